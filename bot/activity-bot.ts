@@ -1,0 +1,99 @@
+/**
+ * The thin bot: turns a Bot Framework activity into a neutral Inbound, asks the assistant, and renders
+ * the replies for the channel the activity came from. No conversation logic lives here.
+ */
+import { createHmac } from 'node:crypto';
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import type { Assistant, ChannelKind, Inbound, Reply } from './reply.js';
+
+export interface BotLogger {
+  info(fields: object, msg?: string): void;
+  warn(fields: object, msg?: string): void;
+  error(fields: object, msg?: string): void;
+}
+
+/** Renders neutral replies as activities for one channel. */
+export type ActivityRenderer = (replies: Reply[], conversationKey: string) => Promise<Partial<Activity>[]> | Partial<Activity>[];
+
+export interface BotDeps {
+  assistant: Assistant;
+  renderers: Record<Exclude<ChannelKind, 'test'>, ActivityRenderer>;
+  logger: BotLogger;
+  keySecret: string;
+  /** Teams: activities from other tenants are refused when this list is not empty. */
+  allowedTenants: string[];
+  /** Words for the apology sent when a turn fails. */
+  apology: () => Reply;
+}
+
+export function channelKindOf(channelId: string | undefined): Exclude<ChannelKind, 'test'> {
+  if (channelId === 'msteams') return 'teams';
+  if (channelId === 'sms') return 'sms';
+  return 'webchat';
+}
+
+/** Storage keys are a keyed hash: a channel's conversation id can be a phone number. */
+export function conversationKeyOf(secret: string, channelId: string, conversationId: string): string {
+  return createHmac('sha256', secret).update(`${channelId}\u0000${conversationId}`).digest('hex');
+}
+
+function tenantOf(activity: Activity): string | undefined {
+  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  return channelData?.tenant?.id ?? (activity.conversation as { tenantId?: string } | undefined)?.tenantId;
+}
+
+export class LocalOfferBot {
+  constructor(private readonly deps: BotDeps) {}
+
+  /** The turn handler given to the adapter. */
+  readonly run = async (context: TurnContext): Promise<void> => {
+    const activity = context.activity;
+    const kind = channelKindOf(activity.channelId);
+    if (kind === 'teams' && this.deps.allowedTenants.length > 0) {
+      const tenant = tenantOf(activity);
+      if (!tenant || !this.deps.allowedTenants.includes(tenant)) {
+        this.deps.logger.warn({ event: 'tenant-refused', channel: kind });
+        return;
+      }
+    }
+    const conversationKey = conversationKeyOf(this.deps.keySecret, activity.channelId ?? 'unknown', activity.conversation?.id ?? 'unknown');
+    const inbound = this.inboundOf(activity, kind, conversationKey);
+    if (!inbound) return;
+    const replies = await this.deps.assistant.turn(inbound);
+    await this.send(context, kind, replies, conversationKey);
+  };
+
+  /** Sends an apology without touching stored state, for the adapter's turn-error handler. */
+  readonly apologise = async (context: TurnContext): Promise<void> => {
+    const kind = channelKindOf(context.activity.channelId);
+    const key = conversationKeyOf(this.deps.keySecret, context.activity.channelId ?? 'unknown', context.activity.conversation?.id ?? 'unknown');
+    await this.send(context, kind, [this.deps.apology()], key);
+  };
+
+  private inboundOf(activity: Activity, channel: Exclude<ChannelKind, 'test'>, conversationKey: string): Inbound | null {
+    if (activity.type === ActivityTypes.Message) {
+      const value = activity.value as { value?: unknown } | string | undefined;
+      const picked = typeof value === 'string' ? value : typeof value?.value === 'string' ? value.value : undefined;
+      const attachments = (activity.attachments ?? []).filter((a) => !String(a.contentType ?? '').startsWith('application/vnd.microsoft.card'));
+      return {
+        conversationKey,
+        channel,
+        text: typeof activity.text === 'string' ? activity.text : undefined,
+        value: picked,
+        hasAttachments: attachments.length > 0,
+      };
+    }
+    if (activity.type === ActivityTypes.ConversationUpdate) {
+      // Greet once, when someone other than the bot joins (web chat and Teams send this on open).
+      const joined = (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id);
+      return joined ? { conversationKey, channel } : null;
+    }
+    // Typing, reactions, installation updates and anything unknown: nothing to say.
+    return null;
+  }
+
+  private async send(context: TurnContext, kind: Exclude<ChannelKind, 'test'>, replies: Reply[], conversationKey: string): Promise<void> {
+    const activities = await this.deps.renderers[kind](replies, conversationKey);
+    if (activities.length) await context.sendActivities(activities);
+  }
+}

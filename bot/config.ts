@@ -1,0 +1,107 @@
+/**
+ * Configuration, parsed once at start with zod. A bad value stops start-up with a message naming the
+ * variable. Production refuses the unsafe defaults that make local development easy.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []));
+
+const positiveNumber = (fallback: number) => z.coerce.number().positive().default(fallback);
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Local mode only: let the anonymous endpoint listen beyond loopback. */
+  ALLOW_REMOTE: bool,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: optionalText,
+
+  STORAGE: z.enum(['lowdb', 'memory', 'redis']).default('lowdb'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: optionalText,
+  STATE_TTL_DAYS: positiveNumber(30),
+  RESUME_AFTER_HOURS: positiveNumber(6),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+
+  COUNCIL_PROFILE: optionalText,
+  SERVICES_FEED: optionalText,
+  GAPS_FILE: optionalText,
+
+  /** Secret for the keyed hash that turns channel ids and phone numbers into storage keys. */
+  CONVERSATION_KEY_SECRET: optionalText,
+
+  TWILIO_AUTH_TOKEN: optionalText,
+  PUBLIC_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+
+  DIRECT_LINE_SECRET: optionalText,
+  WEBCHAT_TRUSTED_ORIGINS: list,
+  TEAMS_ALLOWED_TENANTS: list,
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config extends Env {
+  /** No Microsoft App Id: anonymous, like the Bot Framework Emulator. */
+  localMode: boolean;
+  conversationKeySecret: string;
+  gapsFile: string;
+}
+
+const DEV_KEY_SECRET = 'local-development-only-not-for-production';
+
+export class ConfigError extends Error {}
+
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `- ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Configuration is not valid:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const localMode = !e.MicrosoftAppId;
+
+  if (e.NODE_ENV === 'production') {
+    if (localMode) problems.push('- MicrosoftAppId: required in production (anonymous mode is for local development only)');
+    if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) problems.push('- MicrosoftAppPassword: required in production');
+    if (!e.CONVERSATION_KEY_SECRET || e.CONVERSATION_KEY_SECRET.length < 32) problems.push('- CONVERSATION_KEY_SECRET: required in production, at least 32 characters');
+    if (e.STORAGE === 'memory') problems.push('- STORAGE: "memory" loses every conversation on restart; use lowdb or redis in production');
+  }
+  if (e.MicrosoftAppType === 'SingleTenant' && !localMode && !e.MicrosoftAppTenantId) problems.push('- MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+  if (localMode && !isLoopbackHost(e.HOST) && !e.ALLOW_REMOTE) {
+    problems.push(`- HOST: "${e.HOST}" is not loopback. Without MicrosoftAppId the endpoint is anonymous, so it listens on 127.0.0.1 only. Set ALLOW_REMOTE=true to override.`);
+  }
+  if (e.STORAGE === 'redis' && !e.REDIS_URL) problems.push('- REDIS_URL: required when STORAGE is redis');
+  if (e.TWILIO_AUTH_TOKEN && !e.PUBLIC_URL) problems.push('- PUBLIC_URL: required when TWILIO_AUTH_TOKEN is set (Twilio signs PUBLIC_URL + /api/sms)');
+  if (problems.length) throw new ConfigError(`Configuration is not valid:\n${problems.join('\n')}`);
+
+  return {
+    ...e,
+    localMode,
+    conversationKeySecret: e.CONVERSATION_KEY_SECRET ?? DEV_KEY_SECRET,
+    gapsFile: e.GAPS_FILE ?? `${e.DATA_DIR}/gaps.jsonl`,
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * A conversation's stored state, read and written through the Bot Framework Storage interface so the
+ * store can be lowdb on one machine or Redis behind several. The record is validated on read: anything
+ * unreadable is kept aside, never silently deleted, and the person starts again politely.
+ */
+import type { Storage, StoreItem } from 'botbuilder';
+import { z } from 'zod';
+import { PATHWAYS, STAGES } from '../content/schema.js';
+import type { PersistedFlow } from '../flows/executor.js';
+import type { KnownDates, Profile } from '../flows/types.js';
+
+/** What the person was last offered, in the order shown, so "2" means what they saw as 2. */
+export const Offer = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('step'), id: z.string() }),
+  z.object({ kind: z.literal('menu') }),
+  z.object({ kind: z.literal('topic'), id: z.string() }),
+  z.object({ kind: z.literal('pathway'), id: z.enum(PATHWAYS), topic: z.string().optional() }),
+  z.object({ kind: z.literal('resume'), id: z.enum(['carry-on', 'start-again']) }),
+]);
+export type Offer = z.infer<typeof Offer>;
+
+export const RECORD_SCHEMA = 1;
+
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const ConversationRecord = z.object({
+  schema: z.literal(RECORD_SCHEMA),
+  profile: z.object({
+    who: z.enum(['parent', 'young-person', 'practitioner']).optional(),
+    stage: z.enum(STAGES).optional(),
+  }),
+  dates: z.object({ requestDate: IsoDay.optional(), decisionDate: IsoDay.optional(), certificateDate: IsoDay.optional() }),
+  flow: z.object({ machine: z.string(), version: z.number().int(), snapshot: z.unknown() }),
+  offers: z.array(Offer).default([]),
+  lastActive: z.string(),
+  awaitingResume: z.boolean().default(false),
+});
+export type ConversationRecord = Omit<z.infer<typeof ConversationRecord>, 'flow' | 'profile' | 'dates'> & {
+  flow: PersistedFlow;
+  profile: Profile;
+  dates: KnownDates;
+};
+
+export type LoadResult =
+  | { status: 'new' }
+  | { status: 'ok'; record: ConversationRecord; eTag?: string }
+  /** Something was stored but cannot be read as a record: it has been copied aside. */
+  | { status: 'unreadable'; eTag?: string };
+
+export class ConversationStore {
+  constructor(private readonly storage: Storage, private readonly prefix = 'conversation/') {}
+
+  private key(conversationKey: string): string {
+    return `${this.prefix}${conversationKey}`;
+  }
+
+  async load(conversationKey: string): Promise<LoadResult> {
+    const key = this.key(conversationKey);
+    const items = await this.storage.read([key]);
+    const item = items[key] as (StoreItem & { record?: unknown }) | undefined;
+    if (!item) return { status: 'new' };
+    const parsed = ConversationRecord.safeParse(item.record);
+    if (parsed.success) return { status: 'ok', record: parsed.data as ConversationRecord, eTag: item.eTag };
+    await this.storage.write({ [`${this.prefix}unreadable/${conversationKey}`]: { record: item.record, keptAt: new Date().toISOString() } });
+    return { status: 'unreadable', eTag: item.eTag };
+  }
+
+  /** Saves with the eTag read at the start of the turn, so two instances never overwrite each other's turn. */
+  async save(conversationKey: string, record: ConversationRecord, eTag?: string): Promise<void> {
+    await this.storage.write({ [this.key(conversationKey)]: { record, eTag: eTag ?? '*' } });
+  }
+}

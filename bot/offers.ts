@@ -1,0 +1,108 @@
+/**
+ * What the person is offered at the end of each turn, and how their next message is matched against it.
+ * The list is stored with the conversation, so "2" always means the second thing they were shown.
+ */
+import type { Audience, PathwayId } from '../content/schema.js';
+import type { ContentStore } from '../content/store.js';
+import { sendToFlow, type FlowView, type PersistedFlow } from '../flows/executor.js';
+import { PATHWAY_IDS } from '../flows/registry.js';
+import type { Composer } from './compose.js';
+import type { Offer } from './conversation.js';
+import type { Choice, Reply } from './reply.js';
+import type { ChoiceOption } from './understanding/choices.js';
+
+const MENU_PROMPT = 'intake.menu';
+
+export class OfferBook {
+  constructor(private readonly content: ContentStore, private readonly compose: Composer) {}
+
+  private label(offer: Offer, view: FlowView, audience: Audience): string {
+    switch (offer.kind) {
+      case 'step':
+        return this.compose.choiceLabel(view.meta.prompt, offer.id);
+      case 'menu':
+        return this.compose.message('choice.menu', audience);
+      case 'topic':
+        return this.compose.topic(offer.id).title;
+      case 'pathway':
+        return this.compose.choiceLabel(MENU_PROMPT, offer.id);
+      case 'resume':
+        return this.compose.message(`resume.${offer.id}`, audience);
+    }
+  }
+
+  private words(offer: Offer, view: FlowView): string[] {
+    switch (offer.kind) {
+      case 'step':
+        return this.content.prompts.get(view.meta.prompt)?.choices[offer.id]?.words ?? [];
+      case 'menu':
+        return ['menu', 'main menu'];
+      case 'topic':
+        return [];
+      case 'pathway':
+        return ['step by step', 'go through', ...(this.content.prompts.get(MENU_PROMPT)?.choices[offer.id]?.words ?? [])];
+      case 'resume':
+        return offer.id === 'carry-on' ? ['carry on', 'continue', 'yes', 'where i left off', 'go on'] : ['start again', 'restart', 'new', 'no'];
+    }
+  }
+
+  /** The stored offers as options for the choice matcher; each option's id is its position. */
+  options(offers: Offer[], view: FlowView): ChoiceOption[] {
+    return offers.map((offer, i) => {
+      try {
+        return { id: String(i), label: this.label(offer, view, 'parent'), words: this.words(offer, view) };
+      } catch {
+        // An offer left from an older version of the content: it can no longer be picked.
+        return { id: String(i), label: '', words: [] };
+      }
+    }).filter((o) => o.label);
+  }
+
+  byKey(offers: Offer[], key: string): Offer | undefined {
+    return offers[Number(key)];
+  }
+
+  /** The four pathways, as options for switching by name. */
+  pathwayOptions(): ChoiceOption[] {
+    const menu = this.content.prompts.get(MENU_PROMPT);
+    return PATHWAY_IDS.flatMap((id) => {
+      const copy = menu?.choices[id];
+      return copy ? [{ id, label: copy.label, words: copy.words }] : [];
+    });
+  }
+
+  promptReply(offers: Offer[], text: string, view: FlowView, audience: Audience, lead: string[] = []): Reply {
+    const choices: Choice[] = offers.map((offer) => {
+      const label = this.label(offer, view, audience);
+      return { value: label, label };
+    });
+    return { kind: 'step', paragraphs: lead, prompt: text, choices };
+  }
+
+  /** A step's replies: its topic and worked-out dates if wanted, then one question with every choice. */
+  step(view: FlowView, audience: Audience, opts: { withTopic: boolean; extra: Offer[]; promptMessage?: string }): { replies: Reply[]; offers: Offer[] } {
+    const replies: Reply[] = [];
+    if (opts.withTopic && view.meta.topic) replies.push(this.compose.topicReply(view.meta.topic, audience, 'step'));
+    const deadlines = opts.withTopic ? this.compose.deadlineReply(view, audience) : null;
+    if (deadlines) replies.push(deadlines);
+    const offers: Offer[] = [
+      ...opts.extra,
+      ...view.choices.map((id) => ({ kind: 'step' as const, id })),
+      ...(view.machine === 'intake' ? [] : [{ kind: 'menu' as const }]),
+    ];
+    const lead = opts.promptMessage ? [this.compose.message(opts.promptMessage, audience)] : [];
+    replies.push(this.promptReply(offers, this.compose.promptText(view.meta.prompt, audience), view, audience, lead));
+    return { replies, offers };
+  }
+
+  /** The choice at this step that leads straight to a topic, if there is one. */
+  choiceLeadingTo(flow: PersistedFlow, view: FlowView, topic: string): string | null {
+    for (const id of view.choices) {
+      const next = sendToFlow(flow, { type: `choose.${id}` });
+      if (next.view.meta.topic === topic) return id;
+    }
+    return null;
+  }
+}
+
+export type { PathwayId };

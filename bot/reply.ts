@@ -1,0 +1,86 @@
+/**
+ * The neutral reply model. The assistant core speaks only in these terms; each channel renderer in
+ * adapters/ turns a Reply into web chat, Teams or SMS output according to what that channel can show.
+ * Nothing here knows about Bot Framework, Twilio or HTML.
+ */
+
+export type ReplyKind =
+  /** A step of a pathway: content plus a question and choices. */
+  | 'step'
+  /** An answer to a typed question. */
+  | 'answer'
+  /** Safeguarding: urgent help. Renderers must show it first and in full, never cut it short. */
+  | 'crisis'
+  /** Anything else: greetings, help, apologies, "I did not understand". */
+  | 'info';
+
+export interface Choice {
+  /** What is sent back when the choice is picked (a button press or a typed number maps to this). */
+  value: string;
+  /** What the person sees. */
+  label: string;
+}
+
+export interface Fact {
+  /** e.g. "Decision on whether to assess". */
+  label: string;
+  /** e.g. "Tuesday 14 April 2026". */
+  value: string;
+}
+
+export interface Link {
+  title: string;
+  url: string;
+}
+
+export interface SourceNote {
+  /** e.g. "SEND Code of Practice 9.14; SEND Regulations 2014, reg 4". */
+  citation: string;
+  /** e.g. "1 November 2026". */
+  lastChecked: string;
+}
+
+export interface Reply {
+  kind: ReplyKind;
+  /** Optional heading, e.g. the topic title. */
+  title?: string;
+  /**
+   * Paragraphs of plain text. Inline links are not allowed here: renderers show `links` in the channel's
+   * own way. Lines starting with "- " are list items.
+   */
+  paragraphs: string[];
+  /** Key dates, numbers and deadlines, shown as a list or a fact set. */
+  facts?: Fact[];
+  links?: Link[];
+  source?: SourceNote;
+  /** The question asked with the choices, e.g. "What would help most?". */
+  prompt?: string;
+  choices?: Choice[];
+  /**
+   * Text that a channel with little room (SMS) may leave for a "MORE" reply instead of sending at once.
+   * Wide channels show it in full after `paragraphs`.
+   */
+  more?: string[];
+}
+
+export type ChannelKind = 'webchat' | 'teams' | 'sms' | 'test';
+
+/** One message from a person, already stripped of anything channel-specific. */
+export interface Inbound {
+  /** Stable key for the conversation's stored state. Never a raw phone number. */
+  conversationKey: string;
+  channel: ChannelKind;
+  /** What the person typed, if anything. */
+  text?: string;
+  /** A choice value from a button press, if any. */
+  value?: string;
+  /** True when the message carried attachments (photos, files) the assistant cannot read. */
+  hasAttachments?: boolean;
+  /** The time the message arrived, for deadlines and gaps; the server clock when not given. */
+  receivedAt?: Date;
+}
+
+/** The assistant core, as every channel sees it. */
+export interface Assistant {
+  turn(inbound: Inbound): Promise<Reply[]>;
+}

@@ -1,0 +1,88 @@
+/**
+ * Picks one of the offered choices from what the person typed: a number ("2"), an ordinal ("the second
+ * one"), the label or part of it ("appeal"), or words in a sentence ("I want to appeal").
+ */
+import { stem, damerauLevenshtein } from './natural.js';
+import { STOPWORDS, normalise, words } from './text.js';
+
+export interface ChoiceOption {
+  id: string;
+  label: string;
+  words: string[];
+}
+
+export type ChoiceMatch = { kind: 'matched'; id: string } | { kind: 'none' } | { kind: 'ambiguous'; ids: string[] };
+
+const ORDINALS: Record<string, number> = {
+  first: 1, '1st': 1, one: 1, second: 2, '2nd': 2, two: 2, third: 3, '3rd': 3, three: 3, fourth: 4, '4th': 4, four: 4,
+  fifth: 5, '5th': 5, five: 5, sixth: 6, '6th': 6, six: 6, seventh: 7, '7th': 7, seven: 7, eighth: 8, '8th': 8, eight: 8,
+};
+const NUMBER_FILLER = new Set(['the', 'option', 'number', 'no', 'choice', 'one', 'please', 'pls', 'plz', 'i', 'want', 'pick', 'choose', 'go', 'for', 'with', 'reply', 'thanks', 'ok', 'okay']);
+
+/** "2", "2.", "option 2", "#2", "the second one", "2nd please", "last". */
+export function numberedChoice(text: string, count: number): number | null {
+  const bare = text.trim().match(/^#?\s*(\d{1,2})\s*[.)!]?$/);
+  if (bare) return inRange(Number(bare[1]), count);
+  const tokens = text.toLowerCase().replace(/[^a-z0-9# ]/g, ' ').split(/\s+/).filter(Boolean);
+  if (tokens.length === 0 || tokens.length > 5) return null;
+  let picked: number | null = null;
+  for (const token of tokens) {
+    const t = token.replace(/^#/, '');
+    const n = /^\d{1,2}$/.test(t) ? Number(t) : t === 'last' ? count : ORDINALS[t];
+    if (n !== undefined && !(t === 'one' && picked !== null)) {
+      if (picked !== null && picked !== n) return null;
+      picked = n;
+    } else if (!NUMBER_FILLER.has(t)) {
+      return null;
+    }
+  }
+  return picked === null ? null : inRange(picked, count);
+}
+
+function inRange(n: number, count: number): number | null {
+  return n >= 1 && n <= count ? n : null;
+}
+
+function closeEnough(a: string, b: string): boolean {
+  if (a === b) return true;
+  return a.length >= 5 && b.length >= 5 && damerauLevenshtein(a, b) <= 1;
+}
+
+function contentStems(text: string): string[] {
+  return words(text).filter((w) => !STOPWORDS.has(w)).map(stem);
+}
+
+/** Words that decide nothing on their own inside a longer sentence. */
+const WEAK_ALONE = new Set(['yes', 'no', 'okay']);
+
+export function matchChoice(text: string, options: ChoiceOption[]): ChoiceMatch {
+  if (options.length === 0) return { kind: 'none' };
+  const n = numberedChoice(text, options.length);
+  if (n !== null) return { kind: 'matched', id: options[n - 1]!.id };
+
+  const said = normalise(text);
+  const exact = options.filter((o) => normalise(o.label) === said || o.words.some((w) => normalise(w) === said));
+  if (exact.length === 1) return { kind: 'matched', id: exact[0]!.id };
+
+  const textStems = contentStems(text);
+  if (textStems.length === 0) return { kind: 'none' };
+  const scores = options.map((option) => {
+    let best = 0;
+    for (const phrase of [option.label, ...option.words]) {
+      const ps = contentStems(phrase);
+      if (ps.length === 0) continue;
+      if (ps.every((p) => textStems.some((t) => closeEnough(p, t)))) {
+        const weak = ps.length === 1 && WEAK_ALONE.has(ps[0]!) && textStems.length > 1;
+        if (!weak) best = Math.max(best, ps.length);
+      }
+    }
+    return { id: option.id, score: best };
+  });
+  const top = Math.max(...scores.map((s) => s.score));
+  if (top === 0) return { kind: 'none' };
+  const leaders = scores.filter((s) => s.score === top).map((s) => s.id);
+  if (leaders.length > 1) return { kind: 'ambiguous', ids: leaders };
+  // In a long message a single shared word is weak evidence: leave it to the question answerer.
+  if (textStems.length > 4 && top === 1 && top / textStems.length < 0.25) return { kind: 'none' };
+  return { kind: 'matched', id: leaders[0]! };
+}

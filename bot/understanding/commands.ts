@@ -1,0 +1,73 @@
+/**
+ * Commands that work in every state, by typing: menu or start again, back, help, talk to a person, and
+ * glossary questions ("what does SENCO mean?").
+ */
+import type { GlossaryTerm } from '../../content/schema.js';
+import { damerauLevenshtein } from './natural.js';
+import { normalise } from './text.js';
+
+export type Command = 'menu' | 'back' | 'help' | 'person';
+
+const COMMANDS: Array<{ command: Command; phrases: string[] }> = [
+  {
+    command: 'menu',
+    phrases: ['menu', 'main menu', 'home', 'start again', 'start over', 'restart', 'reset', 'begin again', 'start from the beginning', 'go to the start', 'back to the start', 'back to menu', 'back to the menu', 'go to menu', 'new question', 'something else', 'another pathway', 'other options'],
+  },
+  { command: 'back', phrases: ['back', 'go back', 'previous', 'previous step', 'back one', 'undo', 'last step'] },
+  { command: 'help', phrases: ['help', 'help me', 'how does this work', 'what can you do', 'what can i say', 'commands', 'instructions', 'i am stuck', 'stuck', 'confused', 'i am confused', 'what do i type'] },
+  {
+    command: 'person',
+    phrases: ['talk to a person', 'speak to a person', 'talk to someone', 'speak to someone', 'talk to a human', 'speak to a human', 'real person', 'human', 'a person', 'an advisor', 'adviser', 'advisor', 'agent', 'helpline', 'phone number', 'call someone', 'ring someone', 'can i call', 'can i ring', 'someone to talk to', 'contact you', 'contact the council', 'operator', 'staff'],
+  },
+];
+
+/** A short message that is, or plainly contains, a command. Longer sentences are left to other matchers. */
+export function detectCommand(text: string): Command | null {
+  const said = normalise(text).replace(/\b(please|now|can you|i want to|i would like to|let me|take me|go|to)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  const full = normalise(text);
+  for (const { command, phrases } of COMMANDS) {
+    if (phrases.some((p) => said === p || full === p)) return command;
+  }
+  if (full.split(' ').length > 8) return null;
+  for (const { command, phrases } of COMMANDS) {
+    if (command === 'back' || command === 'help') continue;
+    if (phrases.some((p) => p.includes(' ') && ` ${full} `.includes(` ${p} `))) return command;
+  }
+  return null;
+}
+
+const GLOSSARY_PATTERNS = [
+  /^(?:what|wot|wat|whats)(?:\s+(?:is|are|does|do|s))?\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:mean|means|stand for|stands for|short for))?$/,
+  /^(?:meaning of|define|definition of|explain|what is meant by)\s+(?:an?\s+|the\s+)?(.+)$/,
+  /^(.+?)\s+(?:meaning|means what|definition)$/,
+];
+
+function termKeys(term: GlossaryTerm): string[] {
+  return [term.term, ...term.aka].map((t) => normalise(t));
+}
+
+function findTerm(candidate: string, glossary: Iterable<GlossaryTerm>): GlossaryTerm | null {
+  const c = candidate.replace(/\b(a|an|the)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!c) return null;
+  const variants = new Set([c, c.replace(/s$/, ''), c.replace(/es$/, '')]);
+  let near: GlossaryTerm | null = null;
+  for (const term of glossary) {
+    const keys = termKeys(term);
+    if (keys.some((k) => variants.has(k))) return term;
+    if (!near && c.length >= 5 && keys.some((k) => k.length >= 5 && damerauLevenshtein(k, c) <= 1)) near = term;
+  }
+  return near;
+}
+
+/** "what does SENCO mean?", "what is an EHCP", "meaning of LGSCO", or a known term typed on its own. */
+export function glossaryQuestion(text: string, glossary: Iterable<GlossaryTerm>): GlossaryTerm | null {
+  const said = normalise(text.replace(/[?!.]+$/g, ''));
+  for (const pattern of GLOSSARY_PATTERNS) {
+    const m = said.match(pattern);
+    if (m?.[1]) {
+      const term = findTerm(m[1], glossary);
+      if (term) return term;
+    }
+  }
+  return said.split(' ').length <= 4 ? findTerm(said, glossary) : null;
+}

@@ -1,0 +1,141 @@
+/**
+ * Answers typed questions from the content store. Three signals, all built with natural:
+ * - the words people use for a topic (its title, synonyms and glossary terms) found whole in the question;
+ * - TF-IDF over each topic's title, synonyms and summary;
+ * - TF-IDF over each topic's fuller answer, weighted lower so long topics do not win on length.
+ * Misspelt words are corrected against the store's own vocabulary before matching.
+ */
+import type { GlossaryTerm, Topic } from '../../content/schema.js';
+import { createTfIdf, damerauLevenshtein, stem, type TfIdfIndex } from './natural.js';
+import { STOPWORDS, words } from './text.js';
+
+export interface QaMatch {
+  topic: string;
+  score: number;
+}
+
+export interface QaResult {
+  confident: boolean;
+  /** Best first. */
+  matches: QaMatch[];
+}
+
+export interface QaTuning {
+  /** Lowest score that counts as an answer. */
+  minScore: number;
+  /** How far ahead of the runner-up the best topic must be, unless the question named it outright. */
+  minMargin: number;
+}
+
+export const DEFAULT_TUNING: QaTuning = { minScore: 1.3, minMargin: 0.2 };
+
+interface Phrase {
+  stems: string[];
+}
+
+interface IndexedTopic {
+  id: string;
+  phrases: Phrase[];
+}
+
+function contentStems(text: string): string[] {
+  return words(text).filter((w) => !STOPWORDS.has(w)).map(stem);
+}
+
+export class TopicIndex {
+  private readonly topics: IndexedTopic[] = [];
+  private readonly compact: TfIdfIndex = createTfIdf();
+  private readonly full: TfIdfIndex = createTfIdf();
+  private readonly vocabulary = new Map<string, number>();
+  private readonly byLength = new Map<number, string[]>();
+
+  constructor(topics: Iterable<Topic>, glossary: Iterable<GlossaryTerm> = [], private readonly tuning: QaTuning = DEFAULT_TUNING) {
+    const termsByTopic = new Map<string, string[]>();
+    for (const term of glossary) {
+      if (!term.topic) continue;
+      termsByTopic.set(term.topic, [...(termsByTopic.get(term.topic) ?? []), term.term, ...term.aka]);
+    }
+    for (const topic of topics) {
+      const names = [topic.title, ...topic.synonyms, ...(termsByTopic.get(topic.id) ?? [])];
+      const phrases = names.map((n) => ({ stems: contentStems(n) })).filter((p) => p.stems.length > 0);
+      this.topics.push({ id: topic.id, phrases });
+      const compactStems = [
+        ...contentStems(topic.title), ...contentStems(topic.title),
+        ...names.flatMap(contentStems),
+        ...contentStems(topic.summary),
+      ];
+      this.compact.addDocument(compactStems, topic.id);
+      this.full.addDocument(contentStems([topic.body, ...topic.nextSteps].join(' ')), topic.id);
+      for (const text of [...names, topic.summary, topic.body]) this.learn(text);
+    }
+    for (const term of glossary) [term.term, ...term.aka].forEach((t) => this.learn(t));
+  }
+
+  private learn(text: string): void {
+    for (const w of words(text)) {
+      if (STOPWORDS.has(w) || w.length < 3) continue;
+      const seen = this.vocabulary.get(w);
+      this.vocabulary.set(w, (seen ?? 0) + 1);
+      if (seen === undefined) this.byLength.set(w.length, [...(this.byLength.get(w.length) ?? []), w]);
+    }
+  }
+
+  /** The nearest known word for a misspelling, or the word itself. Short words are left alone: too risky. */
+  correct(word: string): string {
+    if (word.length < 4 || this.vocabulary.has(word) || /\d/.test(word)) return word;
+    const limit = word.length >= 8 ? 2 : 1;
+    let best = word;
+    let bestDistance = limit + 1;
+    let bestCount = 0;
+    for (let len = word.length - limit; len <= word.length + limit; len++) {
+      for (const candidate of this.byLength.get(len) ?? []) {
+        const d = damerauLevenshtein(word, candidate);
+        const count = this.vocabulary.get(candidate) ?? 0;
+        if (d < bestDistance || (d === bestDistance && count > bestCount)) {
+          best = candidate;
+          bestDistance = d;
+          bestCount = count;
+        }
+      }
+    }
+    return bestDistance <= limit ? best : word;
+  }
+
+  /** The question's content words, corrected and stemmed. */
+  queryStems(question: string): string[] {
+    return words(question)
+      .filter((w) => !STOPWORDS.has(w))
+      .map((w) => stem(this.correct(w)));
+  }
+
+  search(question: string, limit = 5): QaResult {
+    const query = this.queryStems(question);
+    if (query.length === 0) return { confident: false, matches: [] };
+    const querySet = new Set(query);
+    const compact = this.compact.tfidfs(query);
+    const full = this.full.tfidfs(query);
+    const maxCompact = Math.max(...compact, 0);
+    const maxFull = Math.max(...full, 0);
+    if (maxCompact === 0 && maxFull === 0) return { confident: false, matches: [] };
+
+    const scored = this.topics.map((topic, i) => {
+      // The longest name of this topic that appears whole in the question: "mediation certificate" beats "mediation".
+      let phrase = 0;
+      for (const p of topic.phrases) {
+        if (p.stems.every((s) => querySet.has(s))) phrase = Math.max(phrase, Math.min(p.stems.length, 3));
+      }
+      const score =
+        phrase * 0.8 +
+        (maxCompact ? ((compact[i] ?? 0) / maxCompact) * 1.2 : 0) +
+        (maxFull ? ((full[i] ?? 0) / maxFull) * 0.5 : 0);
+      return { topic: topic.id, score: Math.round(score * 1000) / 1000, phrase };
+    });
+    scored.sort((a, b) => b.score - a.score);
+    const [top, second] = scored;
+    const margin = top && second ? top.score - second.score : top?.score ?? 0;
+    const confident = Boolean(
+      top && top.score >= this.tuning.minScore && (margin >= this.tuning.minMargin || (top.phrase >= 2 && top.phrase > (second?.phrase ?? 0))),
+    );
+    return { confident, matches: scored.slice(0, limit).map(({ topic, score }) => ({ topic, score })) };
+  }
+}

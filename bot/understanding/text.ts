@@ -1,0 +1,81 @@
+/**
+ * Turning what people type into something we can match: cleaning, text-speak, tokens and stems.
+ * Families write on phones, in a hurry, with typos and text-speak; none of that should stop them.
+ */
+import { stem, tokenizeWords } from './natural.js';
+
+/** The longest text we try to understand. Longer messages are still checked for safeguarding in full. */
+export const MAX_UNDERSTOOD_CHARS = 1000;
+
+export interface CleanText {
+  text: string;
+  truncated: boolean;
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
+
+/** Strips markup and control characters, folds white space and caps the length. */
+export function cleanInput(raw: string): CleanText {
+  let text = raw
+    .replace(/<[^<>]{0,500}>/g, ' ')
+    .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => ENTITIES[e] ?? ' ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, ' ')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const truncated = text.length > MAX_UNDERSTOOD_CHARS;
+  if (truncated) text = text.slice(0, MAX_UNDERSTOOD_CHARS);
+  return { text, truncated };
+}
+
+/** True when the text has letters or digits (not only emoji, punctuation or symbols). */
+export function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+/** Text-speak and common shortenings, one word to one or more words. */
+const TEXT_SPEAK: Record<string, string> = {
+  wot: 'what', wat: 'what', wht: 'what', whut: 'what', wen: 'when', wer: 'where', hw: 'how', y: 'why',
+  u: 'you', ya: 'you', ur: 'your', yr: 'your', r: 'are', im: 'i am', ive: 'i have', dont: 'do not', didnt: 'did not',
+  doesnt: 'does not', cant: 'can not', wont: 'will not', isnt: 'is not', havent: 'have not', hasnt: 'has not',
+  pls: 'please', plz: 'please', thx: 'thanks', ty: 'thanks', coz: 'because', cos: 'because', cuz: 'because', bc: 'because',
+  skool: 'school', skl: 'school', sch: 'school', colledge: 'college', collage: 'college', uni: 'university',
+  n: 'and', nd: 'and', b4: 'before', '2day': 'today', tmrw: 'tomorrow', '2moro': 'tomorrow', ppl: 'people', abt: 'about',
+  bout: 'about', sum1: 'someone', some1: 'someone', any1: 'anyone', every1: 'everyone', gonna: 'going to', wanna: 'want to',
+  gotta: 'got to', dunno: 'do not know', ok: 'okay', k: 'okay', kk: 'okay', yeh: 'yes', yea: 'yes', yeah: 'yes', yep: 'yes',
+  yup: 'yes', ye: 'yes', nah: 'no', nope: 'no', mum: 'mum', mam: 'mum', kid: 'child', kids: 'children', lad: 'son',
+  dr: 'doctor', docs: 'doctor', gp: 'gp', info: 'information', appt: 'appointment', asap: 'soon',
+  wk: 'week', wks: 'weeks', yrs: 'years', yr9: 'year 9', y9: 'year 9', ed: 'education',
+};
+
+/** Words that carry no meaning for matching. Negations and "no" are kept: "council said no" matters. */
+export const STOPWORDS = new Set(
+  ('a an the and or but if of to in on at for from by with about as is are was were be been being am do does did ' +
+    'i me my we our you your he she it they them his her its their this that these those there here what which who ' +
+    'whom whose how when where why can could would should will shall may might must have has had get got just so ' +
+    'then than too very really please thanks thank okay hi hello hey dear some any all also into out up down over ' +
+    'tell know want need like am im ok one').split(' '),
+);
+
+/** Lower-case word tokens with apostrophes dropped and text-speak expanded. */
+export function words(text: string): string[] {
+  const lowered = text.toLowerCase().replace(/'/g, '');
+  return tokenizeWords(lowered)
+    .map((w) => w.toLowerCase())
+    .flatMap((w) => (TEXT_SPEAK[w] ?? w).split(' '))
+    .filter(Boolean);
+}
+
+/** Content words, stemmed: what we index and match on. */
+export function stems(text: string): string[] {
+  return words(text)
+    .filter((w) => !STOPWORDS.has(w))
+    .map(stem);
+}
+
+/** The text as one normalised string, for whole-phrase checks. */
+export function normalise(text: string): string {
+  return words(text).join(' ');
+}

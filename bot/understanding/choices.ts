@@ -43,13 +43,21 @@ function inRange(n: number, count: number): number | null {
   return n >= 1 && n <= count ? n : null;
 }
 
-function closeEnough(a: string, b: string): boolean {
-  if (a === b) return true;
-  return a.length >= 5 && b.length >= 5 && damerauLevenshtein(a, b) <= 1;
+interface Token {
+  word: string;
+  stem: string;
 }
 
-function contentStems(text: string): string[] {
-  return words(text).filter((w) => !STOPWORDS.has(w)).map(stem);
+function tokensOf(text: string): Token[] {
+  return words(text)
+    .filter((w) => !STOPWORDS.has(w))
+    .map((word) => ({ word, stem: stem(word) }));
+}
+
+/** Same stem, or one slip of the thumb apart in a longer word ("mediaton", "apeal"). */
+function same(a: Token, b: Token): boolean {
+  if (a.stem === b.stem) return true;
+  return a.word.length >= 5 && b.word.length >= 5 && damerauLevenshtein(a.word, b.word) <= 1;
 }
 
 /** Words that decide nothing on their own inside a longer sentence. */
@@ -64,25 +72,39 @@ export function matchChoice(text: string, options: ChoiceOption[]): ChoiceMatch 
   const exact = options.filter((o) => normalise(o.label) === said || o.words.some((w) => normalise(w) === said));
   if (exact.length === 1) return { kind: 'matched', id: exact[0]!.id };
 
-  const textStems = contentStems(text);
-  if (textStems.length === 0) return { kind: 'none' };
+  const typed = tokensOf(text);
+  if (typed.length === 0) return { kind: 'none' };
+  // A whole phrase of a choice found in what was typed ("I want to go to tribunal").
   const scores = options.map((option) => {
     let best = 0;
     for (const phrase of [option.label, ...option.words]) {
-      const ps = contentStems(phrase);
+      const ps = tokensOf(phrase);
       if (ps.length === 0) continue;
-      if (ps.every((p) => textStems.some((t) => closeEnough(p, t)))) {
-        const weak = ps.length === 1 && WEAK_ALONE.has(ps[0]!) && textStems.length > 1;
+      if (ps.every((p) => typed.some((t) => same(p, t)))) {
+        const weak = ps.length === 1 && WEAK_ALONE.has(ps[0]!.word) && typed.length > 1;
         if (!weak) best = Math.max(best, ps.length);
       }
     }
     return { id: option.id, score: best };
   });
   const top = Math.max(...scores.map((s) => s.score));
-  if (top === 0) return { kind: 'none' };
+  if (top === 0) return partOfLabel(typed, options);
   const leaders = scores.filter((s) => s.score === top).map((s) => s.id);
   if (leaders.length > 1) return { kind: 'ambiguous', ids: leaders };
   // In a long message a single shared word is weak evidence: leave it to the question answerer.
-  if (textStems.length > 4 && top === 1 && top / textStems.length < 0.25) return { kind: 'none' };
+  if (typed.length > 4 && top === 1 && top / typed.length < 0.25) return { kind: 'none' };
   return { kind: 'matched', id: leaders[0]! };
+}
+
+/** What was typed is part of a label ("adult" for "Adult social care"). */
+function partOfLabel(typed: Token[], options: ChoiceOption[]): ChoiceMatch {
+  if (typed.length > 3) return { kind: 'none' };
+  const hits = options
+    .filter((option) => {
+      const label = tokensOf(option.label);
+      return typed.every((t) => label.some((l) => same(l, t)));
+    })
+    .map((o) => o.id);
+  if (hits.length === 1) return { kind: 'matched', id: hits[0]! };
+  return hits.length > 1 ? { kind: 'ambiguous', ids: hits } : { kind: 'none' };
 }

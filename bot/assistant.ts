@@ -93,7 +93,14 @@ export class LocalOfferAssistant implements Assistant {
     const risk = raw ? checkSafeguarding(raw) : null;
     const crisis: Reply | null = risk ? this.crisisReply(risk.kinds) : null;
 
-    const loaded = await this.conversations.load(inbound.conversationKey);
+    let loaded: Awaited<ReturnType<ConversationStore['load']>>;
+    try {
+      loaded = await this.conversations.load(inbound.conversationKey);
+    } catch (err) {
+      if (!crisis) throw err;
+      this.deps.logger.warn({ event: 'storage-failed-during-crisis', error: (err as Error).name });
+      return [crisis];
+    }
     const isNew = loaded.status !== 'ok';
     const record = loaded.status === 'ok' ? loaded.record : this.freshRecord(now);
     const turn: Turn = { inbound, text: '', now, record, audience: audienceOf(record), replies: [] };
@@ -109,7 +116,13 @@ export class LocalOfferAssistant implements Assistant {
     }
 
     turn.record.lastActive = now.toISOString();
-    await this.conversations.save(inbound.conversationKey, turn.record, loaded.status === 'new' ? undefined : loaded.eTag);
+    try {
+      await this.conversations.save(inbound.conversationKey, turn.record, loaded.status === 'new' ? undefined : loaded.eTag);
+    } catch (err) {
+      // The crisis numbers matter more than saving the place in the conversation.
+      if (!crisis) throw err;
+      this.deps.logger.warn({ event: 'storage-failed-during-crisis', error: (err as Error).name });
+    }
     this.deps.logger.info({ event: 'turn', channel: inbound.channel, machine: turn.record.flow.machine, crisis: Boolean(crisis), replies: turn.replies.length });
     return turn.replies;
   }
@@ -159,6 +172,9 @@ export class LocalOfferAssistant implements Assistant {
       return this.showStep(turn, view, { withTopic: false });
     }
     if (truncated) turn.replies.push(this.info('input.too-long', turn));
+
+    // A new or restarted conversation has been offered nothing yet: the step's own choices apply.
+    if (turn.record.offers.length === 0) turn.record.offers = this.offers.defaultOffers(view);
 
     const command = detectCommand(text);
     if (this.handleResume(turn, view, command)) return;

@@ -81,6 +81,7 @@ export class Composer {
     return {
       kind,
       title: topic.title,
+      topicId: topic.id,
       paragraphs: [this.fill(wording.summary ?? topic.summary)],
       more,
       source: this.source(topic),

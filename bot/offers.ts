@@ -79,17 +79,22 @@ export class OfferBook {
     return { kind: 'step', paragraphs: lead, prompt: text, choices };
   }
 
+  /** What a step offers by itself: its choices, then the main menu inside a pathway. */
+  defaultOffers(view: FlowView, extra: Offer[] = []): Offer[] {
+    return [
+      ...extra,
+      ...view.choices.map((id) => ({ kind: 'step' as const, id })),
+      ...(view.machine === 'intake' ? [] : [{ kind: 'menu' as const }]),
+    ];
+  }
+
   /** A step's replies: its topic and worked-out dates if wanted, then one question with every choice. */
   step(view: FlowView, audience: Audience, opts: { withTopic: boolean; extra: Offer[]; promptMessage?: string }): { replies: Reply[]; offers: Offer[] } {
     const replies: Reply[] = [];
     if (opts.withTopic && view.meta.topic) replies.push(this.compose.topicReply(view.meta.topic, audience, 'step'));
     const deadlines = opts.withTopic ? this.compose.deadlineReply(view, audience) : null;
     if (deadlines) replies.push(deadlines);
-    const offers: Offer[] = [
-      ...opts.extra,
-      ...view.choices.map((id) => ({ kind: 'step' as const, id })),
-      ...(view.machine === 'intake' ? [] : [{ kind: 'menu' as const }]),
-    ];
+    const offers = this.defaultOffers(view, opts.extra);
     const lead = opts.promptMessage ? [this.compose.message(opts.promptMessage, audience)] : [];
     replies.push(this.promptReply(offers, this.compose.promptText(view.meta.prompt, audience), view, audience, lead));
     return { replies, offers };

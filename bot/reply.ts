@@ -44,6 +44,8 @@ export interface Reply {
   kind: ReplyKind;
   /** Optional heading, e.g. the topic title. */
   title?: string;
+  /** The content topic this reply shows, for feedback and analytics. Never shown as such. */
+  topicId?: string;
   /**
    * Paragraphs of plain text. Inline links are not allowed here: renderers show `links` in the channel's
    * own way. Lines starting with "- " are list items.

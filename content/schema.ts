@@ -28,6 +28,12 @@ export const IsoDate = z
 
 const Text = z.string().trim().min(1, 'must not be empty');
 
+/**
+ * A word or phrase someone might type. YAML reads a bare 2 or 16 as a number; editors should not have
+ * to know that, so numbers are taken as the text they were written as.
+ */
+const Word = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), Text);
+
 export const Source = z.object({
   /** act: primary legislation; regulation: statutory instrument; code: SEND Code of Practice; guidance: other statutory or official guidance. */
   kind: z.enum(['act', 'regulation', 'code', 'guidance']),
@@ -61,7 +67,7 @@ export const Topic = z.object({
   lastChecked: IsoDate,
   reviewDue: IsoDate,
   /** The words people use for this topic: everyday phrases, old terms, common misspellings. */
-  synonyms: z.array(Text).default([]),
+  synonyms: z.array(Word).default([]),
   related: z.array(Id).default([]),
   /** Glossary term ids this topic uses, so the assistant can explain them. */
   glossary: z.array(Id).default([]),
@@ -74,7 +80,7 @@ export const GlossaryTerm = z.object({
   id: Id,
   term: Text,
   /** Other ways people write the term: abbreviations, spellings, old names. */
-  aka: z.array(Text).default([]),
+  aka: z.array(Word).default([]),
   /** One or two plain-English sentences. */
   meaning: Text,
   topic: Id.optional(),
@@ -85,7 +91,7 @@ export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
 export const ChoiceCopy = z.object({
   label: Text,
   /** Extra words that pick this choice when typed, beyond the label itself. */
-  words: z.array(Text).default([]),
+  words: z.array(Word).default([]),
 });
 export type ChoiceCopy = z.infer<typeof ChoiceCopy>;
 

@@ -1,0 +1,70 @@
+/**
+ * What every conversation store shares: how keys are hashed, how eTags are made, the conflict error and
+ * the problem report. Raw keys can carry channel ids or phone numbers, so they never leave this layer:
+ * errors and reports name the key's hash instead.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+
+export type StorageProblemKind =
+  /** A stored item could not be parsed or had the wrong shape: it was moved aside and read as absent. */
+  | 'corrupt'
+  /** The sweep could not read or remove one file; the sweep carried on with the rest. */
+  | 'sweep-error';
+
+export type OnStorageProblem = (kind: StorageProblemKind, keyHash: string) => void;
+
+export interface SweepResult {
+  /** Files (or keys) looked at in this batch. */
+  scanned: number;
+  /** Expired items, expired corrupt copies and stale temporary files removed. */
+  removed: number;
+  /** True when this batch reached the end of a full pass; the next call starts a new one. */
+  done: boolean;
+}
+
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** Random rather than a counter: a counter restarts with the process and could repeat a stored eTag. */
+export function newETag(): string {
+  return randomUUID();
+}
+
+export class ETagConflictError extends Error {
+  override readonly name = 'ETagConflictError';
+  constructor(readonly keyHash: string) {
+    super(`Storage: eTag conflict writing item ${keyHash.slice(0, 12)}`);
+  }
+}
+
+/**
+ * MemoryStorage's rule: an item is written when nothing is stored, when its eTag is missing or "*",
+ * or when its eTag matches the stored one. Anything else is a conflict.
+ */
+export function isConflict(incomingETag: unknown, storedETag: string | undefined): boolean {
+  if (storedETag === undefined) return false;
+  if (!incomingETag || incomingETag === '*') return false;
+  return incomingETag !== storedETag;
+}
+
+/** Copies the item the way MemoryStorage does (spread, then JSON), without the eTag it arrived with. */
+export function toStoredBody(item: unknown): Record<string, unknown> {
+  if (item === null || typeof item !== 'object') throw new TypeError('Storage: each change must be an object.');
+  const { eTag: _incoming, ...rest } = item as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Writes every change, then throws the first failure in key order. MemoryStorage also writes the
+ * other keys when one conflicts, so callers see the same partial outcome from every store.
+ */
+export async function settleInKeyOrder(tasks: Array<Promise<void>>): Promise<void> {
+  const results = await Promise.allSettled(tasks);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}

@@ -54,6 +54,7 @@ export interface LocalDirectLineOptions {
 }
 
 const PATH = '/v3/directline';
+const JWT_HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 
 export class LocalDirectLine {
   private readonly secret = randomBytes(32);
@@ -74,11 +75,14 @@ export class LocalDirectLine {
     this.now = options.now ?? Date.now;
   }
 
-  /** A token bound to one conversation id: base64url(payload).signature. */
+  /**
+   * A token bound to one conversation and one user, shaped as an HS256 JWT like Azure's: Web Chat and
+   * DirectLineJS read the user id from the token's "user" claim, and ignore a dl_ user id that is not there.
+   */
   issueToken(conversationId: string, userId: string): { token: string; expires_in: number } {
-    const payload = Buffer.from(JSON.stringify({ c: conversationId, u: userId, e: Math.floor(this.now() / 1000) + this.ttl })).toString('base64url');
-    const signature = createHmac('sha256', this.secret).update(payload).digest('base64url');
-    return { token: `${payload}.${signature}`, expires_in: this.ttl };
+    const payload = Buffer.from(JSON.stringify({ conv: conversationId, user: userId, exp: Math.floor(this.now() / 1000) + this.ttl })).toString('base64url');
+    const signature = createHmac('sha256', this.secret).update(`${JWT_HEADER}.${payload}`).digest('base64url');
+    return { token: `${JWT_HEADER}.${payload}.${signature}`, expires_in: this.ttl };
   }
 
   /** A fresh conversation id, user id and token, for the page's token endpoint. */
@@ -91,15 +95,16 @@ export class LocalDirectLine {
   verify(header: string | undefined): { conversationId: string; userId: string } | null {
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) return null;
-    const [payload, signature] = token.split('.');
-    if (!payload || !signature) return null;
-    const expected = createHmac('sha256', this.secret).update(payload).digest();
+    const [head, payload, signature, extra] = token.split('.');
+    // Only our own header is accepted, so no "alg" in a token can change how it is checked.
+    if (head !== JWT_HEADER || !payload || !signature || extra !== undefined) return null;
+    const expected = createHmac('sha256', this.secret).update(`${head}.${payload}`).digest();
     const given = Buffer.from(signature, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     try {
-      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { c: string; u: string; e: number };
-      if (claims.e * 1000 < this.now()) return null;
-      return { conversationId: claims.c, userId: claims.u };
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { conv: string; user: string; exp: number };
+      if (claims.exp * 1000 < this.now()) return null;
+      return { conversationId: claims.conv, userId: claims.user };
     } catch {
       return null;
     }
@@ -166,13 +171,14 @@ export class LocalDirectLine {
     return conversation;
   }
 
+  /** Handlers are async: restify 10+ refuses a two-argument handler that is not. */
   register(server: Server): void {
     const reply = (res: Response, status: number, body: unknown) => {
       res.status(status);
       res.json(body);
     };
 
-    server.post(`${PATH}/tokens/refresh`, (req: Request, res: Response) => {
+    server.post(`${PATH}/tokens/refresh`, async (req: Request, res: Response) => {
       const claims = this.authorised(req, res);
       if (!claims) return;
       reply(res, 200, { conversationId: claims.conversationId, ...this.issueToken(claims.conversationId, claims.userId) });
@@ -206,7 +212,7 @@ export class LocalDirectLine {
       reply(res, 200, { id: stored.id });
     });
 
-    server.get(`${PATH}/conversations/:id/activities`, (req: Request, res: Response) => {
+    server.get(`${PATH}/conversations/:id/activities`, async (req: Request, res: Response) => {
       const claims = this.authorised(req, res, req.params.id);
       if (!claims) return;
       const conversation = this.conversations.get(claims.conversationId);

@@ -129,8 +129,10 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
 
   let url = '';
   // Web chat: the local Direct Line service unless an Azure Direct Line secret is configured.
-  if (config.DIRECT_LINE_SECRET) {
-    registerTokenRoute(server, { mode: 'azure', secret: config.DIRECT_LINE_SECRET, trustedOrigins: config.WEBCHAT_TRUSTED_ORIGINS });
+  if (!config.WEBCHAT_ENABLED) {
+    logger.info({ event: 'webchat-off' }, 'web chat is off (WEBCHAT_ENABLED=false)');
+  } else if (config.DIRECT_LINE_SECRET) {
+    registerTokenRoute(server, { mode: 'azure', secret: config.DIRECT_LINE_SECRET, trustedOrigins: config.WEBCHAT_TRUSTED_ORIGINS, logger });
   } else if (config.localMode) {
     const directLine = new LocalDirectLine({
       logger,
@@ -144,7 +146,14 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     directLine.register(server);
     registerTokenRoute(server, { mode: 'local', directLine });
   }
-  registerWebChatPage(server, { council: content.council, mode: config.DIRECT_LINE_SECRET ? 'azure' : 'local' });
+  if (config.WEBCHAT_ENABLED) {
+    registerWebChatPage(server, {
+      council: content.council,
+      mode: config.DIRECT_LINE_SECRET ? 'azure' : 'local',
+      quickExitUrl: config.QUICK_EXIT_URL,
+      frameAncestors: config.WEBCHAT_FRAME_ANCESTORS,
+    });
+  }
 
   if (config.TWILIO_AUTH_TOKEN && config.PUBLIC_URL) {
     registerTwilioSms(server, {

@@ -53,6 +53,12 @@ export const EnvSchema = z.object({
 
   DIRECT_LINE_SECRET: optionalText,
   WEBCHAT_TRUSTED_ORIGINS: list,
+  /** Serve the web chat page at /. Production needs DIRECT_LINE_SECRET for it. */
+  WEBCHAT_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no']).default('true').transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  /** Where the quick exit button goes: a harmless, fast page such as a weather or news site. */
+  QUICK_EXIT_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  /** Council sites allowed to show the chat page in a frame, e.g. https://www.example.gov.uk. */
+  WEBCHAT_FRAME_ANCESTORS: list,
   TEAMS_ALLOWED_TENANTS: list,
 });
 
@@ -88,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (localMode) problems.push('- MicrosoftAppId: required in production (anonymous mode is for local development only)');
     if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) problems.push('- MicrosoftAppPassword: required in production');
     if (!e.CONVERSATION_KEY_SECRET || e.CONVERSATION_KEY_SECRET.length < 32) problems.push('- CONVERSATION_KEY_SECRET: required in production, at least 32 characters');
+    if (e.WEBCHAT_ENABLED && !e.DIRECT_LINE_SECRET) problems.push('- DIRECT_LINE_SECRET: required in production for web chat (the built-in Direct Line is for local use); or set WEBCHAT_ENABLED=false');
     if (e.STORAGE === 'memory') problems.push('- STORAGE: "memory" loses every conversation on restart; use lowdb or redis in production');
   }
   if (e.MicrosoftAppType === 'SingleTenant' && !localMode && !e.MicrosoftAppTenantId) problems.push('- MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');

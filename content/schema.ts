@@ -34,7 +34,7 @@ const Text = z.string().trim().min(1, 'must not be empty');
  */
 const Word = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), Text);
 
-export const Source = z.object({
+export const Source = z.strictObject({
   /** act: primary legislation; regulation: statutory instrument; code: SEND Code of Practice; guidance: other statutory or official guidance. */
   kind: z.enum(['act', 'regulation', 'code', 'guidance']),
   /** Human-readable reference, e.g. "SEND Code of Practice 9.14" or "SEND Regulations 2014, reg 10". */
@@ -44,13 +44,13 @@ export const Source = z.object({
 export type Source = z.infer<typeof Source>;
 
 /** Wording for one audience. Both fields are optional: anything left out falls back to the default wording. */
-export const TopicWording = z.object({
+export const TopicWording = z.strictObject({
   summary: Text.optional(),
   body: Text.optional(),
   nextSteps: z.array(Text).optional(),
 });
 
-export const Topic = z.object({
+export const Topic = z.strictObject({
   id: Id,
   title: Text,
   audiences: z.array(Audience).min(1),
@@ -76,7 +76,7 @@ export const Topic = z.object({
 });
 export type Topic = z.infer<typeof Topic>;
 
-export const GlossaryTerm = z.object({
+export const GlossaryTerm = z.strictObject({
   id: Id,
   term: Text,
   /** Other ways people write the term: abbreviations, spellings, old names. */
@@ -88,7 +88,7 @@ export const GlossaryTerm = z.object({
 export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
 
 /** A choice offered at a step of a pathway. The machine decides where it leads; content only names it. */
-export const ChoiceCopy = z.object({
+export const ChoiceCopy = z.strictObject({
   label: Text,
   /** Extra words that pick this choice when typed, beyond the label itself. */
   words: z.array(Word).default([]),
@@ -96,7 +96,7 @@ export const ChoiceCopy = z.object({
 export type ChoiceCopy = z.infer<typeof ChoiceCopy>;
 
 /** The words for one step of a pathway: the question asked and the names of its choices. */
-export const Prompt = z.object({
+export const Prompt = z.strictObject({
   id: Id,
   text: Text,
   variants: z.partialRecord(Audience, z.object({ text: Text })).default({}),
@@ -105,7 +105,7 @@ export const Prompt = z.object({
 export type Prompt = z.infer<typeof Prompt>;
 
 /** Interface wording that is not tied to a pathway step: greetings, help, errors, crisis replies. */
-export const Message = z.object({
+export const Message = z.strictObject({
   id: Id,
   text: Text,
   variants: z.partialRecord(Audience, z.object({ text: Text })).default({}),

@@ -121,3 +121,23 @@ describe('the sample council profile', () => {
     for (const day of closedOn) expect([1, 2, 3, 4, 5]).toContain(new Date(`${day}T00:00:00Z`).getUTCDay());
   });
 });
+
+describe('mistakes editors make in YAML', () => {
+  test('a comma in an unquoted choice label splits it, and the stray field is refused', () => {
+    const raw = parse('- id: intake.stage\n  text: How old is the child?\n  choices:\n    post-16: { label: 16 to 25 (college, work or training), words: [college] }\n') as unknown[];
+    const result = Prompt.safeParse(raw[0]);
+    expect(result.success).toBe(false);
+    expect(JSON.stringify(result.error?.issues)).toMatch(/work or training/);
+    const quoted = parse('- id: intake.stage\n  text: How old is the child?\n  choices:\n    post-16: { label: "16 to 25 (college, work or training)", words: [college] }\n') as unknown[];
+    expect(Prompt.parse(quoted[0]).choices['post-16']?.label).toBe('16 to 25 (college, work or training)');
+  });
+
+  test('a misspelt topic field is refused rather than silently dropped', () => {
+    expect(Topic.safeParse({ ...topic, synonym: ['ehcp'] }).success).toBe(false);
+  });
+
+  test('numbers typed as words are read as text', () => {
+    const raw = parse('- id: intake.stage\n  text: How old?\n  choices:\n    post-16: { label: Over 16, words: [16, 17, college] }\n') as unknown[];
+    expect(Prompt.parse(raw[0]).choices['post-16']?.words).toEqual(['16', '17', 'college']);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Cost of whole assistant turns: safeguarding, understanding, the pathway machine, composing the reply
+ * and storing the conversation in the embedded lowdb store, with 100 and 10,000 other conversations
+ * already stored. Also the two pieces that scale with content rather than with traffic: answering a
+ * typed question from the topic index, and the safeguarding check on its own.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalOfferAssistant } from '../../bot/assistant.js';
+import { checkSafeguarding } from '../../bot/safeguarding/detector.js';
+import { TopicIndex } from '../../bot/understanding/qa.js';
+import { loadContent } from '../../content/store.js';
+import { LowdbStorage } from '../../adapters/storage/lowdb.storage.js';
+import { bench, summarise } from './harness.js';
+
+const content = loadContent();
+const index = new TopicIndex(content.topics.values(), content.glossary.values());
+const SIZES = [100, 10_000];
+const TURN = 'assistant turn (pathway step), lowdb';
+
+/** A pathway walk typed the way people type it, repeated: start, who, stage, pathway, a few steps, menu. */
+const SCRIPT = ['hi', '1', 'school', 'worried about my child', '1', '2', 'wot is sen support', 'back', 'menu'];
+
+const QUESTIONS = [
+  'wot happens if council say no to ehcp',
+  'how long does an ehc assessment take',
+  'what is a senco',
+  'can i appeal the school named in the plan',
+  'my son is 17 can he go to college with his plan',
+  'free transport to school for autistic child',
+];
+
+function makeAssistant(storage: LowdbStorage): LocalOfferAssistant {
+  return new LocalOfferAssistant({
+    content,
+    storage,
+    index,
+    gaps: { record: async () => undefined },
+    lock: { run: (_key, fn) => fn() },
+    logger: { info: () => undefined, warn: () => undefined },
+    resumeAfterMs: 6 * 3_600_000,
+  });
+}
+
+for (const size of SIZES) {
+  let dir = '';
+  let assistant: LocalOfferAssistant;
+  bench(
+    `${TURN}, ${size.toLocaleString('en-GB')} stored`,
+    async (i) => {
+      // 50 conversations in turn, each moving one step along the script per call.
+      const conversation = i % 50;
+      const step = Math.floor(i / 50) % SCRIPT.length;
+      await assistant.turn({ conversationKey: `bench-${conversation}`, channel: 'webchat', text: SCRIPT[step] });
+    },
+    {
+      iterations: 1500,
+      warmup: 50,
+      maxMs: 6000,
+      setup: async () => {
+        dir = mkdtempSync(join(tmpdir(), 'loa-bench-turn-'));
+        const storage = new LowdbStorage({ dir });
+        assistant = makeAssistant(storage);
+        // Fill the store with real conversations that have taken a few steps.
+        for (let c = 0; c < size; c += 1) {
+          for (const text of SCRIPT.slice(0, 3)) await assistant.turn({ conversationKey: `other-${c}`, channel: 'webchat', text });
+        }
+      },
+      teardown: () => rmSync(dir, { recursive: true, force: true }),
+    },
+  );
+}
+
+bench('typed question answered from the topic index', (i) => {
+  index.search(QUESTIONS[i % QUESTIONS.length]!);
+}, { iterations: 3000, warmup: 100, maxMs: 4000 });
+
+bench('safeguarding check on one message', (i) => {
+  checkSafeguarding(QUESTIONS[i % QUESTIONS.length]!);
+}, { iterations: 20000, warmup: 500, maxMs: 3000 });
+
+summarise((results) => {
+  const rows = results.filter((r) => r.name.startsWith(TURN));
+  if (rows.length < 2) return undefined;
+  const [small, large] = [rows[0]!, rows[rows.length - 1]!];
+  return `${TURN}: median with ${SIZES[SIZES.length - 1]!.toLocaleString('en-GB')} stored is ${(large.medianUs / small.medianUs).toFixed(2)}x the median with ${SIZES[0]!.toLocaleString('en-GB')} stored`;
+});

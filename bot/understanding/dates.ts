@@ -4,6 +4,7 @@
  * without a year is the most recent one that is not far in the future.
  */
 import * as chrono from 'chrono-node';
+import { STOPWORDS, words } from './text.js';
 
 export type DateReading = { ok: true; iso: string } | { ok: false; reason: 'not-a-date' | 'too-far' };
 
@@ -11,11 +12,24 @@ function iso(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** Words that often come with a date and say nothing against it: "I sent the letter on 3 March". */
+const DATE_CONTEXT = new Set([
+  'asked', 'ask', 'sent', 'send', 'emailed', 'email', 'posted', 'post', 'wrote', 'write', 'letter', 'request', 'requested',
+  'date', 'dated', 'got', 'received', 'decision', 'certificate', 'think', 'around', 'roughly', 'about', 'approx', 'approximately',
+  'ish', 'early', 'mid', 'late', 'end', 'start', 'beginning', 'morning', 'afternoon', 'evening', 'council', 'sen', 'team',
+  'school', 'it', 'was', 'yes', 'ok', 'okay', 'thanks', 'please',
+]);
+
 export function readDate(text: string, now: Date): DateReading {
   const cleaned = text.replace(/(\d)(st|nd|rd|th)\b/gi, '$1').trim();
   const results = chrono.en.GB.parse(cleaned, now, { forwardDate: false });
   const first = results[0];
   if (!first) return { ok: false, reason: 'not-a-date' };
+  // "The day after my birthday" reads to chrono as "the day after (today)": a date that leans on
+  // something we do not know is not a date we can count from.
+  const rest = cleaned.slice(0, first.index) + ' ' + cleaned.slice(first.index + first.text.length);
+  const unknown = words(rest).filter((w) => !STOPWORDS.has(w) && !DATE_CONTEXT.has(w) && !/^\d+$/.test(w));
+  if (unknown.length > 0) return { ok: false, reason: 'not-a-date' };
   const c = first.start;
   let date = c.date();
   // "3 March" with no year: take the last 3 March unless that is more than 10 months ago and the next one is close.

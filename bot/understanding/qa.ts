@@ -25,9 +25,14 @@ export interface QaTuning {
   minScore: number;
   /** How far ahead of the runner-up the best topic must be, unless the question named it outright. */
   minMargin: number;
+  /**
+   * Share of the question's content words the best topic knows. A long message that shares one or two
+   * words with a topic ("call", "form") is not about it, however the scores fall.
+   */
+  minCoverage: number;
 }
 
-export const DEFAULT_TUNING: QaTuning = { minScore: 1.3, minMargin: 0.2 };
+export const DEFAULT_TUNING: QaTuning = { minScore: 1.3, minMargin: 0.2, minCoverage: 0.5 };
 
 interface Phrase {
   stems: string[];
@@ -36,6 +41,30 @@ interface Phrase {
 interface IndexedTopic {
   id: string;
   phrases: Phrase[];
+  /** Every stem the topic uses anywhere, for coverage. */
+  known: Set<string>;
+}
+
+/**
+ * True when the phrase's stems appear in the question in order and close together (at most one other
+ * content word between them). Scattered words are not the phrase: "my name is Sarah, call me" is not
+ * "name calling".
+ */
+export function containsPhrase(query: string[], phrase: string[]): boolean {
+  if (phrase.length === 0) return false;
+  for (let start = 0; start < query.length; start++) {
+    if (query[start] !== phrase[0]) continue;
+    let at = start;
+    let matched = 1;
+    while (matched < phrase.length) {
+      const next = query.indexOf(phrase[matched]!, at + 1);
+      if (next === -1 || next - at > 2) break;
+      at = next;
+      matched++;
+    }
+    if (matched === phrase.length) return true;
+  }
+  return false;
 }
 
 function contentStems(text: string): string[] {
@@ -58,14 +87,15 @@ export class TopicIndex {
     for (const topic of topics) {
       const names = [topic.title, ...topic.synonyms, ...(termsByTopic.get(topic.id) ?? [])];
       const phrases = names.map((n) => ({ stems: contentStems(n) })).filter((p) => p.stems.length > 0);
-      this.topics.push({ id: topic.id, phrases });
       const compactStems = [
         ...contentStems(topic.title), ...contentStems(topic.title),
         ...names.flatMap(contentStems),
         ...contentStems(topic.summary),
       ];
+      const fullStems = contentStems([topic.body, ...topic.nextSteps].join(' '));
+      this.topics.push({ id: topic.id, phrases, known: new Set([...compactStems, ...fullStems]) });
       this.compact.addDocument(compactStems, topic.id);
-      this.full.addDocument(contentStems([topic.body, ...topic.nextSteps].join(' ')), topic.id);
+      this.full.addDocument(fullStems, topic.id);
       for (const text of [...names, topic.summary, topic.body]) this.learn(text);
     }
     for (const term of glossary) [term.term, ...term.aka].forEach((t) => this.learn(t));
@@ -111,7 +141,6 @@ export class TopicIndex {
   search(question: string, limit = 5): QaResult {
     const query = this.queryStems(question);
     if (query.length === 0) return { confident: false, matches: [] };
-    const querySet = new Set(query);
     const compact = this.compact.tfidfs(query);
     const full = this.full.tfidfs(query);
     const maxCompact = Math.max(...compact, 0);
@@ -122,19 +151,20 @@ export class TopicIndex {
       // The longest name of this topic that appears whole in the question: "mediation certificate" beats "mediation".
       let phrase = 0;
       for (const p of topic.phrases) {
-        if (p.stems.every((s) => querySet.has(s))) phrase = Math.max(phrase, Math.min(p.stems.length, 3));
+        if (containsPhrase(query, p.stems)) phrase = Math.max(phrase, Math.min(p.stems.length, 3));
       }
       const score =
         phrase * 0.8 +
         (maxCompact ? ((compact[i] ?? 0) / maxCompact) * 1.2 : 0) +
         (maxFull ? ((full[i] ?? 0) / maxFull) * 0.5 : 0);
-      return { topic: topic.id, score: Math.round(score * 1000) / 1000, phrase };
+      const coverage = query.filter((s) => topic.known.has(s)).length / query.length;
+      return { topic: topic.id, score: Math.round(score * 1000) / 1000, phrase, coverage };
     });
     scored.sort((a, b) => b.score - a.score);
     const [top, second] = scored;
     const margin = top && second ? top.score - second.score : top?.score ?? 0;
     const confident = Boolean(
-      top && top.score >= this.tuning.minScore && (margin >= this.tuning.minMargin || (top.phrase >= 2 && top.phrase > (second?.phrase ?? 0))),
+      top && top.score >= this.tuning.minScore && top.coverage >= this.tuning.minCoverage && (margin >= this.tuning.minMargin || (top.phrase >= 2 && top.phrase > (second?.phrase ?? 0))),
     );
     return { confident, matches: scored.slice(0, limit).map(({ topic, score }) => ({ topic, score })) };
   }

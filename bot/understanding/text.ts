@@ -17,6 +17,8 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 /** Strips markup and control characters, folds white space and caps the length. */
 export function cleanInput(raw: string): CleanText {
   let text = raw
+    // Pasted HTML: what is inside script and style blocks was never words for a reader.
+    .replace(/<(script|style)\b[^>]{0,500}>[\s\S]{0,5000}?<\/\1\s*>/gi, ' ')
     .replace(/<[^<>]{0,500}>/g, ' ')
     .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => ENTITIES[e] ?? ' ')
     // eslint-disable-next-line no-control-regex

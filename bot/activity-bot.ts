@@ -3,7 +3,7 @@
  * the replies for the channel the activity came from. No conversation logic lives here.
  */
 import { createHmac } from 'node:crypto';
-import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Assistant, ChannelKind, Inbound, Reply } from './reply.js';
 
 export interface BotLogger {
@@ -15,9 +15,16 @@ export interface BotLogger {
 /** Renders neutral replies as activities for one channel. */
 export type ActivityRenderer = (replies: Reply[], conversationKey: string) => Promise<Partial<Activity>[]> | Partial<Activity>[];
 
+/**
+ * A message a channel answers itself, without the assistant (SMS "MORE" pages through a long reply).
+ * Returns null to let the message through.
+ */
+export type ChannelIntercept = (inbound: Inbound) => Promise<Partial<Activity>[] | null>;
+
 export interface BotDeps {
   assistant: Assistant;
   renderers: Record<Exclude<ChannelKind, 'test'>, ActivityRenderer>;
+  intercept?: Partial<Record<Exclude<ChannelKind, 'test'>, ChannelIntercept>>;
   logger: BotLogger;
   keySecret: string;
   /** Teams: activities from other tenants are refused when this list is not empty. */
@@ -59,6 +66,11 @@ export class LocalOfferBot {
     const conversationKey = conversationKeyOf(this.deps.keySecret, activity.channelId ?? 'unknown', activity.conversation?.id ?? 'unknown');
     const inbound = this.inboundOf(activity, kind, conversationKey);
     if (!inbound) return;
+    const intercepted = await this.deps.intercept?.[kind]?.(inbound);
+    if (intercepted) {
+      if (intercepted.length) await context.sendActivities(intercepted);
+      return;
+    }
     const replies = await this.deps.assistant.turn(inbound);
     await this.send(context, kind, replies, conversationKey);
   };
@@ -75,10 +87,14 @@ export class LocalOfferBot {
       const value = activity.value as { value?: unknown } | string | undefined;
       const picked = typeof value === 'string' ? value : typeof value?.value === 'string' ? value.value : undefined;
       const attachments = (activity.attachments ?? []).filter((a) => !String(a.contentType ?? '').startsWith('application/vnd.microsoft.card'));
+      // In a Teams channel the message starts with an @mention of the bot, which is not part of what was said.
+      const text = channel === 'teams' && activity.recipient?.id && typeof activity.text === 'string' ? TurnContext.removeMentionText(activity, activity.recipient.id) : activity.text;
+      const typed = typeof text === 'string' ? text.trim() : undefined;
       return {
         conversationKey,
         channel,
-        text: typeof activity.text === 'string' ? activity.text : undefined,
+        // A Teams card's messageBack sends the value as text too: read it once, not twice.
+        text: picked !== undefined && typed === picked.trim() ? undefined : typed,
         value: picked,
         hasAttachments: attachments.length > 0,
       };

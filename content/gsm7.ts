@@ -97,3 +97,25 @@ export function gsm7Parts(text: string): number {
   const length = gsm7Length(text);
   return length <= 160 ? 1 : Math.ceil(length / 153);
 }
+
+/** Zero-width joiners, variation selectors and the like: dropped without a trace. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF]/u;
+
+/**
+ * Makes any text sendable as GSM-7: curly quotes, dashes and spaces become their plain forms, accented
+ * letters outside the alphabet lose their accents ("naïve" -> "naive"), and anything else (emoji,
+ * symbols) is dropped. Spaces left doubled by a dropped character are closed up.
+ */
+export function toGsm7(text: string): string {
+  let out = '';
+  for (const char of text.replace(/\r\n?/g, '\n')) {
+    if (basic.has(char) || extension.has(char)) out += char;
+    else if (REPLACEMENTS[char] !== undefined) out += REPLACEMENTS[char];
+    else if (INVISIBLE.test(char)) continue;
+    else {
+      // NFKD splits "ï" into "i" and a combining mark, and "ﬁ" into "fi"; the marks are not GSM-7.
+      for (const part of char.normalize('NFKD')) if (basic.has(part) || extension.has(part)) out += part;
+    }
+  }
+  return out.replace(/[ ]{2,}/g, ' ').replace(/ +\n/g, '\n').replace(/\n +/g, '\n').trim();
+}

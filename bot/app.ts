@@ -17,7 +17,7 @@ import { LocalDirectLine, type DirectLineActivity } from '../adapters/directline
 import { registerTokenRoute } from '../adapters/directline/token.route.js';
 import { registerWebChatPage } from '../adapters/webchat/page.route.js';
 import { registerTwilioSms } from '../adapters/sms/twilio.route.js';
-import { createChannelRenderers, smsHelpText } from './channels.js';
+import { createChannels } from './channels.js';
 import { LocalOfferAssistant } from './assistant.js';
 import { LocalOfferBot } from './activity-bot.js';
 import { Composer } from './compose.js';
@@ -80,10 +80,11 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
 
   // The bot and its channels.
   const composer = new Composer(content);
-  const renderers = createChannelRenderers({ storage });
+  const channels = createChannels({ storage, composer });
   const bot = new LocalOfferBot({
     assistant,
-    renderers,
+    renderers: channels.renderers,
+    intercept: channels.intercept,
     logger,
     keySecret: config.conversationKeySecret,
     allowedTenants: config.TEAMS_ALLOWED_TENANTS,
@@ -159,11 +160,13 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     registerTwilioSms(server, {
       assistant,
       storage,
+      pager: channels.smsPager,
+      words: channels.smsWords,
       authToken: config.TWILIO_AUTH_TOKEN,
       publicUrl: config.PUBLIC_URL,
       hashKey: config.conversationKeySecret,
       logger,
-      help: () => smsHelpText(composer),
+      now: options.now,
     });
   } else {
     logger.info({ event: 'sms-off' }, 'SMS is off: set TWILIO_AUTH_TOKEN and PUBLIC_URL to receive texts at /api/sms');

@@ -7,6 +7,12 @@ import type { Storage, StoreItems } from 'botbuilder';
 import type { OnStorageProblem } from '../../adapters/storage/storage-common.js';
 import { hashKey } from '../../adapters/storage/storage-common.js';
 
+/**
+ * A store that cannot do something (a memory store does not survive a restart) has no test for it,
+ * rather than a skipped one: a skip in the CI output should always mean something is missing.
+ */
+const onlyIf = (supported: boolean): typeof test => (supported ? test : ((() => undefined) as unknown as typeof test));
+
 export interface OpenOptions {
   now?: () => number;
   ttlMs?: number;
@@ -268,7 +274,7 @@ export function describeStorageContract(harness: ContractHarness): void {
       });
     }
 
-    (harness.survivesRestart ? test : test.skip)('restart: a new instance over the same data sees what was written, eTags included', async () => {
+    onlyIf(harness.survivesRestart)('restart: a new instance over the same data sees what was written, eTags included', async () => {
       await storage.write({ 'k/persist': { v: 1 } });
       const before = (await readOne(storage, 'k/persist'))!;
       const after = await required(opened.reopen, 'reopen')();
@@ -277,7 +283,7 @@ export function describeStorageContract(harness: ContractHarness): void {
       await expect(after.write({ 'k/persist': { ...before, v: 3 } })).rejects.toThrow(/eTag conflict/);
     });
 
-    (harness.movesCorruptAside ? test : test.skip)('corrupt item: reads as absent, is moved aside rather than deleted, and is reported by hash only', async () => {
+    onlyIf(harness.movesCorruptAside)('corrupt item: reads as absent, is moved aside rather than deleted, and is reported by hash only', async () => {
       const problems: Array<[string, string]> = [];
       const withReports = await harness.open({ onProblem: (kind, keyHash) => problems.push([kind, keyHash]) });
       const damage = required(withReports.damage, 'damage');
@@ -295,7 +301,7 @@ export function describeStorageContract(harness: ContractHarness): void {
       expect(await asideCount(key)).toBe(1);
     });
 
-    (harness.movesCorruptAside ? test : test.skip)('a corrupt item found by a write is moved aside and the write goes ahead', async () => {
+    onlyIf(harness.movesCorruptAside)('a corrupt item found by a write is moved aside and the write goes ahead', async () => {
       const problems: string[] = [];
       const withReports = await harness.open({ onProblem: (kind) => problems.push(kind) });
       await withReports.storage.write({ 'k/bad': { v: 1 } });

@@ -62,9 +62,13 @@ for (const size of SIZES) {
         dir = mkdtempSync(join(tmpdir(), 'loa-bench-turn-'));
         const storage = new LowdbStorage({ dir });
         assistant = makeAssistant(storage);
-        // Fill the store with real conversations that have taken a few steps.
-        for (let c = 0; c < size; c += 1) {
-          for (const text of SCRIPT.slice(0, 3)) await assistant.turn({ conversationKey: `other-${c}`, channel: 'webchat', text });
+        // Fill the store with copies of a real conversation that has taken a few steps.
+        for (const text of SCRIPT.slice(0, 4)) await assistant.turn({ conversationKey: 'seed', channel: 'webchat', text });
+        const seed = (await storage.read(['conversation/seed']))['conversation/seed'] as Record<string, unknown>;
+        for (let start = 0; start < size; start += 200) {
+          const changes: Record<string, unknown> = {};
+          for (let c = start; c < Math.min(size, start + 200); c += 1) changes[`conversation/other-${c}`] = { ...seed, eTag: '*' };
+          await storage.write(changes);
         }
       },
       teardown: () => rmSync(dir, { recursive: true, force: true }),

@@ -20,9 +20,10 @@ import { OfferBook } from './offers.js';
 import type { Assistant, Inbound, Reply } from './reply.js';
 import { checkSafeguarding } from './safeguarding/detector.js';
 import { crisisMessageIds } from './safeguarding/crisis-reply.js';
-import { detectCommand, glossaryQuestion, type Command } from './understanding/commands.js';
+import { detectCommand, glossaryQuestion, smallTalk, type Command } from './understanding/commands.js';
 import { matchChoice } from './understanding/choices.js';
 import { readDate } from './understanding/dates.js';
+import { stageFromText } from './understanding/age.js';
 import type { TopicIndex } from './understanding/qa.js';
 import { cleanInput, hasWords } from './understanding/text.js';
 
@@ -65,6 +66,20 @@ interface Turn {
 
 function audienceOf(record: Pick<ConversationRecord, 'profile'>): Audience {
   return record.profile.who ?? 'parent';
+}
+
+/** Starts like a question or ends with a question mark. */
+function looksLikeQuestion(text: string): boolean {
+  return /\?\s*$/.test(text) || /^(what|wot|wat|whats|how|hw|when|wen|why|who|where|which|can|could|do|does|did|is|are|will|would|should|shud|am|has|have)\b/i.test(text.trim());
+}
+
+const STAGES: ReadonlySet<string> = new Set(['early-years', 'school', 'post-16']);
+
+/** The stage choice at this step that an age or school year in the text points to. */
+function stageChoice(view: FlowView, text: string, bareNumberFrom?: number): string | null {
+  if (!view.choices.some((id) => STAGES.has(id))) return null;
+  const stage = stageFromText(text, { bareNumberFrom });
+  return stage && view.choices.includes(stage) ? stage : null;
 }
 
 export class LocalOfferAssistant implements Assistant {
@@ -182,8 +197,17 @@ export class LocalOfferAssistant implements Assistant {
 
     if (view.meta.input && this.handleDate(turn, view)) return;
 
-    const choice = matchChoice(text, this.offers.options(turn.record.offers, view));
-    if (choice.kind === 'matched') return this.takeOffer(turn, view, this.offers.byKey(turn.record.offers, choice.id));
+    const options = this.offers.options(turn.record.offers, view);
+    // "hes 7" or "year 9" when asked for the age group. A bare number is a choice while it is on the list.
+    const stage = stageChoice(view, text, options.length + 1);
+    if (stage) return this.arrive(turn, this.send(turn, { type: `choose.${stage}` }).view);
+
+    const choice = matchChoice(text, options);
+    // A question that shares one word with a choice ("can I still get help at college?") is a question.
+    const asked = choice.kind === 'matched' && choice.weak && looksLikeQuestion(text) && this.deps.index.search(text).confident;
+    if (choice.kind === 'matched' && !asked) return this.takeOffer(turn, view, this.offers.byKey(turn.record.offers, choice.id), text);
+
+    if (this.dateForNextStep(turn, view)) return;
 
     const term = glossaryQuestion(text, this.deps.content.glossary.values());
     if (term) {
@@ -197,6 +221,13 @@ export class LocalOfferAssistant implements Assistant {
 
     if (isNew && view.machine === 'intake' && view.state === 'who' && text.split(/\s+/).length <= 3) {
       // A greeting such as "hi": the welcome and the first question are the answer.
+      return this.showStep(turn, view, { withTopic: false });
+    }
+    const talk = smallTalk(text);
+    if (talk) {
+      // "hi", "thanks", "ok": answer in kind and ask the step's question again. Not a question for editors.
+      const atWelcome = view.machine === 'intake' && view.state === 'who';
+      if (talk === 'thanks' || (talk === 'greeting' && !atWelcome)) turn.replies.push(this.info(`smalltalk.${talk}`, turn));
       return this.showStep(turn, view, { withTopic: false });
     }
     this.answerQuestion(turn, view, choice.kind === 'ambiguous');
@@ -272,11 +303,30 @@ export class LocalOfferAssistant implements Assistant {
     return true;
   }
 
-  private takeOffer(turn: Turn, view: FlowView, offer: Offer | undefined): void {
+  /**
+   * A date typed where the next step would ask for one ("12 October", with "Work out my deadline" on
+   * offer): take that step and use the date, rather than make the person pick the choice first.
+   */
+  private dateForNextStep(turn: Turn, view: FlowView): boolean {
+    if (view.done || !readDate(turn.text, turn.now).ok) return false;
+    for (const id of view.choices) {
+      const peek = sendToFlow(turn.record.flow, { type: `choose.${id}` });
+      if (peek.changed && peek.view.meta.input) {
+        const moved = this.send(turn, { type: `choose.${id}` });
+        return this.handleDate(turn, moved.view);
+      }
+    }
+    return false;
+  }
+
+  private takeOffer(turn: Turn, view: FlowView, offer: Offer | undefined, text = ''): void {
     if (!offer) return this.showStep(turn, view, { withTopic: false });
     switch (offer.kind) {
       case 'step': {
         const result = this.send(turn, { type: `choose.${offer.id}` });
+        // "I'm his mum, he's 7" answers the next question too.
+        const stage = result.view.done ? null : stageChoice(result.view, text);
+        if (stage) return this.arrive(turn, this.send(turn, { type: `choose.${stage}` }).view);
         return this.arrive(turn, result.view);
       }
       case 'menu':

@@ -94,7 +94,10 @@ export class OfferBook {
     if (opts.withTopic && view.meta.topic) replies.push(this.compose.topicReply(view.meta.topic, audience, 'step'));
     const deadlines = opts.withTopic ? this.compose.deadlineReply(view, audience) : null;
     if (deadlines) replies.push(deadlines);
-    const offers = this.defaultOffers(view, opts.extra);
+    // An extra offer and a step choice can lead to the same place under the same name: show it once,
+    // as the step's own choice, which carries the words people use for it.
+    const stepLabels = new Set(view.choices.map((id) => this.compose.choiceLabel(view.meta.prompt, id).toLowerCase()));
+    const offers = this.defaultOffers(view, opts.extra.filter((offer) => !stepLabels.has(this.label(offer, view, audience).toLowerCase())));
     const lead = opts.promptMessage ? [this.compose.message(opts.promptMessage, audience)] : [];
     replies.push(this.promptReply(offers, this.compose.promptText(view.meta.prompt, audience), view, audience, lead));
     return { replies, offers };

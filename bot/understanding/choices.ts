@@ -11,7 +11,14 @@ export interface ChoiceOption {
   words: string[];
 }
 
-export type ChoiceMatch = { kind: 'matched'; id: string } | { kind: 'none' } | { kind: 'ambiguous'; ids: string[] };
+/**
+ * `weak`: picked on one shared word in a sentence of several, such as "college" in "can I still get help
+ * at college". A caller that can answer the sentence as a question may prefer to.
+ */
+export type ChoiceMatch = { kind: 'matched'; id: string; weak?: boolean } | { kind: 'none' } | { kind: 'ambiguous'; ids: string[] };
+
+/** Words that turn a sentence round: "I have not got a certificate" is not "I have a certificate". */
+const NEGATIONS = new Set(['not', 'no', 'never', 'nope', 'nah', 'without', 'havent', 'dont', 'didnt', 'cant', 'wont', 'isnt']);
 
 const ORDINALS: Record<string, number> = {
   first: 1, '1st': 1, one: 1, second: 2, '2nd': 2, two: 2, third: 3, '3rd': 3, three: 3, fourth: 4, '4th': 4, four: 4,
@@ -75,6 +82,8 @@ export function matchChoice(text: string, options: ChoiceOption[]): ChoiceMatch 
   const typed = tokensOf(text);
   if (typed.length === 0) return { kind: 'none' };
   // A whole phrase of a choice found in what was typed ("I want to go to tribunal").
+  // When the person says "not", a choice worded with a "not" fits better than one without.
+  const negated = typed.some((t) => NEGATIONS.has(t.word));
   const scores = options.map((option) => {
     let best = 0;
     for (const phrase of [option.label, ...option.words]) {
@@ -82,18 +91,19 @@ export function matchChoice(text: string, options: ChoiceOption[]): ChoiceMatch 
       if (ps.length === 0) continue;
       if (ps.every((p) => typed.some((t) => same(p, t)))) {
         const weak = ps.length === 1 && WEAK_ALONE.has(ps[0]!.word) && typed.length > 1;
-        if (!weak) best = Math.max(best, ps.length);
+        const contradicted = negated && !ps.some((p) => NEGATIONS.has(p.word));
+        if (!weak) best = Math.max(best, ps.length - (contradicted ? 0.5 : 0));
       }
     }
     return { id: option.id, score: best };
   });
   const top = Math.max(...scores.map((s) => s.score));
-  if (top === 0) return partOfLabel(typed, options);
+  if (top <= 0) return partOfLabel(typed, options);
   const leaders = scores.filter((s) => s.score === top).map((s) => s.id);
   if (leaders.length > 1) return { kind: 'ambiguous', ids: leaders };
   // In a long message a single shared word is weak evidence: leave it to the question answerer.
-  if (typed.length > 4 && top === 1 && top / typed.length < 0.25) return { kind: 'none' };
-  return { kind: 'matched', id: leaders[0]! };
+  if (typed.length > 4 && top <= 1 && top / typed.length < 0.25) return { kind: 'none' };
+  return top <= 1 && typed.length >= 3 ? { kind: 'matched', id: leaders[0]!, weak: true } : { kind: 'matched', id: leaders[0]! };
 }
 
 /** What was typed is part of a label ("adult" for "Adult social care"). */

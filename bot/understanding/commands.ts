@@ -71,3 +71,18 @@ export function glossaryQuestion(text: string, glossary: Iterable<GlossaryTerm>)
   }
   return said.split(' ').length <= 4 ? findTerm(said, glossary) : null;
 }
+
+export type SmallTalk = 'greeting' | 'thanks' | 'ack';
+
+const SMALL_TALK: Array<{ kind: SmallTalk; phrases: string[] }> = [
+  { kind: 'greeting', phrases: ['hi', 'hello', 'hiya', 'hey', 'heya', 'hi there', 'hello there', 'hey there', 'morning', 'good morning', 'afternoon', 'good afternoon', 'evening', 'good evening', 'yo', 'hi again', 'hello again', 'howdy'] },
+  { kind: 'thanks', phrases: ['thanks', 'thank you', 'thankyou', 'thank u', 'ta', 'cheers', 'thanks a lot', 'thanks so much', 'thank you so much', 'many thanks', 'thats great thanks', 'great thanks', 'ok thanks', 'okay thanks', 'ok thank you', 'brilliant thanks', 'lovely thanks', 'that helps', 'that helped', 'very helpful'] },
+  { kind: 'ack', phrases: ['ok', 'okay', 'k', 'kk', 'okey', 'right', 'alright', 'all right', 'fine', 'cool', 'great', 'got it', 'i see', 'oh', 'ah', 'oh ok', 'ah ok', 'hmm', 'hm', 'mm', 'yes', 'yeah', 'yep', 'no', 'nope', 'sure', 'good', 'nice', 'lol'] },
+];
+
+/** A whole message that is only a greeting, thanks or a nod: not a question, and not worth noting as one. */
+export function smallTalk(text: string): SmallTalk | null {
+  const said = normalise(text).replace(/\b(please|so much|very much|x+)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  for (const { kind, phrases } of SMALL_TALK) if (phrases.includes(said)) return kind;
+  return null;
+}

@@ -245,3 +245,82 @@ describe('privacy', () => {
     expect(JSON.stringify(logs)).not.toMatch(/Amelia|Blossom/);
   });
 });
+
+describe('talking the way people talk', () => {
+  async function opened() {
+    const built = buildAssistant();
+    const chat = new Chat(built.assistant);
+    await chat.open();
+    return { chat, ...built };
+  }
+
+  test('a greeting after the welcome asks the first question again, and is not noted as a gap', async () => {
+    const { chat, gaps } = await opened();
+    const text = await chat.say('hiya');
+    expect(text).not.toMatch(/not sure|do not have an answer/i);
+    expect(chat.choices.join(' ')).toMatch(/parent or carer/);
+    expect(gaps).toHaveLength(0);
+  });
+
+  test('thanks and ok keep the place without an apology', async () => {
+    const { chat, gaps } = await opened();
+    await chat.say('parent');
+    await chat.say('school age');
+    expect(await chat.say('thanks')).toMatch(/welcome/i);
+    expect(await chat.say('ok')).not.toMatch(/sorry/i);
+    expect(chat.choices.join(' ')).toMatch(/worried/i);
+    expect(gaps).toHaveLength(0);
+  });
+
+  test.each([
+    ['hes 7', 'first-steps-school'],
+    ['she is 3', 'first-steps-early-years'],
+    ['18 months', 'first-steps-early-years'],
+    ['year 9', 'first-steps-school'],
+    ['he just turned 17', 'first-steps-post-16'],
+    ['7', 'first-steps-school'],
+  ])('"%s" answers the age question (first steps: %s)', async (typed, topic) => {
+    const { chat } = await opened();
+    await chat.say('parent');
+    await chat.say(typed);
+    expect(chat.choices.join(' ')).toMatch(/worried about a child/i);
+    await chat.pick(/worried about a child/i);
+    await chat.pick(/First steps/i);
+    expect(chat.topics).toContain(topic);
+  });
+
+  test('"im his mum, hes 7" answers both intake questions at once', async () => {
+    const { chat } = await opened();
+    await chat.say("I'm his mum, he's 7");
+    expect(chat.choices.join(' ')).toMatch(/worried about a child/i);
+  });
+
+  test('someone who works at a nursery is a practitioner, asked which age group', async () => {
+    const { chat } = await opened();
+    const text = await chat.say('i work at a nursery');
+    expect(text).toMatch(/Which age group/);
+  });
+
+  test('a date typed where the next step would ask for it is used straight away', async () => {
+    const { chat } = await opened();
+    await chat.say('parent');
+    await chat.say('school age');
+    await chat.pick(/Disagreeing/);
+    await chat.pick(/deadline/i);
+    expect(chat.choices.join(' ')).toMatch(/Work out my deadline/);
+    const text = await chat.say('12th october 2026');
+    expect(text).toMatch(/Do you have a mediation certificate/i);
+    expect(await chat.say('not yet')).toMatch(/Saturday 12 December 2026/);
+  });
+
+  test('"I have not got a certificate" is "not yet", not "yes"', async () => {
+    const { chat } = await opened();
+    await chat.say('parent');
+    await chat.say('school age');
+    await chat.pick(/Disagreeing/);
+    await chat.pick(/deadline/i);
+    await chat.say('12/10/2026');
+    const text = await chat.say("i haven't got a certificate");
+    expect(text).toMatch(/Saturday 12 December 2026/);
+  });
+});

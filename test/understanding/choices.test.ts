@@ -123,3 +123,24 @@ describe('reading dates', () => {
     expect(readDate('the letter was dated 14/10/2026', now)).toEqual({ ok: true, iso: '2026-10-14' });
   });
 });
+
+describe('negation and weak matches', () => {
+  const certificate = [
+    { id: 'has', label: 'Yes, I have a certificate', words: ['yes', 'i have one', 'have certificate'] },
+    { id: 'not-yet', label: 'Not yet', words: ['no', 'not yet', 'dont have', 'do not have'] },
+  ];
+  test.each([
+    ["i haven't got a certificate", 'not-yet'],
+    ['no i dont have one', 'not-yet'],
+    ['yes i have one', 'has'],
+    ['i have a certificate', 'has'],
+  ])('"%s" picks %s', (text, id) => {
+    expect(matchChoice(text, certificate)).toMatchObject({ kind: 'matched', id });
+  });
+
+  test('one shared word in a longer sentence is a weak match', () => {
+    const menu = [{ id: 'adulthood', label: 'Preparing for adulthood', words: ['college', 'work'] }, { id: 'worried', label: 'I am worried', words: ['worried'] }];
+    expect(matchChoice('can i still get help at college', menu)).toEqual({ kind: 'matched', id: 'adulthood', weak: true });
+    expect(matchChoice('college', menu)).toEqual({ kind: 'matched', id: 'adulthood' });
+  });
+});

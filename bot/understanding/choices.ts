@@ -55,9 +55,12 @@ interface Token {
   stem: string;
 }
 
+/** Question words decide between choices such as "How to ask" and "Who can ask", so they are kept here. */
+const QUESTION_WORDS = new Set(['how', 'who', 'what', 'when', 'where', 'why']);
+
 function tokensOf(text: string): Token[] {
   return words(text)
-    .filter((w) => !STOPWORDS.has(w))
+    .filter((w) => !STOPWORDS.has(w) || QUESTION_WORDS.has(w))
     .map((word) => ({ word, stem: stem(word) }));
 }
 

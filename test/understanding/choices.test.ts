@@ -144,3 +144,12 @@ describe('negation and weak matches', () => {
     expect(matchChoice('college', menu)).toEqual({ kind: 'matched', id: 'adulthood' });
   });
 });
+
+test('question words tell "How to ask" from "Who can ask"', () => {
+  const options = [
+    { id: 'who', label: 'Who can ask for an assessment', words: ['who can ask', 'who'] },
+    { id: 'how', label: 'How to ask, with a letter to copy', words: ['how', 'how to ask', 'letter'] },
+  ];
+  expect(matchChoice('how do i ask', options)).toMatchObject({ kind: 'matched', id: 'how' });
+  expect(matchChoice('who can ask for one', options)).toMatchObject({ kind: 'matched', id: 'who' });
+});

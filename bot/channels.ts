@@ -6,6 +6,7 @@ import type { Storage } from 'botbuilder';
 import { renderTeams } from '../adapters/channels/teams.renderer.js';
 import { renderWebChat } from '../adapters/channels/webchat.renderer.js';
 import { smsMessage, smsWords } from '../adapters/channels/sms.words.js';
+import { smsKeyword } from '../adapters/sms/keywords.js';
 import { isMoreRequest, SmsPager } from '../adapters/sms/sms-pager.js';
 import { toGsm7 } from '../content/gsm7.js';
 import type { ActivityRenderer, ChannelIntercept } from './activity-bot.js';
@@ -51,8 +52,22 @@ export function createChannels(deps: ChannelDeps): Channels {
       sms: async (replies, conversationKey) => asTexts(await smsPager.page(conversationKey, replies)),
     },
     intercept: {
-      // Azure Bot Service's SMS channel pages the same way as our own Twilio web hook.
-      sms: async (inbound) => (isMoreRequest(inbound.text) && !inbound.value ? asTexts(await smsPager.more(inbound.conversationKey)) : null),
+      // Azure Bot Service's SMS channel pages the same way as our own Twilio web hook, and answers the
+      // same keywords. Twilio blocks texts to a number that sent STOP, so STOP needs no reply of ours.
+      sms: async (inbound) => {
+        if (inbound.value) return null;
+        if (isMoreRequest(inbound.text)) return asTexts(await smsPager.more(inbound.conversationKey));
+        switch (smsKeyword(inbound.text)) {
+          case 'help':
+            return asTexts([smsHelpText(deps.composer)]);
+          case 'stop':
+            return [];
+          case 'start':
+            return asTexts([toGsm7(smsMessage(deps.composer, 'sms.opted-in'))]);
+          default:
+            return null;
+        }
+      },
     },
     smsPager,
     smsWords: {

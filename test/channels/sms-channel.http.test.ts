@@ -41,3 +41,17 @@ test('numbered choices as plain text, and MORE pages without reaching the pathwa
   expect(second[0]).not.toEqual(first[0]);
   expect((await say(chat, '1')).join('\n')).toMatch(/deadline/i);
 });
+
+test('HELP gives the helpline and crisis numbers, STOP gets no reply, START confirms, and the place is kept', async () => {
+  const chat = new HttpChat(app, '+447700900556', 'sms');
+  await say(chat, 'hi');
+  await say(chat, '1');
+  const help = (await say(chat, 'HELP')).join('\n');
+  expect(help).toMatch(/999/);
+  expect(help).toMatch(/85258/);
+  expect(help).toMatch(/0306 999 0100/);
+  expect(await say(chat, 'stop')).toEqual([]);
+  expect((await say(chat, 'START')).join('\n')).toMatch(/again/i);
+  // The conversation was not moved on by any keyword: the age question is still open.
+  expect((await say(chat, '2')).join('\n')).toMatch(/What would you like help with/);
+});

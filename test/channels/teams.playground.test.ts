@@ -8,9 +8,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import playwright, { type Browser, type Page } from 'playwright-core';
 import type { App } from '../../bot/app.js';
+import { describeNeeding, freePort, type NeededTool } from '../helpers/external-tools.js';
 import { startApp } from '../helpers/http.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -25,18 +25,10 @@ function playgroundCli(): string | null {
 }
 
 const cli = playgroundCli();
-const missing = [!cli && '@microsoft/m365agentsplayground (npm install)', !existsSync(CHROMIUM) && `${CHROMIUM} (apt-get install -y chromium)`].filter(Boolean);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+const missing: NeededTool[] = [
+  ...(cli ? [] : [{ name: '@microsoft/m365agentsplayground', install: 'npm install' }]),
+  ...(existsSync(CHROMIUM) ? [] : [{ name: CHROMIUM, install: 'apt-get install -y chromium' }]),
+];
 
 /** Starts the Playground against the app and resolves once it is listening. */
 function startPlayground(endpoint: string, port: number): Promise<ChildProcess> {
@@ -57,17 +49,7 @@ function startPlayground(endpoint: string, port: number): Promise<ChildProcess> 
 }
 
 function suite(body: () => void): void {
-  if (missing.length === 0) return describe('Teams in Microsoft 365 Agents Playground', body);
-  const reason = `THE TEAMS PLAYGROUND TEST DID NOT RUN: missing ${missing.join(' and ')}`;
-  if (process.env.REQUIRE_EXTERNAL_TOOLS === '1') {
-    return describe('Teams in Microsoft 365 Agents Playground', () => {
-      test('the Playground and Chromium are installed', () => {
-        throw new Error(`${reason} (REQUIRE_EXTERNAL_TOOLS=1)`);
-      });
-    });
-  }
-  console.warn(`\n!!!!!!!!!!\n!!! ${reason}\n!!!!!!!!!!\n`);
-  describe.skip('Teams in Microsoft 365 Agents Playground', body);
+  describeNeeding('Teams in Microsoft 365 Agents Playground', missing, body);
 }
 
 suite(() => {

@@ -4,9 +4,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { freePort } from '../helpers/external-tools.js';
 
 export interface RunningRedis {
   url: string;
@@ -24,31 +25,6 @@ export function findOnPath(program: string, path = process.env.PATH ?? ''): stri
     }
   }
   return undefined;
-}
-
-/** What to do when a tool the tests need is missing: skip loudly, or fail when the run demands it. */
-export function missingToolDecision(tool: string, env: NodeJS.ProcessEnv): { action: 'fail' | 'skip'; message: string } {
-  if (env.REQUIRE_EXTERNAL_TOOLS === '1') {
-    return { action: 'fail', message: `${tool} is not on PATH and REQUIRE_EXTERNAL_TOOLS=1: install it (apt-get install redis-server).` };
-  }
-  return {
-    action: 'skip',
-    message: `\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n` +
-      `SKIPPING the Redis storage tests: ${tool} is not on PATH.\n` +
-      `Install it (apt-get install redis-server), or set REQUIRE_EXTERNAL_TOOLS=1 to make this a failure.\n` +
-      `!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!`,
-  };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function ping(port: number): Promise<boolean> {

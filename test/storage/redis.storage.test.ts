@@ -2,12 +2,12 @@ import { Redis } from 'ioredis';
 import { createStorage } from '../../adapters/storage/index.js';
 import { RedisStorage } from '../../adapters/storage/redis.storage.js';
 import { hashKey } from '../../adapters/storage/storage-common.js';
-import { findOnPath, missingToolDecision, startRedisServer, type RunningRedis } from './redis-server.js';
+import { describeNeeding, missingToolDecision } from '../helpers/external-tools.js';
+import { findOnPath, startRedisServer, type RunningRedis } from './redis-server.js';
 import { describeStorageContract, type OpenOptions } from './storage.contract.js';
 
 const DAY = 86_400_000;
 const binary = findOnPath('redis-server');
-const missing = binary ? undefined : missingToolDecision('redis-server', process.env);
 
 describe('finding redis-server', () => {
   test('a missing tool is skipped loudly, or fails the run when REQUIRE_EXTERNAL_TOOLS=1', () => {
@@ -21,29 +21,16 @@ describe('finding redis-server', () => {
     expect(findOnPath('node', '/nowhere-at-all')).toBeUndefined();
     expect(findOnPath('node')).toBeDefined();
   });
-
-  if (missing?.action === 'fail') {
-    test('redis-server is on PATH', () => {
-      throw new Error(missing.message);
-    });
-  }
 });
 
-if (missing?.action === 'skip') {
-  console.warn(missing.message);
-  describe.skip('RedisStorage (redis-server is not on PATH)', () => {
-    test('needs a redis-server', () => undefined);
-  });
-}
-
-if (binary) {
+describeNeeding('RedisStorage against a real redis-server', binary ? [] : [{ name: 'redis-server', install: 'apt-get install redis-server' }], () => {
   let server: RunningRedis;
   let admin: Redis;
   const opened: RedisStorage[] = [];
   let prefixes = 0;
 
   beforeAll(async () => {
-    server = await startRedisServer(binary);
+    server = await startRedisServer(binary!);
     admin = new Redis(server.url);
   });
 
@@ -160,4 +147,4 @@ if (binary) {
       await storage.close();
     });
   });
-}
+});

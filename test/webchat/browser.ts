@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import playwright from 'playwright-core';
+import { describeNeeding } from '../helpers/external-tools.js';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -17,21 +18,7 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
 
 /** describe() when Chromium is installed; otherwise a loud skip, or a failure when external tools are required. */
 export function browserSuite(name: string, body: () => void): void {
-  if (existsSync(CHROMIUM)) {
-    describe(name, body);
-    return;
-  }
-  const reason = `${CHROMIUM} IS MISSING: THE WEB CHAT BROWSER TESTS ("${name}") DID NOT RUN. Install it with: apt-get install -y chromium`;
-  if (process.env.REQUIRE_EXTERNAL_TOOLS === '1') {
-    describe(name, () => {
-      test('Chromium is installed', () => {
-        throw new Error(`${reason} (REQUIRE_EXTERNAL_TOOLS=1)`);
-      });
-    });
-    return;
-  }
-  console.warn(`\n!!!!!!!!!!\n!!! ${reason}\n!!!!!!!!!!\n`);
-  describe.skip(name, body);
+  describeNeeding(name, existsSync(CHROMIUM) ? [] : [{ name: CHROMIUM, install: 'apt-get install -y chromium' }], body);
 }
 
 export interface Browser {

@@ -13,6 +13,7 @@ import {
   hashKey,
   isPlainObject,
   newETag,
+  readByHash,
   settleInKeyOrder,
   toStoredBody,
   type OnStorageProblem,
@@ -91,14 +92,7 @@ export class RedisStorage implements Storage {
   }
 
   async read(keys: string[]): Promise<StoreItems> {
-    if (!keys) throw new ReferenceError('Keys are required when reading.');
-    const found = await Promise.all(keys.map((key) => this.#readOne(hashKey(key))));
-    const items: StoreItems = {};
-    keys.forEach((key, i) => {
-      const item = found[i];
-      if (item) items[key] = item;
-    });
-    return items;
+    return readByHash(keys, (hash) => this.#readOne(hash));
   }
 
   async write(changes: StoreItems): Promise<void> {

@@ -68,3 +68,18 @@ export async function settleInKeyOrder(tasks: Array<Promise<void>>): Promise<voi
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
 }
+
+/**
+ * Storage.read for a store that reads one item by its key's hash: absent and unreadable items are left
+ * out, as MemoryStorage leaves out keys it does not have.
+ */
+export async function readByHash<T>(keys: string[], readOne: (hash: string) => Promise<T | undefined>): Promise<Record<string, T>> {
+  if (!keys) throw new ReferenceError('Keys are required when reading.');
+  const found = await Promise.all(keys.map((key) => readOne(hashKey(key))));
+  const items: Record<string, T> = {};
+  keys.forEach((key, i) => {
+    const item = found[i];
+    if (item) items[key] = item;
+  });
+  return items;
+}

@@ -11,8 +11,8 @@
 import type { Storage } from 'botbuilder';
 import type { Audience, PathwayId } from '../content/schema.js';
 import type { ContentStore } from '../content/store.js';
-import { FlowRestoreError, sendToFlow, startFlow, startFlowAt, viewFlow, type FlowView, type PersistedFlow } from '../flows/executor.js';
-import { PATHWAY_IDS, isMachineId, type MachineId } from '../flows/registry.js';
+import { FlowRestoreError, sendToFlow, startFlow, startFlowAt, viewFlow, type FlowView } from '../flows/executor.js';
+import { isMachineId, type MachineId } from '../flows/registry.js';
 import type { FlowEvent } from '../flows/types.js';
 import { Composer } from './compose.js';
 import { ConversationStore, type ConversationRecord, type Offer } from './conversation.js';
@@ -23,9 +23,9 @@ import { crisisMessageIds } from './safeguarding/crisis-reply.js';
 import { detectCommand, glossaryQuestion, smallTalk, type Command } from './understanding/commands.js';
 import { matchChoice } from './understanding/choices.js';
 import { readDate } from './understanding/dates.js';
-import { stageFromText } from './understanding/age.js';
+import { stageAmong } from './understanding/age.js';
 import type { TopicIndex } from './understanding/qa.js';
-import { cleanInput, hasWords } from './understanding/text.js';
+import { cleanInput, hasWords, looksLikeQuestion } from './understanding/text.js';
 
 export interface GapRecorder {
   record(entry: { at: string; channel: string; question: string; closest: { topic: string; score: number }[] }): Promise<void>;
@@ -66,20 +66,6 @@ interface Turn {
 
 function audienceOf(record: Pick<ConversationRecord, 'profile'>): Audience {
   return record.profile.who ?? 'parent';
-}
-
-/** Starts like a question or ends with a question mark. */
-function looksLikeQuestion(text: string): boolean {
-  return /\?\s*$/.test(text) || /^(what|wot|wat|whats|how|hw|when|wen|why|who|where|which|can|could|do|does|did|is|are|will|would|should|shud|am|has|have)\b/i.test(text.trim());
-}
-
-const STAGES: ReadonlySet<string> = new Set(['early-years', 'school', 'post-16']);
-
-/** The stage choice at this step that an age or school year in the text points to. */
-function stageChoice(view: FlowView, text: string, bareNumberFrom?: number): string | null {
-  if (!view.choices.some((id) => STAGES.has(id))) return null;
-  const stage = stageFromText(text, { bareNumberFrom });
-  return stage && view.choices.includes(stage) ? stage : null;
 }
 
 export class LocalOfferAssistant implements Assistant {
@@ -163,8 +149,8 @@ export class LocalOfferAssistant implements Assistant {
     }
   }
 
-  private info(messageId: string, turn: Turn, kind: Reply['kind'] = 'info'): Reply {
-    return { kind, paragraphs: [this.compose.message(messageId, turn.audience)] };
+  private info(messageId: string, turn: Turn): Reply {
+    return { kind: 'info', paragraphs: [this.compose.message(messageId, turn.audience)] };
   }
 
   private crisisReply(kinds: Parameters<typeof crisisMessageIds>[0]): Reply {
@@ -199,7 +185,7 @@ export class LocalOfferAssistant implements Assistant {
 
     const options = this.offers.options(turn.record.offers, view);
     // "hes 7" or "year 9" when asked for the age group. A bare number is a choice while it is on the list.
-    const stage = stageChoice(view, text, options.length + 1);
+    const stage = stageAmong(view.choices, text, options.length + 1);
     if (stage) return this.arrive(turn, this.send(turn, { type: `choose.${stage}` }).view);
 
     const choice = matchChoice(text, options);
@@ -325,7 +311,7 @@ export class LocalOfferAssistant implements Assistant {
       case 'step': {
         const result = this.send(turn, { type: `choose.${offer.id}` });
         // "I'm his mum, he's 7" answers the next question too.
-        const stage = result.view.done ? null : stageChoice(result.view, text);
+        const stage = result.view.done ? null : stageAmong(result.view.choices, text);
         if (stage) return this.arrive(turn, this.send(turn, { type: `choose.${stage}` }).view);
         return this.arrive(turn, result.view);
       }
@@ -415,5 +401,3 @@ export class LocalOfferAssistant implements Assistant {
   }
 }
 
-export { PATHWAY_IDS };
-export type { PersistedFlow };

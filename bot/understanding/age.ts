@@ -3,7 +3,7 @@
  * "hes 7", "she is 3 and a half", "18 months", "year 9", "in reception", "just turned 16", "17yo".
  * No library reads ages out of chat text, so this is a handful of patterns for the ways families say it.
  */
-import type { Stage } from '../../content/schema.js';
+import { Stage } from '../../content/schema.js';
 import { normalise } from './text.js';
 
 /** Age in whole years to stage: the Code's phases (early years to 5, school to 16, then post-16 to 25). */
@@ -45,4 +45,13 @@ export function stageFromText(text: string, opts: { bareNumberFrom?: number } = 
     if (bare && Number(bare[1]) >= opts.bareNumberFrom) add(stageOfAge(Number(bare[1])));
   }
   return found.size === 1 ? [...found][0]! : null;
+}
+
+const STAGE_IDS: ReadonlySet<string> = new Set(Stage.options);
+
+/** Of a step's choice ids, the stage that an age or school year in the text points to, if it is one of them. */
+export function stageAmong(choices: readonly string[], text: string, bareNumberFrom?: number): Stage | null {
+  if (!choices.some((id) => STAGE_IDS.has(id))) return null;
+  const stage = stageFromText(text, { bareNumberFrom });
+  return stage && choices.includes(stage) ? stage : null;
 }

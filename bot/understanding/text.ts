@@ -81,3 +81,8 @@ export function stems(text: string): string[] {
 export function normalise(text: string): string {
   return words(text).join(' ');
 }
+
+/** Starts like a question or ends with a question mark. */
+export function looksLikeQuestion(text: string): boolean {
+  return /\?\s*$/.test(text) || /^(what|wot|wat|whats|how|hw|when|wen|why|who|where|which|can|could|do|does|did|is|are|will|would|should|shud|am|has|have)\b/i.test(text.trim());
+}

@@ -24,7 +24,7 @@ import { detectCommand, glossaryQuestion, smallTalk, type Command } from './unde
 import { matchChoice } from './understanding/choices.js';
 import { readDate } from './understanding/dates.js';
 import { stageAmong } from './understanding/age.js';
-import type { TopicIndex } from './understanding/qa.js';
+import type { QaResult, TopicIndex } from './understanding/qa.js';
 import { cleanInput, hasWords, looksLikeQuestion } from './understanding/text.js';
 
 export interface GapRecorder {
@@ -60,6 +60,8 @@ interface Turn {
   record: ConversationRecord;
   audience: Audience;
   replies: Reply[];
+  /** The topic search for this turn's text, done at most once. */
+  search?: QaResult;
   /** A question we could not answer with confidence, for the editors' gap report. */
   gap?: { question: string; closest: { topic: string; score: number }[] };
 }
@@ -190,7 +192,7 @@ export class LocalOfferAssistant implements Assistant {
 
     const choice = matchChoice(text, options);
     // A question that shares one word with a choice ("can I still get help at college?") is a question.
-    const asked = choice.kind === 'matched' && choice.weak && looksLikeQuestion(text) && this.deps.index.search(text).confident;
+    const asked = choice.kind === 'matched' && choice.weak && looksLikeQuestion(text) && this.searchFor(turn).confident;
     if (choice.kind === 'matched' && !asked) return this.takeOffer(turn, view, this.offers.byKey(turn.record.offers, choice.id), text);
 
     if (this.dateForNextStep(turn, view)) return;
@@ -366,8 +368,13 @@ export class LocalOfferAssistant implements Assistant {
     return pathway && pathway !== view.machine ? [{ kind: 'pathway', id: pathway, topic: topicId }] : [];
   }
 
+  private searchFor(turn: Turn): QaResult {
+    turn.search ??= this.deps.index.search(turn.text);
+    return turn.search;
+  }
+
   private answerQuestion(turn: Turn, view: FlowView, ambiguousChoice: boolean): void {
-    const result = this.deps.index.search(turn.text);
+    const result = this.searchFor(turn);
     const top = result.matches[0];
     if (result.confident && top) {
       // If one of this step's own choices leads to that topic, just go there: the person keeps their path.

@@ -4,13 +4,8 @@
  */
 import { createHmac } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
-import type { Assistant, ChannelKind, Inbound, Reply } from './reply.js';
+import type { Assistant, ChannelKind, EventLogger, Inbound, Reply } from './reply.js';
 
-export interface BotLogger {
-  info(fields: object, msg?: string): void;
-  warn(fields: object, msg?: string): void;
-  error(fields: object, msg?: string): void;
-}
 
 /** Renders neutral replies as activities for one channel. */
 export type ActivityRenderer = (replies: Reply[], conversationKey: string) => Promise<Partial<Activity>[]> | Partial<Activity>[];
@@ -25,7 +20,7 @@ export interface BotDeps {
   assistant: Assistant;
   renderers: Record<Exclude<ChannelKind, 'test'>, ActivityRenderer>;
   intercept?: Partial<Record<Exclude<ChannelKind, 'test'>, ChannelIntercept>>;
-  logger: BotLogger;
+  logger: EventLogger;
   keySecret: string;
   /** Teams: activities from other tenants are refused when this list is not empty. */
   allowedTenants: string[];

@@ -17,7 +17,7 @@ import type { FlowEvent } from '../flows/types.js';
 import { Composer } from './compose.js';
 import { ConversationStore, type ConversationRecord, type Offer } from './conversation.js';
 import { OfferBook } from './offers.js';
-import type { Assistant, Inbound, Reply } from './reply.js';
+import type { Assistant, EventLogger, Inbound, Reply } from './reply.js';
 import { checkSafeguarding } from './safeguarding/detector.js';
 import { crisisMessageIds } from './safeguarding/crisis-reply.js';
 import { detectCommand, glossaryQuestion, smallTalk, type Command } from './understanding/commands.js';
@@ -35,10 +35,8 @@ export interface TurnLock {
   run<T>(key: string, fn: () => Promise<T>): Promise<T>;
 }
 
-export interface TurnLogger {
-  info(fields: object, msg?: string): void;
-  warn(fields: object, msg?: string): void;
-}
+/** The core only reports events and warnings; errors are the caller's to log. */
+export type TurnLogger = Pick<EventLogger, 'info' | 'warn'>;
 
 export interface AssistantDeps {
   content: ContentStore;

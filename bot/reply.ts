@@ -86,3 +86,13 @@ export interface Inbound {
 export interface Assistant {
   turn(inbound: Inbound): Promise<Reply[]>;
 }
+
+/**
+ * What the core and the channels log through (pino fits it). Fields only: events, ids and error names,
+ * never what anyone typed.
+ */
+export interface EventLogger {
+  info(fields: object, msg?: string): void;
+  warn(fields: object, msg?: string): void;
+  error(fields: object, msg?: string): void;
+}

@@ -12,7 +12,7 @@ import { createHmac } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import twilio from 'twilio';
 import type { Storage } from 'botbuilder';
-import type { Assistant } from '../../bot/reply.js';
+import type { Assistant, EventLogger } from '../../bot/reply.js';
 import { KeyedLock } from '../storage/keyed-lock.js';
 import { smsKeyword } from './keywords.js';
 import { SmsLedger } from './sms-ledger.js';
@@ -22,12 +22,6 @@ export const SMS_PATH = '/api/sms';
 
 /** Twilio's form posts are a few kilobytes; anything much bigger is not from Twilio. */
 const MAX_FORM_BYTES = 64 * 1024;
-
-export interface SmsLogger {
-  info(fields: object, msg?: string): void;
-  warn(fields: object, msg?: string): void;
-  error(fields: object, msg?: string): void;
-}
 
 export interface TwilioSmsDeps {
   assistant: Assistant;
@@ -39,7 +33,7 @@ export interface TwilioSmsDeps {
   publicUrl: string;
   /** Secret for the keyed hash of phone numbers. */
   hashKey: string;
-  logger: SmsLogger;
+  logger: EventLogger;
   now?: () => Date;
 }
 

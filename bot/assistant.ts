@@ -205,10 +205,6 @@ export class LocalOfferAssistant implements Assistant {
     const pathway = this.pathwaySwitch(text, view);
     if (pathway) return this.enterPathway(turn, pathway);
 
-    if (isNew && view.machine === 'intake' && view.state === 'who' && text.split(/\s+/).length <= 3) {
-      // A greeting such as "hi": the welcome and the first question are the answer.
-      return this.showStep(turn, view, { withTopic: false });
-    }
     const talk = smallTalk(text);
     if (talk) {
       // "hi", "thanks", "ok": answer in kind and ask the step's question again. Not a question for editors.

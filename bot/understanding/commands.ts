@@ -82,7 +82,12 @@ const SMALL_TALK: Array<{ kind: SmallTalk; phrases: string[] }> = [
 
 /** A whole message that is only a greeting, thanks or a nod: not a question, and not worth noting as one. */
 export function smallTalk(text: string): SmallTalk | null {
-  const said = normalise(text).replace(/\b(please|so much|very much|x+)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  const said = normalise(text)
+    .replace(/\b(please|so much|very much|x+)\b/g, ' ')
+    // "hey you", "hi bot", "hello everyone": the greeting is the message.
+    .replace(/^(\w+(?: \w+)?) (you|bot|there|all|everyone|again)$/, (whole, greeting: string) => (SMALL_TALK[0]!.phrases.includes(greeting) ? greeting : whole))
+    .replace(/\s+/g, ' ')
+    .trim();
   for (const { kind, phrases } of SMALL_TALK) if (phrases.includes(said)) return kind;
   return null;
 }

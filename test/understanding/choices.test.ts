@@ -153,3 +153,10 @@ test('question words tell "How to ask" from "Who can ask"', () => {
   expect(matchChoice('how do i ask', options)).toMatchObject({ kind: 'matched', id: 'how' });
   expect(matchChoice('who can ask for one', options)).toMatchObject({ kind: 'matched', id: 'who' });
 });
+
+test('small talk: greetings with a word after them, thanks and nods', async () => {
+  const { smallTalk } = await import('../../bot/understanding/commands.js');
+  expect(['hi', 'hey you', 'hello everyone', 'good morning', 'hiya there'].map(smallTalk)).toEqual(['greeting', 'greeting', 'greeting', 'greeting', 'greeting']);
+  expect(['thanks so much', 'cheers', 'ok', 'yep'].map(smallTalk)).toEqual(['thanks', 'thanks', 'ack', 'ack']);
+  expect(['hi i need help with an ehcp', 'you are no help', 'thanks for nothing, the council said no'].map(smallTalk)).toEqual([null, null, null]);
+});

@@ -6,7 +6,6 @@ import { createHmac } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Assistant, ChannelKind, EventLogger, Inbound, Reply } from './reply.js';
 
-
 /** Renders neutral replies as activities for one channel. */
 export type ActivityRenderer = (replies: Reply[], conversationKey: string) => Promise<Partial<Activity>[]> | Partial<Activity>[];
 
@@ -83,7 +82,10 @@ export class LocalOfferBot {
       const picked = typeof value === 'string' ? value : typeof value?.value === 'string' ? value.value : undefined;
       const attachments = (activity.attachments ?? []).filter((a) => !String(a.contentType ?? '').startsWith('application/vnd.microsoft.card'));
       // In a Teams channel the message starts with an @mention of the bot, which is not part of what was said.
-      const text = channel === 'teams' && activity.recipient?.id && typeof activity.text === 'string' ? TurnContext.removeMentionText(activity, activity.recipient.id) : activity.text;
+      const text =
+        channel === 'teams' && activity.recipient?.id && typeof activity.text === 'string'
+          ? TurnContext.removeMentionText(activity, activity.recipient.id)
+          : activity.text;
       const typed = typeof text === 'string' ? text.trim() : undefined;
       return {
         conversationKey,

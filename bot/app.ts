@@ -4,7 +4,14 @@
  * Tests build the same app with a few overrides.
  */
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type Activity, type Storage, type TurnContext } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type Activity,
+  type Storage,
+  type TurnContext,
+} from 'botbuilder';
 import { pino, type Logger } from 'pino';
 import type { Server } from 'restify';
 import { validateContent } from '../content/validate.js';
@@ -63,7 +70,9 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   // Outbound adapters.
   const content = loadContent({ councilFile: config.COUNCIL_PROFILE, servicesFile: config.SERVICES_FEED });
   checkContentForStart(content, logger);
-  const storage = options.storage ?? createStorage({ kind: config.STORAGE, dir: `${config.DATA_DIR}/conversations`, redisUrl: config.REDIS_URL, ttlMs: config.STATE_TTL_DAYS * 86_400_000 });
+  const storage =
+    options.storage ??
+    createStorage({ kind: config.STORAGE, dir: `${config.DATA_DIR}/conversations`, redisUrl: config.REDIS_URL, ttlMs: config.STATE_TTL_DAYS * 86_400_000 });
   const gaps = new JsonlGapLog(config.gapsFile);
 
   // The assistant core.
@@ -139,8 +148,15 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       logger,
       bridge: async (activity: DirectLineActivity) => {
         // Through the same adapter path as every other channel, asking for the replies back.
-        const invoke = await (adapter as unknown as { processActivity(auth: string, activity: Partial<Activity>, logic: typeof bot.run): Promise<{ body?: { activities?: DirectLineActivity[] } } | undefined> })
-          .processActivity('', { ...(activity as Partial<Activity>), deliveryMode: 'expectReplies', serviceUrl: url || 'http://127.0.0.1' }, bot.run);
+        const invoke = await (
+          adapter as unknown as {
+            processActivity(
+              auth: string,
+              activity: Partial<Activity>,
+              logic: typeof bot.run,
+            ): Promise<{ body?: { activities?: DirectLineActivity[] } } | undefined>;
+          }
+        ).processActivity('', { ...(activity as Partial<Activity>), deliveryMode: 'expectReplies', serviceUrl: url || 'http://127.0.0.1' }, bot.run);
         return invoke?.body?.activities ?? [];
       },
     });
@@ -173,11 +189,14 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   }
 
   // Expired conversations are removed in small batches, off the request path.
-  const sweeper = 'sweepExpired' in storage
-    ? setInterval(() => {
-        void (storage as unknown as { sweepExpired(o?: object): Promise<unknown> }).sweepExpired({ maxFiles: 500 }).catch((err: Error) => logger.warn({ event: 'sweep-failed', error: err.name }));
-      }, 10 * 60_000)
-    : undefined;
+  const sweeper =
+    'sweepExpired' in storage
+      ? setInterval(() => {
+          void (storage as unknown as { sweepExpired(o?: object): Promise<unknown> })
+            .sweepExpired({ maxFiles: 500 })
+            .catch((err: Error) => logger.warn({ event: 'sweep-failed', error: err.name }));
+        }, 10 * 60_000)
+      : undefined;
   sweeper?.unref();
 
   const app: App = {

@@ -124,7 +124,13 @@ export class LocalOfferAssistant implements Assistant {
       if (!crisis) throw err;
       this.deps.logger.warn({ event: 'storage-failed-during-crisis', error: (err as Error).name });
     }
-    this.deps.logger.info({ event: 'turn', channel: inbound.channel, machine: turn.record.flow.machine, crisis: Boolean(crisis), replies: turn.replies.length });
+    this.deps.logger.info({
+      event: 'turn',
+      channel: inbound.channel,
+      machine: turn.record.flow.machine,
+      crisis: Boolean(crisis),
+      replies: turn.replies.length,
+    });
     return turn.replies;
   }
 
@@ -221,7 +227,10 @@ export class LocalOfferAssistant implements Assistant {
     const midway = !(view.machine === 'intake' && view.state === 'who');
     if (!turn.record.awaitingResume && gap > this.deps.resumeAfterMs && midway && command === null) {
       turn.record.awaitingResume = true;
-      turn.record.offers = [{ kind: 'resume', id: 'carry-on' }, { kind: 'resume', id: 'start-again' }];
+      turn.record.offers = [
+        { kind: 'resume', id: 'carry-on' },
+        { kind: 'resume', id: 'start-again' },
+      ];
       turn.replies.push(this.offers.promptReply(turn.record.offers, this.compose.message('resume.prompt', turn.audience), view, turn.audience));
       return true;
     }
@@ -401,4 +410,3 @@ export class LocalOfferAssistant implements Assistant {
     }
   }
 }
-

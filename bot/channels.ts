@@ -73,7 +73,12 @@ export function createChannels(deps: ChannelDeps): Channels {
     smsWords: {
       help: () => smsHelpText(deps.composer),
       optedIn: () => toGsm7(smsMessage(deps.composer, 'sms.opted-in')),
-      apology: () => toGsm7(deps.composer?.hasMessage('turn-error') ? deps.composer.message('turn-error', 'parent') : 'Sorry, something went wrong on our side. Please try again.'),
+      apology: () =>
+        toGsm7(
+          deps.composer?.hasMessage('turn-error')
+            ? deps.composer.message('turn-error', 'parent')
+            : 'Sorry, something went wrong on our side. Please try again.',
+        ),
     },
   };
 }

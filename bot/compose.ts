@@ -75,7 +75,10 @@ export class Composer {
     const body = wording.body ?? topic.body;
     const steps = wording.nextSteps ?? topic.nextSteps;
     const more = [
-      ...body.split(/\n\s*\n/).map((p) => this.fill(p.trim())).filter(Boolean),
+      ...body
+        .split(/\n\s*\n/)
+        .map((p) => this.fill(p.trim()))
+        .filter(Boolean),
       ...(steps.length ? ['What you can do next:', ...steps.map((s) => `- ${this.fill(s)}`)] : []),
     ];
     return {
@@ -110,16 +113,20 @@ export class Composer {
     const dates = view.context.dates;
     const paragraphs: string[] = [];
     if (view.meta.facts === 'ehc-deadlines' && dates.requestDate) {
-      paragraphs.push(this.message('deadlines.ehc-summary', audience, { requestDate: formatDate(dates.requestDate), decideToAssess: byKey['ehc.decide-to-assess'] ?? '' }));
+      paragraphs.push(
+        this.message('deadlines.ehc-summary', audience, { requestDate: formatDate(dates.requestDate), decideToAssess: byKey['ehc.decide-to-assess'] ?? '' }),
+      );
       paragraphs.push(this.message('deadlines.ehc-note', audience));
     }
     if (view.meta.facts === 'appeal-deadline' && dates.decisionDate) {
       const deadline = byKey['appeal.deadline'] ?? byKey['appeal.from-decision'] ?? '';
       paragraphs.push(this.message('deadlines.appeal-summary', audience, { decisionDate: formatDate(dates.decisionDate), deadline }));
       const note =
-        view.context.certificate === 'not-needed' ? 'deadlines.appeal-school-only'
-        : dates.certificateDate ? 'deadlines.appeal-with-certificate'
-        : 'deadlines.appeal-no-certificate';
+        view.context.certificate === 'not-needed'
+          ? 'deadlines.appeal-school-only'
+          : dates.certificateDate
+            ? 'deadlines.appeal-with-certificate'
+            : 'deadlines.appeal-no-certificate';
       paragraphs.push(this.message(note, audience));
     }
     const sourceTopic = view.meta.facts === 'ehc-deadlines' ? 'ehc-timeline' : 'tribunal-deadline';

@@ -17,7 +17,14 @@ const optionalText = z
 const list = z
   .string()
   .optional()
-  .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []));
+  .transform((v) =>
+    v
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  );
 
 const positiveNumber = (fallback: number) => z.coerce.number().positive().default(fallback);
 
@@ -49,14 +56,25 @@ export const EnvSchema = z.object({
   CONVERSATION_KEY_SECRET: optionalText,
 
   TWILIO_AUTH_TOKEN: optionalText,
-  PUBLIC_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 
   DIRECT_LINE_SECRET: optionalText,
   WEBCHAT_TRUSTED_ORIGINS: list,
   /** Serve the web chat page at /. Production needs DIRECT_LINE_SECRET for it. */
-  WEBCHAT_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no']).default('true').transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  WEBCHAT_ENABLED: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes'),
   /** Where the quick exit button goes: a harmless, fast page such as a weather or news site. */
-  QUICK_EXIT_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  QUICK_EXIT_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Council sites allowed to show the chat page in a frame, e.g. https://www.example.gov.uk. */
   WEBCHAT_FRAME_ANCESTORS: list,
   TEAMS_ALLOWED_TENANTS: list,
@@ -93,13 +111,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production') {
     if (localMode) problems.push('- MicrosoftAppId: required in production (anonymous mode is for local development only)');
     if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) problems.push('- MicrosoftAppPassword: required in production');
-    if (!e.CONVERSATION_KEY_SECRET || e.CONVERSATION_KEY_SECRET.length < 32) problems.push('- CONVERSATION_KEY_SECRET: required in production, at least 32 characters');
-    if (e.WEBCHAT_ENABLED && !e.DIRECT_LINE_SECRET) problems.push('- DIRECT_LINE_SECRET: required in production for web chat (the built-in Direct Line is for local use); or set WEBCHAT_ENABLED=false');
+    if (!e.CONVERSATION_KEY_SECRET || e.CONVERSATION_KEY_SECRET.length < 32)
+      problems.push('- CONVERSATION_KEY_SECRET: required in production, at least 32 characters');
+    if (e.WEBCHAT_ENABLED && !e.DIRECT_LINE_SECRET)
+      problems.push('- DIRECT_LINE_SECRET: required in production for web chat (the built-in Direct Line is for local use); or set WEBCHAT_ENABLED=false');
     if (e.STORAGE === 'memory') problems.push('- STORAGE: "memory" loses every conversation on restart; use lowdb or redis in production');
   }
-  if (e.MicrosoftAppType === 'SingleTenant' && !localMode && !e.MicrosoftAppTenantId) problems.push('- MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+  if (e.MicrosoftAppType === 'SingleTenant' && !localMode && !e.MicrosoftAppTenantId)
+    problems.push('- MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
   if (localMode && !isLoopbackHost(e.HOST) && !e.ALLOW_REMOTE) {
-    problems.push(`- HOST: "${e.HOST}" is not loopback. Without MicrosoftAppId the endpoint is anonymous, so it listens on 127.0.0.1 only. Set ALLOW_REMOTE=true to override.`);
+    problems.push(
+      `- HOST: "${e.HOST}" is not loopback. Without MicrosoftAppId the endpoint is anonymous, so it listens on 127.0.0.1 only. Set ALLOW_REMOTE=true to override.`,
+    );
   }
   if (e.STORAGE === 'redis' && !e.REDIS_URL) problems.push('- REDIS_URL: required when STORAGE is redis');
   if (e.TWILIO_AUTH_TOKEN && !e.PUBLIC_URL) problems.push('- PUBLIC_URL: required when TWILIO_AUTH_TOKEN is set (Twilio signs PUBLIC_URL + /api/sms)');

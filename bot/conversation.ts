@@ -48,7 +48,10 @@ export type LoadResult =
   | { status: 'unreadable'; eTag?: string };
 
 export class ConversationStore {
-  constructor(private readonly storage: Storage, private readonly prefix = 'conversation/') {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly prefix = 'conversation/',
+  ) {}
 
   private key(conversationKey: string): string {
     return `${this.prefix}${conversationKey}`;

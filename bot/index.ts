@@ -9,7 +9,10 @@ async function main(): Promise<void> {
   const app = await buildApp();
   const url = await app.listen();
   const mode = app.config.localMode ? 'local mode (anonymous, loopback only)' : 'Bot Framework authentication on';
-  app.logger.info({ event: 'started', url, mode, storage: app.config.STORAGE, council: app.content.council.name }, `Local Offer Assistant: web chat at ${url} (${mode})`);
+  app.logger.info(
+    { event: 'started', url, mode, storage: app.config.STORAGE, council: app.content.council.name },
+    `Local Offer Assistant: web chat at ${url} (${mode})`,
+  );
   const stop = async (signal: string) => {
     app.logger.info({ event: 'stopping', signal });
     await app.close();

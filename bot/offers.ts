@@ -14,7 +14,10 @@ import type { ChoiceOption } from './understanding/choices.js';
 const MENU_PROMPT = 'intake.menu';
 
 export class OfferBook {
-  constructor(private readonly content: ContentStore, private readonly compose: Composer) {}
+  constructor(
+    private readonly content: ContentStore,
+    private readonly compose: Composer,
+  ) {}
 
   private label(offer: Offer, view: FlowView, audience: Audience): string {
     switch (offer.kind) {
@@ -48,14 +51,16 @@ export class OfferBook {
 
   /** The stored offers as options for the choice matcher; each option's id is its position. */
   options(offers: Offer[], view: FlowView): ChoiceOption[] {
-    return offers.map((offer, i) => {
-      try {
-        return { id: String(i), label: this.label(offer, view, 'parent'), words: this.words(offer, view) };
-      } catch {
-        // An offer left from an older version of the content: it can no longer be picked.
-        return { id: String(i), label: '', words: [] };
-      }
-    }).filter((o) => o.label);
+    return offers
+      .map((offer, i) => {
+        try {
+          return { id: String(i), label: this.label(offer, view, 'parent'), words: this.words(offer, view) };
+        } catch {
+          // An offer left from an older version of the content: it can no longer be picked.
+          return { id: String(i), label: '', words: [] };
+        }
+      })
+      .filter((o) => o.label);
   }
 
   byKey(offers: Offer[], key: string): Offer | undefined {
@@ -81,11 +86,7 @@ export class OfferBook {
 
   /** What a step offers by itself: its choices, then the main menu inside a pathway. */
   defaultOffers(view: FlowView, extra: Offer[] = []): Offer[] {
-    return [
-      ...extra,
-      ...view.choices.map((id) => ({ kind: 'step' as const, id })),
-      ...(view.machine === 'intake' ? [] : [{ kind: 'menu' as const }]),
-    ];
+    return [...extra, ...view.choices.map((id) => ({ kind: 'step' as const, id })), ...(view.machine === 'intake' ? [] : [{ kind: 'menu' as const }])];
   }
 
   /** A step's replies: its topic and worked-out dates if wanted, then one question with every choice. */
@@ -97,7 +98,10 @@ export class OfferBook {
     // An extra offer and a step choice can lead to the same place under the same name: show it once,
     // as the step's own choice, which carries the words people use for it.
     const stepLabels = new Set(view.choices.map((id) => this.compose.choiceLabel(view.meta.prompt, id).toLowerCase()));
-    const offers = this.defaultOffers(view, opts.extra.filter((offer) => !stepLabels.has(this.label(offer, view, audience).toLowerCase())));
+    const offers = this.defaultOffers(
+      view,
+      opts.extra.filter((offer) => !stepLabels.has(this.label(offer, view, audience).toLowerCase())),
+    );
     const lead = opts.promptMessage ? [this.compose.message(opts.promptMessage, audience)] : [];
     replies.push(this.promptReply(offers, this.compose.promptText(view.meta.prompt, audience), view, audience, lead));
     return { replies, offers };

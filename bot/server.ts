@@ -46,7 +46,11 @@ export function createServer(deps: ServerDeps): Server {
       return refuse(res, 400, 'The activity has no "type".');
     }
     if (deps.localMode && !isLoopbackUrl(activity.serviceUrl)) {
-      return refuse(res, 403, 'Local mode accepts only a loopback serviceUrl (http://localhost or 127.0.0.1). Configure MicrosoftAppId to accept other callers.');
+      return refuse(
+        res,
+        403,
+        'Local mode accepts only a loopback serviceUrl (http://localhost or 127.0.0.1). Configure MicrosoftAppId to accept other callers.',
+      );
     }
     try {
       await deps.adapter.process(req, res, deps.logic);

@@ -24,7 +24,10 @@ export const Evidence = z
     /** Every term must appear in the same topic's words. "a|b" means either a or b. */
     terms: z.array(Text).min(1).optional(),
     /** Council profile details that must be filled in, e.g. "links.accessibilityStrategy". */
-    council: z.array(z.string().regex(/^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*$/, 'must be a profile path such as links.complaints')).min(1).optional(),
+    council: z
+      .array(z.string().regex(/^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*$/, 'must be a profile path such as links.complaints'))
+      .min(1)
+      .optional(),
   })
   .refine((e) => e.tags || e.terms || e.council, 'needs at least one of tags, terms or council');
 
@@ -80,7 +83,9 @@ export function loadAuditRules(dir: string = AUDIT_DIR): { lines: AuditLine[]; p
   const lines: AuditLine[] = [];
   let names: string[] = [];
   try {
-    names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+    names = readdirSync(dir)
+      .filter((n) => /\.ya?ml$/.test(n))
+      .sort();
   } catch {
     problems.push({ severity: 'error', file: dir, id: '-', field: '-', message: 'the audit rules folder cannot be read' });
   }
@@ -124,7 +129,11 @@ export function loadAuditRules(dir: string = AUDIT_DIR): { lines: AuditLine[]; p
 }
 
 /** Words only, lower case, one space apart, so "Assess, plan, do, review" matches "assess plan do review". */
-const normalise = (s: string) => ` ${s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+const normalise = (s: string) =>
+  ` ${s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
 
 /** Everything the topic says to anyone: the words, not the search synonyms. */
 function topicText(topic: Topic): string {
@@ -144,7 +153,11 @@ function councilValue(store: ContentStore, path: string): unknown {
   return path.split('.').reduce<unknown>((obj, key) => (obj && typeof obj === 'object' ? (obj as Record<string, unknown>)[key] : undefined), store.council);
 }
 
-const quoteTerm = (term: string) => term.split('|').map((alt) => `"${alt}"`).join(' or ');
+const quoteTerm = (term: string) =>
+  term
+    .split('|')
+    .map((alt) => `"${alt}"`)
+    .join(' or ');
 
 function scoreRequirement(req: Requirement, topics: { topic: Topic; text: string }[], store: ContentStore): RequirementResult {
   const { tags, terms, council } = req.evidence;
@@ -201,7 +214,16 @@ export function auditContent(store: ContentStore, lines: AuditLine[], opts: { to
   const results: LineResult[] = lines.map((line) => {
     const requirements = line.requirements.map((req) => scoreRequirement(req, topics, store));
     const score: Score = requirements.every((r) => r.met) ? 'Yes' : requirements.some((r) => r.someEvidence) ? 'Partial' : 'No';
-    return { id: line.id, file: line.file, yardstick: line.yardstick, section: line.section, aspect: line.aspect, ...(line.ref ? { ref: line.ref } : {}), score, requirements };
+    return {
+      id: line.id,
+      file: line.file,
+      yardstick: line.yardstick,
+      section: line.section,
+      aspect: line.aspect,
+      ...(line.ref ? { ref: line.ref } : {}),
+      score,
+      requirements,
+    };
   });
   const counts: Record<Score, number> = { Yes: 0, Partial: 0, No: 0 };
   for (const r of results) counts[r.score] += 1;
@@ -281,12 +303,20 @@ export function renderHtml(report: AuditReport): string {
   for (const [yardstick, sections] of groups(report)) {
     parts.push(`<h2>${html(yardstick)}</h2>`);
     for (const [section, lines] of sections) {
-      parts.push(`<table><caption><h3>${html(section)}</h3></caption>`, '<thead><tr><th scope="col">Line</th><th scope="col">Aspect</th><th scope="col">Score</th><th scope="col">Evidence and what is missing</th></tr></thead><tbody>');
+      parts.push(
+        `<table><caption><h3>${html(section)}</h3></caption>`,
+        '<thead><tr><th scope="col">Line</th><th scope="col">Aspect</th><th scope="col">Score</th><th scope="col">Evidence and what is missing</th></tr></thead><tbody>',
+      );
       for (const line of lines) {
         const details = line.requirements
-          .map((r) => `<li>${r.met ? 'Met' : 'Not met'}: ${html(r.text)}${r.met ? ` (${html(r.topics.join(', '))})` : ''}${r.missing.length ? `<ul>${r.missing.map((m) => `<li>${html(m)}</li>`).join('')}</ul>` : ''}</li>`)
+          .map(
+            (r) =>
+              `<li>${r.met ? 'Met' : 'Not met'}: ${html(r.text)}${r.met ? ` (${html(r.topics.join(', '))})` : ''}${r.missing.length ? `<ul>${r.missing.map((m) => `<li>${html(m)}</li>`).join('')}</ul>` : ''}</li>`,
+          )
           .join('');
-        parts.push(`<tr><td>${html(line.id)}${line.ref ? ` (${html(line.ref)})` : ''}</td><td>${html(line.aspect)}</td><td class="${line.score}"><strong>${line.score}</strong></td><td><ul>${details}</ul></td></tr>`);
+        parts.push(
+          `<tr><td>${html(line.id)}${line.ref ? ` (${html(line.ref)})` : ''}</td><td>${html(line.aspect)}</td><td class="${line.score}"><strong>${line.score}</strong></td><td><ul>${details}</ul></td></tr>`,
+        );
       }
       parts.push('</tbody></table>');
     }

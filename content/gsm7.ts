@@ -8,9 +8,7 @@
  */
 
 /** The basic table: each of these is one 7-bit character. */
-const BASIC =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
-  '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+const BASIC = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' + '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 
 /** The extension table: each is sent as an escape plus a character, so it costs two. */
 const EXTENSION = '\f^{}\\[~]|€';
@@ -117,5 +115,9 @@ export function toGsm7(text: string): string {
       for (const part of char.normalize('NFKD')) if (basic.has(part) || extension.has(part)) out += part;
     }
   }
-  return out.replace(/[ ]{2,}/g, ' ').replace(/ +\n/g, '\n').replace(/\n +/g, '\n').trim();
+  return out
+    .replace(/[ ]{2,}/g, ' ')
+    .replace(/ +\n/g, '\n')
+    .replace(/\n +/g, '\n')
+    .trim();
 }

@@ -125,7 +125,15 @@ export type Contact = z.infer<typeof Contact>;
 export const OpeningHours = z.object({
   /** e.g. "Monday to Friday, 9am to 5pm". */
   summary: Text,
-  days: z.array(z.object({ day: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), opens: z.string().regex(/^\d{2}:\d{2}$/), closes: z.string().regex(/^\d{2}:\d{2}$/) })).min(1),
+  days: z
+    .array(
+      z.object({
+        day: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
+        opens: z.string().regex(/^\d{2}:\d{2}$/),
+        closes: z.string().regex(/^\d{2}:\d{2}$/),
+      }),
+    )
+    .min(1),
   closedOn: z.array(IsoDate).default([]),
 });
 

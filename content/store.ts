@@ -7,15 +7,7 @@ import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import {
-  CouncilProfile,
-  GlossaryTerm,
-  Message,
-  Prompt,
-  Service,
-  Topic,
-  type ContentProblem,
-} from './schema.js';
+import { CouncilProfile, GlossaryTerm, Message, Prompt, Service, Topic, type ContentProblem } from './schema.js';
 import { importOpenReferralFeed } from './services/open-referral.js';
 
 export const CONTENT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), 'data');
@@ -42,7 +34,12 @@ export interface LoadOptions {
 
 export class ContentLoadError extends Error {
   constructor(readonly problems: ContentProblem[]) {
-    super(`The content store could not be loaded:\n${problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
+    super(
+      `The content store could not be loaded:\n${problems
+        .filter((p) => p.severity === 'error')
+        .map(formatProblem)
+        .join('\n')}`,
+    );
   }
 }
 
@@ -57,12 +54,10 @@ function listFiles(dir: string, ext: RegExp): string[] {
   } catch {
     return [];
   }
-  return names
-    .sort()
-    .flatMap((name) => {
-      const full = join(dir, name);
-      return statSync(full).isDirectory() ? listFiles(full, ext) : ext.test(name) ? [full] : [];
-    });
+  return names.sort().flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full, ext) : ext.test(name) ? [full] : [];
+  });
 }
 
 function readStructured(file: string, root: string, problems: ContentProblem[]): unknown {

@@ -46,7 +46,12 @@ const LETTER_PLACEHOLDER = /\[[^\]\n]+\]/g;
 
 /** Looks up a dotted path such as "helpline.phone" in the council profile. */
 export function resolveCouncilPath(council: CouncilProfile, path: string): unknown {
-  return path.split('.').reduce<unknown>((obj, key) => (obj && typeof obj === 'object' && Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string, unknown>)[key] : undefined), council);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (obj, key) => (obj && typeof obj === 'object' && Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string, unknown>)[key] : undefined),
+      council,
+    );
 }
 
 /** Fills {council.*} placeholders the way the assistant does, leaving anything unknown as it is. */
@@ -146,9 +151,19 @@ function checkPlaceholders(c: Checker, item: TextItem): void {
       const path = inner.slice('council.'.length);
       const value = resolveCouncilPath(c.store.council, path);
       if (value === undefined || value === null || value === '') {
-        c.error(item.file, item.id, item.field, `unknown council placeholder {${inner}}: the council profile has no "${path}". Check the spelling, or add it to the profile`);
+        c.error(
+          item.file,
+          item.id,
+          item.field,
+          `unknown council placeholder {${inner}}: the council profile has no "${path}". Check the spelling, or add it to the profile`,
+        );
       } else if (typeof value === 'object') {
-        c.error(item.file, item.id, item.field, `{${inner}} is a group of details, not one value: name one, such as {${inner}.${Object.keys(value)[0] ?? 'name'}}`);
+        c.error(
+          item.file,
+          item.id,
+          item.field,
+          `{${inner}} is a group of details, not one value: name one, such as {${inner}.${Object.keys(value)[0] ?? 'name'}}`,
+        );
       }
     } else if (!(item.allowVars && /^[a-zA-Z][a-zA-Z0-9]*$/.test(inner))) {
       c.error(item.file, item.id, item.field, `{${inner}} is not a council placeholder: only {council.something} can go in curly brackets here`);
@@ -159,7 +174,8 @@ function checkPlaceholders(c: Checker, item: TextItem): void {
 function describeChars(chars: ReturnType<typeof findNonGsm7>): string {
   const seen = new Map<string, string>();
   for (const ch of chars) {
-    if (!seen.has(ch.char)) seen.set(ch.char, `"${ch.char}" (${ch.code}${ch.suggestion !== undefined ? `, type ${JSON.stringify(ch.suggestion)} instead` : ''})`);
+    if (!seen.has(ch.char))
+      seen.set(ch.char, `"${ch.char}" (${ch.code}${ch.suggestion !== undefined ? `, type ${JSON.stringify(ch.suggestion)} instead` : ''})`);
   }
   return [...seen.values()].join(', ');
 }
@@ -170,7 +186,12 @@ function checkGsm7(c: Checker, file: string, id: string, field: string, text: st
   const plain = text.replace(PLACEHOLDER, '').replace(LETTER_PLACEHOLDER, '');
   const costly = [...new Set([...plain].filter(isGsm7ExtensionChar))].filter((ch) => ch !== '\f');
   if (costly.length) {
-    c.warn(file, id, field, `uses ${costly.map((ch) => `"${ch}"`).join(', ')}, which count as two characters in a text message and some phones show wrongly: use words instead`);
+    c.warn(
+      file,
+      id,
+      field,
+      `uses ${costly.map((ch) => `"${ch}"`).join(', ')}, which count as two characters in a text message and some phones show wrongly: use words instead`,
+    );
   }
 }
 
@@ -204,9 +225,11 @@ function checkTopicLinks(c: Checker, topic: Topic, file: string): void {
 
 function checkTopicDates(c: Checker, topic: Topic, file: string, today: string): void {
   if (topic.lastChecked > today) c.error(file, topic.id, 'lastChecked', `is ${topic.lastChecked}, which is in the future (today is ${today})`);
-  if (topic.reviewDue < today) c.warn(file, topic.id, 'reviewDue', `was ${topic.reviewDue}: check the topic is still right, then update lastChecked and reviewDue`);
+  if (topic.reviewDue < today)
+    c.warn(file, topic.id, 'reviewDue', `was ${topic.reviewDue}: check the topic is still right, then update lastChecked and reviewDue`);
   if (topic.reviewDue < topic.lastChecked) c.warn(file, topic.id, 'reviewDue', `is before lastChecked (${topic.lastChecked})`);
-  else if (daysBetween(topic.lastChecked, topic.reviewDue) > MAX_REVIEW_DAYS) c.warn(file, topic.id, 'reviewDue', `is more than a year after lastChecked (${topic.lastChecked}): set it within a year`);
+  else if (daysBetween(topic.lastChecked, topic.reviewDue) > MAX_REVIEW_DAYS)
+    c.warn(file, topic.id, 'reviewDue', `is more than a year after lastChecked (${topic.lastChecked}): set it within a year`);
 }
 
 /** A young person reading "your child" about themselves is told the service is not for them. */
@@ -219,7 +242,8 @@ function checkYoungPersonWording(c: Checker, topic: Topic, file: string): void {
 
 function checkTags(c: Checker, topic: Topic, file: string, known: Set<string>): void {
   for (const tag of topic.tags) {
-    if (!known.has(tag)) c.warn(file, topic.id, 'tags', `"${tag}" is not used by any audit rule, so it counts for nothing: check it against the tags in content/data/audit/`);
+    if (!known.has(tag))
+      c.warn(file, topic.id, 'tags', `"${tag}" is not used by any audit rule, so it counts for nothing: check it against the tags in content/data/audit/`);
   }
 }
 
@@ -229,7 +253,8 @@ function checkSynonyms(c: Checker): void {
     const file = c.fileOf('topic', topic.id);
     for (const synonym of new Set(topic.synonyms.map(normalisePhrase))) {
       const first = owner.get(synonym);
-      if (first && first !== topic.id) c.error(file, topic.id, 'synonyms', `"${synonym}" is also a synonym of topic ${first}: a phrase can lead to one topic only`);
+      if (first && first !== topic.id)
+        c.error(file, topic.id, 'synonyms', `"${synonym}" is also a synonym of topic ${first}: a phrase can lead to one topic only`);
       else owner.set(synonym, topic.id);
     }
   }
@@ -244,7 +269,8 @@ function checkGlossary(c: Checker): void {
     for (const aka of term.aka) if (!names.has(normalisePhrase(aka))) names.set(normalisePhrase(aka), 'aka');
     for (const [name, field] of names) {
       const first = owner.get(name);
-      if (first && first !== term.id) c.error(file, term.id, field, `"${name}" is also used by glossary term ${first}: people typing it would not know which one they get`);
+      if (first && first !== term.id)
+        c.error(file, term.id, field, `"${name}" is also used by glossary term ${first}: people typing it would not know which one they get`);
       else owner.set(name, term.id);
     }
   }
@@ -261,7 +287,12 @@ function checkFlowRefs(c: Checker, refs: FlowContentRef[]): void {
     if (!ref.prompt) continue;
     const prompt = c.store.prompts.get(ref.prompt);
     if (!prompt) {
-      c.error(file, where, 'meta.prompt', `the ${ref.machine} flow asks prompt "${ref.prompt}" at state ${ref.state}, but it does not exist: add it under flows/`);
+      c.error(
+        file,
+        where,
+        'meta.prompt',
+        `the ${ref.machine} flow asks prompt "${ref.prompt}" at state ${ref.state}, but it does not exist: add it under flows/`,
+      );
       continue;
     }
     const offered = offeredByPrompt.get(prompt.id) ?? new Set<string>();
@@ -269,7 +300,12 @@ function checkFlowRefs(c: Checker, refs: FlowContentRef[]): void {
     offeredByPrompt.set(prompt.id, offered);
     for (const choice of ref.choices) {
       if (!prompt.choices[choice]) {
-        c.error(c.fileOf('prompt', prompt.id), prompt.id, `choices.${choice}`, `the ${ref.machine} flow offers choice "${choice}" at state ${ref.state}, but it does not exist in this prompt: add a label for it`);
+        c.error(
+          c.fileOf('prompt', prompt.id),
+          prompt.id,
+          `choices.${choice}`,
+          `the ${ref.machine} flow offers choice "${choice}" at state ${ref.state}, but it does not exist in this prompt: add a label for it`,
+        );
       }
     }
   }
@@ -277,7 +313,12 @@ function checkFlowRefs(c: Checker, refs: FlowContentRef[]): void {
     const prompt = c.store.prompts.get(promptId);
     for (const choice of Object.keys(prompt?.choices ?? {})) {
       if (!offered.has(choice)) {
-        c.error(c.fileOf('prompt', promptId), promptId, `choices.${choice}`, `no pathway state that asks this prompt offers choice "${choice}": remove it or check its id`);
+        c.error(
+          c.fileOf('prompt', promptId),
+          promptId,
+          `choices.${choice}`,
+          `no pathway state that asks this prompt offers choice "${choice}": remove it or check its id`,
+        );
       }
     }
   }

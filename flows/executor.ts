@@ -25,7 +25,10 @@ export interface FlowView {
 export type RestoreFailure = 'unknown-machine' | 'old-version' | 'broken-snapshot';
 
 export class FlowRestoreError extends Error {
-  constructor(readonly reason: RestoreFailure, readonly machine: string) {
+  constructor(
+    readonly reason: RestoreFailure,
+    readonly machine: string,
+  ) {
     super(`Cannot restore the ${machine} flow: ${reason}`);
   }
 }
@@ -38,7 +41,11 @@ function startActor(machine: MachineId, options: { snapshot?: unknown; input?: F
     ...(options.snapshot !== undefined ? { snapshot: options.snapshot as AnyMachineSnapshot } : {}),
     ...(options.input !== undefined ? { input: options.input } : {}),
   });
-  actor.subscribe({ error: (err) => { failed = err ?? new Error('actor error'); } });
+  actor.subscribe({
+    error: (err) => {
+      failed = err ?? new Error('actor error');
+    },
+  });
   actor.start();
   if (failed !== undefined || actor.getSnapshot().status === 'error') {
     actor.stop();

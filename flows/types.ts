@@ -36,10 +36,7 @@ export interface FlowInput {
 }
 
 export type FlowEvent =
-  | { type: `choose.${string}` }
-  | { type: 'BACK' }
-  | { type: 'DATE'; field: DateField; date: string }
-  | { type: 'PROFILE'; profile: Profile };
+  { type: `choose.${string}` } | { type: 'BACK' } | { type: 'DATE'; field: DateField; date: string } | { type: 'PROFILE'; profile: Profile };
 
 /** What a state says about itself. Content ids only; the bot looks the words up. */
 export interface StepMeta {

@@ -117,7 +117,13 @@ export class LocalDirectLine {
 
   private append(conversation: Conversation, activity: DirectLineActivity): DirectLineActivity {
     const watermark = conversation.offset + conversation.activities.length;
-    const stored = { ...activity, id: `${conversation.id}|${String(watermark).padStart(7, '0')}`, timestamp: new Date(this.now()).toISOString(), channelId: 'directline', conversation: { id: conversation.id } };
+    const stored = {
+      ...activity,
+      id: `${conversation.id}|${String(watermark).padStart(7, '0')}`,
+      timestamp: new Date(this.now()).toISOString(),
+      channelId: 'directline',
+      conversation: { id: conversation.id },
+    };
     conversation.activities.push(stored);
     const excess = conversation.activities.length - this.maxActivitiesKept;
     if (excess > 0) {
@@ -130,14 +136,24 @@ export class LocalDirectLine {
   private async deliver(conversation: Conversation, activity: DirectLineActivity): Promise<void> {
     let replies: DirectLineActivity[];
     try {
-      replies = await this.options.bridge({ ...activity, channelId: 'directline', conversation: { id: conversation.id }, recipient: { id: this.botId, role: 'bot' } });
+      replies = await this.options.bridge({
+        ...activity,
+        channelId: 'directline',
+        conversation: { id: conversation.id },
+        recipient: { id: this.botId, role: 'bot' },
+      });
     } catch (err) {
       // The bot's own error handler has already apologised if it could; the transcript must not break.
       this.options.logger?.warn({ event: 'directline-delivery-failed', error: (err as Error).name });
       return;
     }
     for (const reply of replies) {
-      this.append(conversation, { ...reply, from: { id: this.botId, name: 'Local Offer Assistant', role: 'bot' }, recipient: { id: conversation.userId, role: 'user' }, replyToId: activity.id });
+      this.append(conversation, {
+        ...reply,
+        from: { id: this.botId, name: 'Local Offer Assistant', role: 'bot' },
+        recipient: { id: conversation.userId, role: 'user' },
+        replyToId: activity.id,
+      });
     }
   }
 
@@ -207,7 +223,11 @@ export class LocalDirectLine {
       }
       const conversation = await this.start(claims);
       // The sender is whoever the token was issued to, whatever the body claims.
-      const stored = this.append(conversation, { ...(body as DirectLineActivity), from: { id: claims.userId, role: 'user' }, recipient: { id: this.botId, role: 'bot' } });
+      const stored = this.append(conversation, {
+        ...(body as DirectLineActivity),
+        from: { id: claims.userId, role: 'user' },
+        recipient: { id: this.botId, role: 'bot' },
+      });
       await this.deliver(conversation, stored);
       reply(res, 200, { id: stored.id });
     });

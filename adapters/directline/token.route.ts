@@ -43,7 +43,9 @@ function send(res: Response, status: number, body: unknown): void {
 
 /** The origin the page was served from, as the browser sees it (host header and, behind a proxy, its protocol). */
 function requestOrigin(req: Request): string {
-  const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim();
+  const forwarded = String(req.headers['x-forwarded-proto'] ?? '')
+    .split(',')[0]
+    ?.trim();
   const encrypted = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
   const protocol = forwarded === 'https' || forwarded === 'http' ? forwarded : encrypted ? 'https' : 'http';
   return `${protocol}://${req.headers.host ?? '127.0.0.1'}`;

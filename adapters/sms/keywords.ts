@@ -24,6 +24,9 @@ const KEYWORDS: Record<string, SmsKeyword> = {
 export function smsKeyword(body: string | undefined, optOutType?: string): SmsKeyword | null {
   const fromTwilio = optOutType?.trim().toLowerCase();
   if (fromTwilio === 'stop' || fromTwilio === 'start' || fromTwilio === 'help') return fromTwilio;
-  const word = (body ?? '').trim().toLowerCase().replace(/[.!]+$/, '');
+  const word = (body ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
   return KEYWORDS[word] ?? null;
 }

@@ -46,7 +46,10 @@ export class SmsLedger {
   private readonly staleMs: number;
   private readonly now: () => number;
 
-  constructor(private readonly storage: Storage, options: SmsLedgerOptions = {}) {
+  constructor(
+    private readonly storage: Storage,
+    options: SmsLedgerOptions = {},
+  ) {
     this.keep = options.keep ?? 20;
     this.staleMs = options.staleMs ?? 60_000;
     this.now = options.now ?? Date.now;

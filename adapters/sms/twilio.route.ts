@@ -112,7 +112,13 @@ export function registerTwilioSms(server: Server, deps: TwilioSmsDeps): void {
       else if (keyword === 'help') [texts, outcome] = [[deps.words.help()], 'help'];
       else if (isMoreRequest(body)) [texts, outcome] = [await deps.pager.more(key), 'more'];
       else {
-        const replies = await deps.assistant.turn({ conversationKey: key, channel: 'sms', text: body, hasAttachments: Number(params.NumMedia ?? 0) > 0, receivedAt: now() });
+        const replies = await deps.assistant.turn({
+          conversationKey: key,
+          channel: 'sms',
+          text: body,
+          hasAttachments: Number(params.NumMedia ?? 0) > 0,
+          receivedAt: now(),
+        });
         [texts, outcome] = [await deps.pager.page(key, replies), 'turn'];
       }
       await ledger.complete(key, sid, texts, optedOut);

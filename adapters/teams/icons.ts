@@ -85,7 +85,14 @@ const circle = (x: number, y: number, cx: number, cy: number, r: number) => Math
 
 /** The speech bubble: a rounded box with a tail at the bottom left. */
 function bubble(x: number, y: number): number {
-  return Math.min(roundedRect(x, y, 0.16, 0.2, 0.84, 0.68, 0.12), triangle(x, y, [[0.27, 0.6], [0.47, 0.6], [0.24, 0.84]]));
+  return Math.min(
+    roundedRect(x, y, 0.16, 0.2, 0.84, 0.68, 0.12),
+    triangle(x, y, [
+      [0.27, 0.6],
+      [0.47, 0.6],
+      [0.24, 0.84],
+    ]),
+  );
 }
 
 function dots(x: number, y: number): number {

@@ -25,19 +25,19 @@ const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 const https = z.string().url().startsWith('https://', 'must be an https:// address');
 
 /** The fields Teams refuses a package without (from the v1.17 schema), and their limits. */
-export const TeamsManifest = z.object({
-  manifestVersion: z.string().min(1),
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.0.0'),
-  id: guid,
-  developer: z.object({ name: z.string().min(1).max(32), websiteUrl: https, privacyUrl: https, termsOfUseUrl: https }),
-  name: z.object({ short: z.string().min(1).max(30), full: z.string().min(1).max(100) }),
-  description: z.object({ short: z.string().min(1).max(80), full: z.string().min(1).max(4000) }),
-  icons: z.object({ color: z.literal('color.png'), outline: z.literal('outline.png') }),
-  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour'),
-  bots: z
-    .array(z.object({ botId: guid, scopes: z.array(z.enum(['personal', 'team', 'groupChat'])).min(1) }).passthrough())
-    .min(1),
-}).passthrough();
+export const TeamsManifest = z
+  .object({
+    manifestVersion: z.string().min(1),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.0.0'),
+    id: guid,
+    developer: z.object({ name: z.string().min(1).max(32), websiteUrl: https, privacyUrl: https, termsOfUseUrl: https }),
+    name: z.object({ short: z.string().min(1).max(30), full: z.string().min(1).max(100) }),
+    description: z.object({ short: z.string().min(1).max(80), full: z.string().min(1).max(4000) }),
+    icons: z.object({ color: z.literal('color.png'), outline: z.literal('outline.png') }),
+    accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour'),
+    bots: z.array(z.object({ botId: guid, scopes: z.array(z.enum(['personal', 'team', 'groupChat'])).min(1) }).passthrough()).min(1),
+  })
+  .passthrough();
 
 export interface PackageOptions {
   env?: NodeJS.ProcessEnv;
@@ -51,7 +51,9 @@ export interface PackageResult {
 
 function fill(template: string, values: Record<string, string>): string {
   // JSON-escaped, so a council name with quotes cannot break the manifest.
-  const filled = template.replace(/\{\{([A-Z_]+)\}\}/g, (whole, name: string) => (values[name] === undefined ? whole : JSON.stringify(values[name]).slice(1, -1)));
+  const filled = template.replace(/\{\{([A-Z_]+)\}\}/g, (whole, name: string) =>
+    values[name] === undefined ? whole : JSON.stringify(values[name]).slice(1, -1),
+  );
   const left = filled.match(/\{\{[A-Z_]+\}\}/g);
   if (left) throw new TeamsPackageError(`The manifest template has placeholders with no value: ${[...new Set(left)].join(', ')}`);
   return filled;
@@ -63,7 +65,7 @@ export function buildManifest(env: NodeJS.ProcessEnv = process.env): z.infer<typ
   const appId = env.TEAMS_APP_ID?.trim() || botId;
   if (!botId || !appId) {
     throw new TeamsPackageError(
-      'Set MicrosoftAppId to the bot\'s Azure app registration id (a GUID) before packaging for Teams. ' +
+      "Set MicrosoftAppId to the bot's Azure app registration id (a GUID) before packaging for Teams. " +
         'TEAMS_APP_ID can set a different id for the Teams app itself.',
     );
   }

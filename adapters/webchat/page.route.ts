@@ -147,7 +147,11 @@ export function registerWebChatPage(server: Server, deps: WebChatPageDeps): void
   server.get('/', page);
   server.head('/', page);
 
-  for (const [name, file] of [['webchat', 'webchat.js'], ['app', 'app.js'], ['styles', 'styles.css']] as const) {
+  for (const [name, file] of [
+    ['webchat', 'webchat.js'],
+    ['app', 'app.js'],
+    ['styles', 'styles.css'],
+  ] as const) {
     const handler = async (req: Request, res: Response) => sendAsset(req, res, assets[name]);
     server.get(`/webchat/${file}`, handler);
     server.head(`/webchat/${file}`, handler);

@@ -31,7 +31,8 @@ export const CLASSES: Record<string, string> = {
     'stepson|stepdaughter|grandson|granddaughter|grandchild|grandchildren|nephew|niece|lad|teen|teenager|' +
     'little one|little ones|brother|sister|brothers|sisters|@num year old|@num years old',
   victimChild: '(my|our|his|her|their|the|a) (little|baby|young|younger|youngest|eldest|oldest|older|step|autistic|disabled)? @childNoun',
-  childAgent: '(my|our|his|her) (little|young|younger|older|eldest|youngest|autistic|disabled)? (son|daughter|child|kid|boy|girl|lad|teenager|toddler|@num year old)',
+  childAgent:
+    '(my|our|his|her) (little|young|younger|older|eldest|youngest|autistic|disabled)? (son|daughter|child|kid|boy|girl|lad|teenager|toddler|@num year old)',
   parentFigure:
     '(mums|mum|dads|dad|nans|moms) (boyfriend|girlfriend|partner|husband|wife|fiance)|' +
     'dad|mum|father|mother|parent|parents|step dad|step mum|uncle|aunt|auntie|aunty|grandad|granddad|' +
@@ -97,7 +98,9 @@ export interface RuleSpec {
 
 const SK = (words: string): Set<string> => new Set(words.split(' ').map(skeleton));
 const PERSONAL = SK('i me my mine myself our he she him her his himself herself son daughter child kid boy girl friend brother sister mate');
-const CHILD_WORDS = SK('son sons daughter daughters child children childs kid kids boy boys girl girls baby toddler teen teenager nephew niece stepson stepdaughter grandson granddaughter');
+const CHILD_WORDS = SK(
+  'son sons daughter daughters child children childs kid kids boy boys girl girls baby toddler teen teenager nephew niece stepson stepdaughter grandson granddaughter',
+);
 
 const personNamed = (ctx: Context): boolean => [...PERSONAL].some((w) => ctx.words.has(w));
 const mentionsChild = (ctx: Context): boolean => [...CHILD_WORDS].some((w) => ctx.words.has(w));
@@ -119,7 +122,8 @@ export const SPECS: RuleSpec[] = [
   {
     name: 'wish-dead',
     kinds: ['self-harm'],
-    phrase: '(wish|wishes|wished|wishing) (that)? (i|he|she) (was|were|could|would|had|did)? (just)? (dead|die|died|never born|never been born|not alive|not here|gone)',
+    phrase:
+      '(wish|wishes|wished|wishing) (that)? (i|he|she) (was|were|could|would|had|did)? (just)? (dead|die|died|never born|never been born|not alive|not here|gone)',
   },
   {
     name: 'kill-oneself',
@@ -142,7 +146,8 @@ export const SPECS: RuleSpec[] = [
     phrase: '(end|ends|ending|ended|take|taking|took|taken) (my|his|her|their|your) own? life',
     notBefore: '@inanimate @aux? @aux? @aux?',
     // "take his own life skills course".
-    notAfter: '(skills|story|stories|experience|experiences|choices|decisions|journey|goals|plan|plans|insurance|lessons|coach|coaching|into (his|her|my|their) own hands)',
+    notAfter:
+      '(skills|story|stories|experience|experiences|choices|decisions|journey|goals|plan|plans|insurance|lessons|coach|coaching|into (his|her|my|their) own hands)',
   },
   {
     name: 'unalive',
@@ -178,7 +183,8 @@ export const SPECS: RuleSpec[] = [
     name: 'took-many-tablets',
     kinds: ['self-harm', 'medical-emergency'],
     // Ten or more: "he took 2 paracetamol for his headache" is ordinary.
-    phrase: '(took|taken|swallowed|had|ate|eaten|necked|downed) (like|about|over|around)? @bignum (of)? (his|her|my|the|mums|dads)? (paracetamol|pills|tablets|painkillers|ibuprofen|sleeping pills|antidepressants|meds|capsules)',
+    phrase:
+      '(took|taken|swallowed|had|ate|eaten|necked|downed) (like|about|over|around)? @bignum (of)? (his|her|my|the|mums|dads)? (paracetamol|pills|tablets|painkillers|ibuprofen|sleeping pills|antidepressants|meds|capsules)',
   },
   {
     name: 'life-not-worth-living',
@@ -202,9 +208,7 @@ export const SPECS: RuleSpec[] = [
   {
     name: 'suicide-words',
     kinds: ['self-harm'],
-    phrase:
-      '(suicide|suicidal|self harm|self harming|self harms|self harmed|self harmer|self harmers|' +
-      'self injury|self injuring|self injure|self injures)',
+    phrase: '(suicide|suicidal|self harm|self harming|self harms|self harmed|self harmer|self harmers|' + 'self injury|self injuring|self injure|self injures)',
     // Information-seeking with nobody named, or framed as policy or training, is not a disclosure.
     notBefore: '@frame (on|about|for|around|regarding|covering|in|of)? ~1',
     notAfter: '~1 @frame',
@@ -234,12 +238,14 @@ export const SPECS: RuleSpec[] = [
   {
     name: 'scratching-till-bleeds',
     kinds: ['self-harm'],
-    phrase: '(scratching|scratches|scratched|picking|digging) (my|his|her|their|at) ~1 (arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|face) ~3 (bleed|bleeds|bleeding|blood)',
+    phrase:
+      '(scratching|scratches|scratched|picking|digging) (my|his|her|their|at) ~1 (arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|face) ~3 (bleed|bleeds|bleeding|blood)',
   },
   {
     name: 'overdose-intent',
     kinds: ['self-harm'],
-    phrase: '(going to|want to|wanting to|trying to|tried to|try to|planning to|plan to|thinking of|thinking about|about to|will|might) (take|do|have)? (an|a)? (overdose|overdosing|overdosed)',
+    phrase:
+      '(going to|want to|wanting to|trying to|tried to|try to|planning to|plan to|thinking of|thinking about|about to|will|might) (take|do|have)? (an|a)? (overdose|overdosing|overdosed)',
   },
   {
     name: 'overdose-taken',
@@ -279,7 +285,8 @@ export const SPECS: RuleSpec[] = [
   {
     name: 'took-all-pills-at-once',
     kinds: ['self-harm', 'medical-emergency'],
-    phrase: '(took|taken|swallowed|necked|had) all (of)? (my|his|her|the|mums|dads|their)? (pills|tablets|meds|medication|medicine|paracetamol|painkillers) (at once|in one go|together)',
+    phrase:
+      '(took|taken|swallowed|necked|had) all (of)? (my|his|her|the|mums|dads|their)? (pills|tablets|meds|medication|medicine|paracetamol|painkillers) (at once|in one go|together)',
   },
   {
     name: 'cannot-go-on',
@@ -293,7 +300,8 @@ export const SPECS: RuleSpec[] = [
   {
     name: 'nobody-cares-if-die',
     kinds: ['self-harm'],
-    phrase: '(nobody|everyone|people|anyone|no one) ~3 (care|cares|cared|notice|noticed|miss|mind) ~1 (if|when) ~2 (die|died|dead|gone|killed @refl|not here|never born)',
+    phrase:
+      '(nobody|everyone|people|anyone|no one) ~3 (care|cares|cared|notice|noticed|miss|mind) ~1 (if|when) ~2 (die|died|dead|gone|killed @refl|not here|never born)',
   },
   {
     name: 'better-off-dead',
@@ -337,7 +345,8 @@ export const SPECS: RuleSpec[] = [
   {
     name: 'threatening-me',
     kinds: ['risk-to-life'],
-    phrase: '(is|are|keeps|keep|been|was|he|she|they|partner|husband|ex|boyfriend) (threatening|threatened) (me|us|my (mum|kids|children|family|son|daughter|baby))',
+    phrase:
+      '(is|are|keeps|keep|been|was|he|she|they|partner|husband|ex|boyfriend) (threatening|threatened) (me|us|my (mum|kids|children|family|son|daughter|baby))',
     notBefore: '@inanimate @aux? @aux? @aux?',
     notAfter: 'with (a|court|legal|prosecution|fines|fine|exclusion|tribunal|the (police|court|tribunal))',
   },
@@ -380,7 +389,8 @@ export const SPECS: RuleSpec[] = [
     name: 'violence-to-me',
     kinds: ['risk-to-life', 'child-at-risk'],
     // With only "he" or "she" we cannot tell a child's voice from an adult's, so both kinds.
-    phrase: '(he|she|they|someone|somebody|people|man|woman|men) (just|always|keeps|keep|still|often|is|are|has|have|been|was|gets|got|drunk|and)? ~2 @violent (me|us) !(at (chess|cards|games|a game|football|fifa|tennis|pool|darts|monopoly|racing|running|a race))',
+    phrase:
+      '(he|she|they|someone|somebody|people|man|woman|men) (just|always|keeps|keep|still|often|is|are|has|have|been|was|gets|got|drunk|and)? ~2 @violent (me|us) !(at (chess|cards|games|a game|football|fifa|tennis|pool|darts|monopoly|racing|running|a race))',
     notBefore: '(meltdown|meltdowns|tantrum|tantrums) ~4',
     notAfter: '(during|in|when (he|she) (has|is having)) (a|his|her)? (meltdown|meltdowns|tantrum|tantrums)',
   },
@@ -422,7 +432,8 @@ export const SPECS: RuleSpec[] = [
   {
     name: 'abuse-now',
     kinds: ['risk-to-life'],
-    phrase: '(living with|experiencing|going through|suffering|in) (domestic abuse|domestic violence)|(domestic abuse|domestic violence) (at home|now|right now|is happening|happening|going on)',
+    phrase:
+      '(living with|experiencing|going through|suffering|in) (domestic abuse|domestic violence)|(domestic abuse|domestic violence) (at home|now|right now|is happening|happening|going on)',
   },
 
   // ---------------------------------------------------------------- a child at risk of harm
@@ -441,7 +452,8 @@ export const SPECS: RuleSpec[] = [
   {
     name: 'adult-hurts-him-or-her',
     kinds: (ctx) => (mentionsChild(ctx) ? ['child-at-risk'] : ['risk-to-life']),
-    phrase: '(@parentFigure|@partner|he|she) ~3 @violent (him|her|them) !(at (chess|cards|games|a game|football|fifa|tennis|pool|darts|monopoly|racing|running|a race))',
+    phrase:
+      '(@parentFigure|@partner|he|she) ~3 @violent (him|her|them) !(at (chess|cards|games|a game|football|fifa|tennis|pool|darts|monopoly|racing|running|a race))',
     notBefore: '@inanimate @aux? @aux? @aux?',
     notAfter: '(@sportsOrAccident|feelings|chances)',
   },
@@ -489,7 +501,8 @@ export const SPECS: RuleSpec[] = [
   {
     name: 'pictures-of-themselves',
     kinds: ['child-at-risk'],
-    phrase: '(making|made|forcing|forced|asking|asked|pressuring|pressured|getting|blackmailing) (me|him|her|them|@victimChild) (to)? (send|take|share) (pictures|photos|pics|videos|images|selfies) of (@refl|me|him|her)',
+    phrase:
+      '(making|made|forcing|forced|asking|asked|pressuring|pressured|getting|blackmailing) (me|him|her|them|@victimChild) (to)? (send|take|share) (pictures|photos|pics|videos|images|selfies) of (@refl|me|him|her)',
   },
   {
     name: 'shaking-baby',
@@ -556,7 +569,8 @@ export const SPECS: RuleSpec[] = [
   {
     name: 'thrown-out',
     kinds: ['child-at-risk'],
-    phrase: '@parentFigure ~3 (kicked|thrown|threw|chucked|kick|kicks|throws) (me|him|her|us) out|(nowhere|no place) to (sleep|stay|live|go) (tonight|today|now)',
+    phrase:
+      '@parentFigure ~3 (kicked|thrown|threw|chucked|kick|kicks|throws) (me|him|her|us) out|(nowhere|no place) to (sleep|stay|live|go) (tonight|today|now)',
   },
 
   // ---------------------------------------------------------------- medical emergency, happening now
@@ -666,7 +680,8 @@ export const SPECS: RuleSpec[] = [
   {
     name: 'turning-blue',
     kinds: ['medical-emergency'],
-    phrase: '(turning|turned|gone|going|went) (blue|purple|grey|gray)|(lips|lip|face|skin|fingers) (is|are|look|looks|have|has) (gone|turned)? (blue|grey|gray|purple)',
+    phrase:
+      '(turning|turned|gone|going|went) (blue|purple|grey|gray)|(lips|lip|face|skin|fingers) (is|are|look|looks|have|has) (gone|turned)? (blue|grey|gray|purple)',
     notBefore: '@hypothetical ~3',
     notAfter: '(~2 @past|badge|team|school|class|group|room|house|light|lights|tie|uniform|and white|with (cold|rage|anger))',
   },
@@ -687,7 +702,8 @@ export const SPECS: RuleSpec[] = [
   {
     name: 'epipen-failed',
     kinds: ['medical-emergency'],
-    phrase: '(epipen|adrenaline|adrenaline pen|jext|auto injector|inhaler|pump|nebuliser) ~2 (has not|have not|did not|not|is not|does not|are not) (worked|work|working|helped|helping|help)',
+    phrase:
+      '(epipen|adrenaline|adrenaline pen|jext|auto injector|inhaler|pump|nebuliser) ~2 (has not|have not|did not|not|is not|does not|are not) (worked|work|working|helped|helping|help)',
     notBefore: '@hypothetical ~3',
   },
   {
@@ -725,4 +741,3 @@ export const SPECS: RuleSpec[] = [
     notAfter: '(to|for|of|laughing|inside|here|lol|haha|with|over)',
   },
 ];
-

@@ -21,16 +21,63 @@ export type ChoiceMatch = { kind: 'matched'; id: string; weak?: boolean } | { ki
 const NEGATIONS = new Set(['not', 'no', 'never', 'nope', 'nah', 'without', 'havent', 'dont', 'didnt', 'cant', 'wont', 'isnt']);
 
 const ORDINALS: Record<string, number> = {
-  first: 1, '1st': 1, one: 1, second: 2, '2nd': 2, two: 2, third: 3, '3rd': 3, three: 3, fourth: 4, '4th': 4, four: 4,
-  fifth: 5, '5th': 5, five: 5, sixth: 6, '6th': 6, six: 6, seventh: 7, '7th': 7, seven: 7, eighth: 8, '8th': 8, eight: 8,
+  first: 1,
+  '1st': 1,
+  one: 1,
+  second: 2,
+  '2nd': 2,
+  two: 2,
+  third: 3,
+  '3rd': 3,
+  three: 3,
+  fourth: 4,
+  '4th': 4,
+  four: 4,
+  fifth: 5,
+  '5th': 5,
+  five: 5,
+  sixth: 6,
+  '6th': 6,
+  six: 6,
+  seventh: 7,
+  '7th': 7,
+  seven: 7,
+  eighth: 8,
+  '8th': 8,
+  eight: 8,
 };
-const NUMBER_FILLER = new Set(['the', 'option', 'number', 'no', 'choice', 'one', 'please', 'pls', 'plz', 'i', 'want', 'pick', 'choose', 'go', 'for', 'with', 'reply', 'thanks', 'ok', 'okay']);
+const NUMBER_FILLER = new Set([
+  'the',
+  'option',
+  'number',
+  'no',
+  'choice',
+  'one',
+  'please',
+  'pls',
+  'plz',
+  'i',
+  'want',
+  'pick',
+  'choose',
+  'go',
+  'for',
+  'with',
+  'reply',
+  'thanks',
+  'ok',
+  'okay',
+]);
 
 /** "2", "2.", "option 2", "#2", "the second one", "2nd please", "last". */
 export function numberedChoice(text: string, count: number): number | null {
   const bare = text.trim().match(/^#?\s*(\d{1,2})\s*[.)!]?$/);
   if (bare) return inRange(Number(bare[1]), count);
-  const tokens = text.toLowerCase().replace(/[^a-z0-9# ]/g, ' ').split(/\s+/).filter(Boolean);
+  const tokens = text
+    .toLowerCase()
+    .replace(/[^a-z0-9# ]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   if (tokens.length === 0 || tokens.length > 5) return null;
   let picked: number | null = null;
   for (const token of tokens) {

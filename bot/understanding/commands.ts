@@ -11,19 +11,82 @@ export type Command = 'menu' | 'back' | 'help' | 'person';
 const COMMANDS: Array<{ command: Command; phrases: string[] }> = [
   {
     command: 'menu',
-    phrases: ['menu', 'main menu', 'home', 'start again', 'start over', 'restart', 'reset', 'begin again', 'start from the beginning', 'go to the start', 'back to the start', 'back to menu', 'back to the menu', 'go to menu', 'new question', 'something else', 'another pathway', 'other options'],
+    phrases: [
+      'menu',
+      'main menu',
+      'home',
+      'start again',
+      'start over',
+      'restart',
+      'reset',
+      'begin again',
+      'start from the beginning',
+      'go to the start',
+      'back to the start',
+      'back to menu',
+      'back to the menu',
+      'go to menu',
+      'new question',
+      'something else',
+      'another pathway',
+      'other options',
+    ],
   },
   { command: 'back', phrases: ['back', 'go back', 'previous', 'previous step', 'back one', 'undo', 'last step'] },
-  { command: 'help', phrases: ['help', 'help me', 'how does this work', 'what can you do', 'what can i say', 'commands', 'instructions', 'i am stuck', 'stuck', 'confused', 'i am confused', 'what do i type'] },
+  {
+    command: 'help',
+    phrases: [
+      'help',
+      'help me',
+      'how does this work',
+      'what can you do',
+      'what can i say',
+      'commands',
+      'instructions',
+      'i am stuck',
+      'stuck',
+      'confused',
+      'i am confused',
+      'what do i type',
+    ],
+  },
   {
     command: 'person',
-    phrases: ['talk to a person', 'speak to a person', 'talk to someone', 'speak to someone', 'talk to a human', 'speak to a human', 'real person', 'human', 'a person', 'an advisor', 'adviser', 'advisor', 'agent', 'helpline', 'phone number', 'call someone', 'ring someone', 'can i call', 'can i ring', 'someone to talk to', 'contact you', 'contact the council', 'operator', 'staff'],
+    phrases: [
+      'talk to a person',
+      'speak to a person',
+      'talk to someone',
+      'speak to someone',
+      'talk to a human',
+      'speak to a human',
+      'real person',
+      'human',
+      'a person',
+      'an advisor',
+      'adviser',
+      'advisor',
+      'agent',
+      'helpline',
+      'phone number',
+      'call someone',
+      'ring someone',
+      'can i call',
+      'can i ring',
+      'someone to talk to',
+      'contact you',
+      'contact the council',
+      'operator',
+      'staff',
+    ],
   },
 ];
 
 /** A short message that is, or plainly contains, a command. Longer sentences are left to other matchers. */
 export function detectCommand(text: string): Command | null {
-  const said = normalise(text).replace(/\b(please|now|can you|i want to|i would like to|let me|take me|go|to)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  const said = normalise(text)
+    .replace(/\b(please|now|can you|i want to|i would like to|let me|take me|go|to)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const full = normalise(text);
   for (const { command, phrases } of COMMANDS) {
     if (phrases.some((p) => said === p || full === p)) return command;
@@ -47,7 +110,10 @@ function termKeys(term: GlossaryTerm): string[] {
 }
 
 function findTerm(candidate: string, glossary: Iterable<GlossaryTerm>): GlossaryTerm | null {
-  const c = candidate.replace(/\b(a|an|the)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  const c = candidate
+    .replace(/\b(a|an|the)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!c) return null;
   const variants = new Set([c, c.replace(/s$/, ''), c.replace(/es$/, '')]);
   let near: GlossaryTerm | null = null;
@@ -75,9 +141,88 @@ export function glossaryQuestion(text: string, glossary: Iterable<GlossaryTerm>)
 export type SmallTalk = 'greeting' | 'thanks' | 'ack';
 
 const SMALL_TALK: Array<{ kind: SmallTalk; phrases: string[] }> = [
-  { kind: 'greeting', phrases: ['hi', 'hello', 'hiya', 'hey', 'heya', 'hi there', 'hello there', 'hey there', 'morning', 'good morning', 'afternoon', 'good afternoon', 'evening', 'good evening', 'yo', 'hi again', 'hello again', 'howdy'] },
-  { kind: 'thanks', phrases: ['thanks', 'thank you', 'thankyou', 'thank u', 'ta', 'cheers', 'thanks a lot', 'thanks so much', 'thank you so much', 'many thanks', 'thats great thanks', 'great thanks', 'ok thanks', 'okay thanks', 'ok thank you', 'brilliant thanks', 'lovely thanks', 'that helps', 'that helped', 'very helpful'] },
-  { kind: 'ack', phrases: ['ok', 'okay', 'k', 'kk', 'okey', 'right', 'alright', 'all right', 'fine', 'cool', 'great', 'got it', 'i see', 'oh', 'ah', 'oh ok', 'ah ok', 'hmm', 'hm', 'mm', 'yes', 'yeah', 'yep', 'no', 'nope', 'sure', 'good', 'nice', 'lol'] },
+  {
+    kind: 'greeting',
+    phrases: [
+      'hi',
+      'hello',
+      'hiya',
+      'hey',
+      'heya',
+      'hi there',
+      'hello there',
+      'hey there',
+      'morning',
+      'good morning',
+      'afternoon',
+      'good afternoon',
+      'evening',
+      'good evening',
+      'yo',
+      'hi again',
+      'hello again',
+      'howdy',
+    ],
+  },
+  {
+    kind: 'thanks',
+    phrases: [
+      'thanks',
+      'thank you',
+      'thankyou',
+      'thank u',
+      'ta',
+      'cheers',
+      'thanks a lot',
+      'thanks so much',
+      'thank you so much',
+      'many thanks',
+      'thats great thanks',
+      'great thanks',
+      'ok thanks',
+      'okay thanks',
+      'ok thank you',
+      'brilliant thanks',
+      'lovely thanks',
+      'that helps',
+      'that helped',
+      'very helpful',
+    ],
+  },
+  {
+    kind: 'ack',
+    phrases: [
+      'ok',
+      'okay',
+      'k',
+      'kk',
+      'okey',
+      'right',
+      'alright',
+      'all right',
+      'fine',
+      'cool',
+      'great',
+      'got it',
+      'i see',
+      'oh',
+      'ah',
+      'oh ok',
+      'ah ok',
+      'hmm',
+      'hm',
+      'mm',
+      'yes',
+      'yeah',
+      'yep',
+      'no',
+      'nope',
+      'sure',
+      'good',
+      'nice',
+      'lol',
+    ],
+  },
 ];
 
 /** A whole message that is only a greeting, thanks or a nod: not a question, and not worth noting as one. */

@@ -68,7 +68,9 @@ export function containsPhrase(query: string[], phrase: string[]): boolean {
 }
 
 function contentStems(text: string): string[] {
-  return words(text).filter((w) => !STOPWORDS.has(w)).map(stem);
+  return words(text)
+    .filter((w) => !STOPWORDS.has(w))
+    .map(stem);
 }
 
 export class TopicIndex {
@@ -78,7 +80,11 @@ export class TopicIndex {
   private readonly vocabulary = new Map<string, number>();
   private readonly byLength = new Map<number, string[]>();
 
-  constructor(topics: Iterable<Topic>, glossary: Iterable<GlossaryTerm> = [], private readonly tuning: QaTuning = DEFAULT_TUNING) {
+  constructor(
+    topics: Iterable<Topic>,
+    glossary: Iterable<GlossaryTerm> = [],
+    private readonly tuning: QaTuning = DEFAULT_TUNING,
+  ) {
     const termsByTopic = new Map<string, string[]>();
     for (const term of glossary) {
       if (!term.topic) continue;
@@ -87,11 +93,7 @@ export class TopicIndex {
     for (const topic of topics) {
       const names = [topic.title, ...topic.synonyms, ...(termsByTopic.get(topic.id) ?? [])];
       const phrases = names.map((n) => ({ stems: contentStems(n) })).filter((p) => p.stems.length > 0);
-      const compactStems = [
-        ...contentStems(topic.title), ...contentStems(topic.title),
-        ...names.flatMap(contentStems),
-        ...contentStems(topic.summary),
-      ];
+      const compactStems = [...contentStems(topic.title), ...contentStems(topic.title), ...names.flatMap(contentStems), ...contentStems(topic.summary)];
       const fullStems = contentStems([topic.body, ...topic.nextSteps].join(' '));
       this.topics.push({ id: topic.id, phrases, known: new Set([...compactStems, ...fullStems]) });
       this.compact.addDocument(compactStems, topic.id);
@@ -153,18 +155,18 @@ export class TopicIndex {
       for (const p of topic.phrases) {
         if (containsPhrase(query, p.stems)) phrase = Math.max(phrase, Math.min(p.stems.length, 3));
       }
-      const score =
-        phrase * 0.8 +
-        (maxCompact ? ((compact[i] ?? 0) / maxCompact) * 1.2 : 0) +
-        (maxFull ? ((full[i] ?? 0) / maxFull) * 0.5 : 0);
+      const score = phrase * 0.8 + (maxCompact ? ((compact[i] ?? 0) / maxCompact) * 1.2 : 0) + (maxFull ? ((full[i] ?? 0) / maxFull) * 0.5 : 0);
       const coverage = query.filter((s) => topic.known.has(s)).length / query.length;
       return { topic: topic.id, score: Math.round(score * 1000) / 1000, phrase, coverage };
     });
     scored.sort((a, b) => b.score - a.score);
     const [top, second] = scored;
-    const margin = top && second ? top.score - second.score : top?.score ?? 0;
+    const margin = top && second ? top.score - second.score : (top?.score ?? 0);
     const confident = Boolean(
-      top && top.score >= this.tuning.minScore && top.coverage >= this.tuning.minCoverage && (margin >= this.tuning.minMargin || (top.phrase >= 2 && top.phrase > (second?.phrase ?? 0))),
+      top &&
+      top.score >= this.tuning.minScore &&
+      top.coverage >= this.tuning.minCoverage &&
+      (margin >= this.tuning.minMargin || (top.phrase >= 2 && top.phrase > (second?.phrase ?? 0))),
     );
     return { confident, matches: scored.slice(0, limit).map(({ topic, score }) => ({ topic, score })) };
   }

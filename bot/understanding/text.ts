@@ -39,26 +39,99 @@ export function hasWords(text: string): boolean {
 
 /** Text-speak and common shortenings, one word to one or more words. */
 const TEXT_SPEAK: Record<string, string> = {
-  wot: 'what', wat: 'what', wht: 'what', whut: 'what', wen: 'when', wer: 'where', hw: 'how', y: 'why',
-  u: 'you', ya: 'you', ur: 'your', yr: 'your', r: 'are', im: 'i am', ive: 'i have', dont: 'do not', didnt: 'did not',
-  doesnt: 'does not', cant: 'can not', wont: 'will not', isnt: 'is not', havent: 'have not', hasnt: 'has not',
-  pls: 'please', plz: 'please', thx: 'thanks', ty: 'thanks', coz: 'because', cos: 'because', cuz: 'because', bc: 'because',
-  skool: 'school', skl: 'school', sch: 'school', colledge: 'college', collage: 'college', uni: 'university',
-  n: 'and', nd: 'and', b4: 'before', '2day': 'today', tmrw: 'tomorrow', '2moro': 'tomorrow', ppl: 'people', abt: 'about',
-  bout: 'about', sum1: 'someone', some1: 'someone', any1: 'anyone', every1: 'everyone', gonna: 'going to', wanna: 'want to',
-  gotta: 'got to', dunno: 'do not know', ok: 'okay', k: 'okay', kk: 'okay', yeh: 'yes', yea: 'yes', yeah: 'yes', yep: 'yes',
-  yup: 'yes', ye: 'yes', nah: 'no', nope: 'no', mum: 'mum', mam: 'mum', kid: 'child', kids: 'children', lad: 'son',
-  dr: 'doctor', docs: 'doctor', gp: 'gp', info: 'information', appt: 'appointment', asap: 'soon',
-  wk: 'week', wks: 'weeks', yrs: 'years', yr9: 'year 9', y9: 'year 9', ed: 'education',
+  wot: 'what',
+  wat: 'what',
+  wht: 'what',
+  whut: 'what',
+  wen: 'when',
+  wer: 'where',
+  hw: 'how',
+  y: 'why',
+  u: 'you',
+  ya: 'you',
+  ur: 'your',
+  yr: 'your',
+  r: 'are',
+  im: 'i am',
+  ive: 'i have',
+  dont: 'do not',
+  didnt: 'did not',
+  doesnt: 'does not',
+  cant: 'can not',
+  wont: 'will not',
+  isnt: 'is not',
+  havent: 'have not',
+  hasnt: 'has not',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  ty: 'thanks',
+  coz: 'because',
+  cos: 'because',
+  cuz: 'because',
+  bc: 'because',
+  skool: 'school',
+  skl: 'school',
+  sch: 'school',
+  colledge: 'college',
+  collage: 'college',
+  uni: 'university',
+  n: 'and',
+  nd: 'and',
+  b4: 'before',
+  '2day': 'today',
+  tmrw: 'tomorrow',
+  '2moro': 'tomorrow',
+  ppl: 'people',
+  abt: 'about',
+  bout: 'about',
+  sum1: 'someone',
+  some1: 'someone',
+  any1: 'anyone',
+  every1: 'everyone',
+  gonna: 'going to',
+  wanna: 'want to',
+  gotta: 'got to',
+  dunno: 'do not know',
+  ok: 'okay',
+  k: 'okay',
+  kk: 'okay',
+  yeh: 'yes',
+  yea: 'yes',
+  yeah: 'yes',
+  yep: 'yes',
+  yup: 'yes',
+  ye: 'yes',
+  nah: 'no',
+  nope: 'no',
+  mum: 'mum',
+  mam: 'mum',
+  kid: 'child',
+  kids: 'children',
+  lad: 'son',
+  dr: 'doctor',
+  docs: 'doctor',
+  gp: 'gp',
+  info: 'information',
+  appt: 'appointment',
+  asap: 'soon',
+  wk: 'week',
+  wks: 'weeks',
+  yrs: 'years',
+  yr9: 'year 9',
+  y9: 'year 9',
+  ed: 'education',
 };
 
 /** Words that carry no meaning for matching. Negations and "no" are kept: "council said no" matters. */
 export const STOPWORDS = new Set(
-  ('a an the and or but if of to in on at for from by with about as is are was were be been being am do does did ' +
+  (
+    'a an the and or but if of to in on at for from by with about as is are was were be been being am do does did ' +
     'i me my we our you your he she it they them his her its their this that these those there here what which who ' +
     'whom whose how when where why can could would should will shall may might must have has had get got just so ' +
     'then than too very really please thanks thank okay hi hello hey dear some any all also into out up down over ' +
-    'tell know want need like am im ok one').split(' '),
+    'tell know want need like am im ok one'
+  ).split(' '),
 );
 
 /** Lower-case word tokens with apostrophes dropped and text-speak expanded. */
@@ -84,5 +157,8 @@ export function normalise(text: string): string {
 
 /** Starts like a question or ends with a question mark. */
 export function looksLikeQuestion(text: string): boolean {
-  return /\?\s*$/.test(text) || /^(what|wot|wat|whats|how|hw|when|wen|why|who|where|which|can|could|do|does|did|is|are|will|would|should|shud|am|has|have)\b/i.test(text.trim());
+  return (
+    /\?\s*$/.test(text) ||
+    /^(what|wot|wat|whats|how|hw|when|wen|why|who|where|which|can|could|do|does|did|is|are|will|would|should|shud|am|has|have)\b/i.test(text.trim())
+  );
 }

@@ -34,7 +34,14 @@ function clean(entry: GapEntry): GapEntry {
 
 function isGapEntry(value: unknown): value is GapEntry {
   const v = value as GapEntry;
-  return typeof v === 'object' && v !== null && typeof v.at === 'string' && typeof v.channel === 'string' && typeof v.question === 'string' && Array.isArray(v.closest);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.at === 'string' &&
+    typeof v.channel === 'string' &&
+    typeof v.question === 'string' &&
+    Array.isArray(v.closest)
+  );
 }
 
 /** One JSON object per line, appended: cheap to write, and a half-written last line loses one entry only. */

@@ -51,7 +51,10 @@ const ANY_CASE_SURNAME = "(\\s+[A-Za-z][A-Za-z'-]*)?";
 
 /** Matches a cue phrase in any case while the name after it keeps its case, so capitals can be checked. */
 const anyCase = (phrase: string) =>
-  phrase.replace(/[a-z]/g, (ch) => `[${ch}${ch.toUpperCase()}]`).replace(/ /g, '\\s+').replace(/'/g, "['\u2019]");
+  phrase
+    .replace(/[a-z]/g, (ch) => `[${ch}${ch.toUpperCase()}]`)
+    .replace(/ /g, '\\s+')
+    .replace(/'/g, "['\u2019]");
 
 /** A name given outright: "is called X", "my name is X". The cue is strong, so lower case counts too. */
 const STRONG_CUE = new RegExp(

@@ -27,7 +27,11 @@ export interface GroupOptions {
   since?: string;
 }
 
-const normalise = (q: string) => q.toLowerCase().replace(/[^a-z0-9[\]]+/g, ' ').trim();
+const normalise = (q: string) =>
+  q
+    .toLowerCase()
+    .replace(/[^a-z0-9[\]]+/g, ' ')
+    .trim();
 
 export function groupGaps(entries: readonly GapEntry[], options: GroupOptions = {}): GapGroup[] {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
@@ -66,7 +70,9 @@ export function renderGapReport(groups: GapGroup[], titles: ReadonlyMap<string, 
   const lines = [`${total} question${total === 1 ? '' : 's'} the assistant could not answer with confidence, by the topic people were most likely after:`, ''];
   for (const g of groups) {
     const title = g.topic === NO_TOPIC ? 'No likely topic: content may be missing' : `${g.topic}${titles.get(g.topic) ? ` (${titles.get(g.topic)})` : ''}`;
-    const channels = Object.entries(g.channels).map(([c, n]) => `${c} ${n}`).join(', ');
+    const channels = Object.entries(g.channels)
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ');
     lines.push(`${String(g.count).padStart(4)}  ${title}`, `      ${g.first.slice(0, 10)} to ${g.last.slice(0, 10)}; ${channels}`);
     for (const example of g.examples) lines.push(`      - "${example}"`);
     lines.push('');

@@ -76,7 +76,13 @@ function organisationName(record: Json): string | undefined {
 
 function eligibilityOf(record: Json): { description?: string; min?: unknown; max?: unknown } {
   const legacy = asArray(record.eligibilitys ?? record.eligibility).filter(isObject);
-  const described = text(record.eligibility_description) ?? (legacy.map((e) => text(e.eligibility)).filter(Boolean).join('; ') || undefined);
+  const described =
+    text(record.eligibility_description) ??
+    (legacy
+      .map((e) => text(e.eligibility))
+      .filter(Boolean)
+      .join('; ') ||
+      undefined);
   const first = legacy[0];
   return {
     description: described ?? (typeof record.eligibility === 'string' ? text(record.eligibility) : undefined),
@@ -89,7 +95,7 @@ function needsOf(record: Json): string[] {
   const names = [
     ...asArray(record.attributes)
       .filter(isObject)
-      .map((a) => (isObject(a.taxonomy_term) ? text(a.taxonomy_term.name) ?? text(a.taxonomy_term.term) : undefined)),
+      .map((a) => (isObject(a.taxonomy_term) ? (text(a.taxonomy_term.name) ?? text(a.taxonomy_term.term)) : undefined)),
     ...asArray(record.service_taxonomys)
       .filter(isObject)
       .map((t) => (isObject(t.taxonomy) ? text(t.taxonomy.name) : undefined)),
@@ -154,7 +160,7 @@ function addressText(location: Json): string | undefined {
 
 function areasOf(record: Json): string[] {
   return asArray(record.service_areas)
-    .map((a) => (isObject(a) ? text(a.name) ?? text(a.service_area) ?? text(a.description) : text(a)))
+    .map((a) => (isObject(a) ? (text(a.name) ?? text(a.service_area) ?? text(a.description)) : text(a)))
     .filter((a): a is string => Boolean(a));
 }
 
@@ -178,14 +184,20 @@ function mapRecord(record: Json, reader: RecordReader): Service | undefined {
   const contacts = contactsOf(record);
   const locations = locationsOf(record);
 
-  const phone = [...phonesIn(record.phones), ...contacts.flatMap((c) => phonesIn(c.phones)), ...locations.flatMap((l) => phonesIn(l.phones)), ...phonesIn(org.phones)][0];
+  const phone = [
+    ...phonesIn(record.phones),
+    ...contacts.flatMap((c) => phonesIn(c.phones)),
+    ...locations.flatMap((l) => phonesIn(l.phones)),
+    ...phonesIn(org.phones),
+  ][0];
   if (phone !== undefined && !isUkPhone(phone)) reader.fail('phones.number', `"${phone}" is not a UK phone number`);
 
   const email = text(record.email) ?? contacts.map((c) => text(c.email)).find(Boolean) ?? text(org.email);
   if (email !== undefined && !EMAIL.safeParse(email).success) reader.fail('email', `"${email}" is not an email address`);
 
   const url = text(record.url) ?? text(org.url) ?? text(org.website);
-  if (url !== undefined && (!URL_.safeParse(url).success || !/^https?:\/\//i.test(url))) reader.fail('url', `"${url}" is not a web address starting http:// or https://`);
+  if (url !== undefined && (!URL_.safeParse(url).success || !/^https?:\/\//i.test(url)))
+    reader.fail('url', `"${url}" is not a web address starting http:// or https://`);
 
   if (reader.problems.length) return undefined;
 

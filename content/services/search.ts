@@ -22,7 +22,11 @@ export interface SearchOptions {
 
 export const DEFAULT_EVERYWHERE = ['borough-wide', 'county-wide', 'all areas', 'national'];
 
-const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const normalise = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** Words too common to narrow a search; dropping them lets "help with speech" work. */
 const STOPWORDS = new Set(['a', 'an', 'and', 'the', 'for', 'of', 'to', 'in', 'on', 'with', 'my', 'help', 'service', 'services', 'support', 'near', 'me']);
@@ -67,7 +71,11 @@ function textScore(service: Service, words: string[]): number {
 
 export function searchServices(services: readonly Service[], query: ServiceQuery, options: SearchOptions = {}): Service[] {
   const everywhere = new Set((options.everywhere ?? DEFAULT_EVERYWHERE).map(normalise));
-  const words = query.text ? normalise(query.text).split(' ').filter((w) => w && !STOPWORDS.has(w)) : [];
+  const words = query.text
+    ? normalise(query.text)
+        .split(' ')
+        .filter((w) => w && !STOPWORDS.has(w))
+    : [];
   const found = services
     .filter((s) => query.age === undefined || matchesAge(s, query.age))
     .filter((s) => query.need === undefined || matchesNeed(s, query.need))

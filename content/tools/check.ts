@@ -49,7 +49,9 @@ function main(): number {
   const rules = loadAuditRules(rulesDir);
   const auditTags = rules.lines.flatMap((line) => line.requirements.flatMap((r) => r.evidence.tags ?? []));
   const problems = [...store.problems, ...rules.problems, ...validateContent(store, { flowRefs: flowContentRefs(), auditTags })];
-  console.log(`Checked ${store.topics.size} topics, ${store.glossary.size} glossary terms, ${store.prompts.size} prompts, ${store.messages.size} messages and ${store.services.length} services for ${store.council.name}.`);
+  console.log(
+    `Checked ${store.topics.size} topics, ${store.glossary.size} glossary terms, ${store.prompts.size} prompts, ${store.messages.size} messages and ${store.services.length} services for ${store.council.name}.`,
+  );
   const errors = summarise(problems);
   if (errors === 0) console.log('Content check passed.');
   return errors ? 1 : 0;

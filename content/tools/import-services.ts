@@ -31,7 +31,9 @@ function main(): number {
   const { services, problems } = importOpenReferralFeed(feed, basename(input));
   for (const p of problems) console.log(formatProblem(p));
   const errors = problems.filter((p) => p.severity === 'error').length;
-  console.log(`${services.length} services imported; ${errors} record problem${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}.`);
+  console.log(
+    `${services.length} services imported; ${errors} record problem${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}.`,
+  );
 
   if (values.out) {
     // Keep the original records (not our normalised form) so the file stays a valid ORUK feed.

@@ -18,7 +18,11 @@ const quote = (s: string) => `"${s.replace(/"/g, "'")}"`;
 
 function mapOf(machineId: MachineId): string {
   const lines = ['flowchart TD'];
-  const refs = new Map(flowContentRefs().filter((r) => r.machine === machineId).map((r) => [r.state, r]));
+  const refs = new Map(
+    flowContentRefs()
+      .filter((r) => r.machine === machineId)
+      .map((r) => [r.state, r]),
+  );
   for (const node of stateNodesOf(MACHINES[machineId].machine)) {
     const ref = refs.get(node.key);
     const topic = ref?.topic ? content.topics.get(ref.topic)?.title : undefined;

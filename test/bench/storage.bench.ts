@@ -29,7 +29,11 @@ function conversation(i: number): Record<string, unknown> {
         snapshot: {
           status: 'active',
           value: { asking: 'who-is-asking' },
-          context: { answers: { age: 9, setting: 'primary', worries: ['reading', 'friendships', 'sleep'] }, visited: ['start', 'who', 'age', 'setting'], turn: i % 17 },
+          context: {
+            answers: { age: 9, setting: 'primary', worries: ['reading', 'friendships', 'sleep'] },
+            visited: ['start', 'who', 'age', 'setting'],
+            turn: i % 17,
+          },
           historyValue: {},
           children: {},
         },
@@ -127,7 +131,9 @@ summarise((results) => {
     const smallest = rows[0];
     const largest = rows[rows.length - 1];
     if (!smallest || !largest || rows.length < 2) continue;
-    lines.push(`${label}: median with ${stored(largest.name)} is ${(largest.medianUs / smallest.medianUs).toFixed(2)}x the median with ${stored(smallest.name)}`);
+    lines.push(
+      `${label}: median with ${stored(largest.name)} is ${(largest.medianUs / smallest.medianUs).toFixed(2)}x the median with ${stored(smallest.name)}`,
+    );
   }
   return lines.join('\n') || undefined;
 });

@@ -76,13 +76,21 @@ for (const size of SIZES) {
   );
 }
 
-bench('typed question answered from the topic index', (i) => {
-  index.search(QUESTIONS[i % QUESTIONS.length]!);
-}, { iterations: 3000, warmup: 100, maxMs: 4000 });
+bench(
+  'typed question answered from the topic index',
+  (i) => {
+    index.search(QUESTIONS[i % QUESTIONS.length]!);
+  },
+  { iterations: 3000, warmup: 100, maxMs: 4000 },
+);
 
-bench('safeguarding check on one message', (i) => {
-  checkSafeguarding(QUESTIONS[i % QUESTIONS.length]!);
-}, { iterations: 20000, warmup: 500, maxMs: 3000 });
+bench(
+  'safeguarding check on one message',
+  (i) => {
+    checkSafeguarding(QUESTIONS[i % QUESTIONS.length]!);
+  },
+  { iterations: 20000, warmup: 500, maxMs: 3000 },
+);
 
 summarise((results) => {
   const rows = results.filter((r) => r.name.startsWith(TURN));

@@ -73,8 +73,16 @@ describe('Teams', () => {
     expect(Number(card.version)).toBeLessThanOrEqual(1.5);
     const actions = card.body.filter((e) => e.type === 'ActionSet').flatMap((e) => e.actions as Array<Record<string, unknown>>);
     expect(actions).toEqual([
-      { type: 'Action.Submit', title: 'Talk to the school', data: { value: 'Talk to the school', msteams: { type: 'messageBack', displayText: 'Talk to the school', text: 'Talk to the school' } } },
-      { type: 'Action.Submit', title: 'Main menu', data: { value: 'Main menu', msteams: { type: 'messageBack', displayText: 'Main menu', text: 'Main menu' } } },
+      {
+        type: 'Action.Submit',
+        title: 'Talk to the school',
+        data: { value: 'Talk to the school', msteams: { type: 'messageBack', displayText: 'Talk to the school', text: 'Talk to the school' } },
+      },
+      {
+        type: 'Action.Submit',
+        title: 'Main menu',
+        data: { value: 'Main menu', msteams: { type: 'messageBack', displayText: 'Main menu', text: 'Main menu' } },
+      },
     ]);
     expect(activity?.suggestedActions).toBeUndefined();
   });
@@ -82,7 +90,11 @@ describe('Teams', () => {
   test('facts are a FactSet; every text wraps and nothing has a fixed width', () => {
     const [activity] = renderTeams([answer]);
     const card = cardOf(activity!);
-    expect(card.body.find((e) => e.type === 'FactSet')).toEqual({ type: 'FactSet', spacing: 'Medium', facts: [{ title: 'Your appeal deadline', value: 'Monday 1 June 2026' }] });
+    expect(card.body.find((e) => e.type === 'FactSet')).toEqual({
+      type: 'FactSet',
+      spacing: 'Medium',
+      facts: [{ title: 'Your appeal deadline', value: 'Monday 1 June 2026' }],
+    });
     const texts = card.body.filter((e) => e.type === 'TextBlock');
     expect(texts.length).toBeGreaterThan(3);
     for (const t of texts) expect(t.wrap).toBe(true);
@@ -93,6 +105,10 @@ describe('Teams', () => {
 
   test('replies without choices or facts are markdown text; crisis is text, first', () => {
     const activities = renderTeams([{ kind: 'info', paragraphs: ['Hello.'] }, question, crisis]);
-    expect(activities.map((a) => (a.attachments ? 'card' : a.text))).toEqual(['If anyone is in danger now, call 999.\n\nCall Samaritans free on 116 123.', 'Hello.', 'card']);
+    expect(activities.map((a) => (a.attachments ? 'card' : a.text))).toEqual([
+      'If anyone is in danger now, call 999.\n\nCall Samaritans free on 116 123.',
+      'Hello.',
+      'card',
+    ]);
   });
 });

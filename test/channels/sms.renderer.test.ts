@@ -94,7 +94,10 @@ describe('the SMS renderer', () => {
   });
 
   test('a long step is cut in the body, never in the choices, and ends with MORE', () => {
-    const long: Reply = { ...step, more: Array.from({ length: 8 }, (_, i) => `Paragraph ${i + 1}. ${'This explains what the law says in plain words. '.repeat(3)}`) };
+    const long: Reply = {
+      ...step,
+      more: Array.from({ length: 8 }, (_, i) => `Paragraph ${i + 1}. ${'This explains what the law says in plain words. '.repeat(3)}`),
+    };
     const plan = planSms([long, question], words);
     expect(plan.now).toHaveLength(1);
     const first = plan.now[0]!;
@@ -108,7 +111,11 @@ describe('the SMS renderer', () => {
   test('crisis text comes first and whole, even when the step after it is long', () => {
     const crisis: Reply = {
       kind: 'crisis',
-      paragraphs: ['If anyone is in danger now, call 999.', `Call Samaritans free on 116 123, day or night. ${'Or text SHOUT to 85258. '.repeat(25)}`, 'You can carry on after.'],
+      paragraphs: [
+        'If anyone is in danger now, call 999.',
+        `Call Samaritans free on 116 123, day or night. ${'Or text SHOUT to 85258. '.repeat(25)}`,
+        'You can carry on after.',
+      ],
     };
     const long: Reply = { ...step, more: ['x '.repeat(400)] };
     const plan = planSms([long, question, crisis], words);
@@ -131,7 +138,12 @@ describe('the SMS renderer', () => {
     const braces: Reply = { kind: 'info', paragraphs: ['{}'.repeat(200)] };
     const plan = planSms([braces], words);
     for (const t of [...plan.now, ...plan.later]) expect(gsm7Length(t)).toBeLessThanOrEqual(SMS_MAX_CHARS);
-    expect([...plan.now, ...plan.later].join('').replace(new RegExp(`\\n?${MORE}`, 'g'), '').replace(/\s/g, '')).toBe('{}'.repeat(200));
+    expect(
+      [...plan.now, ...plan.later]
+        .join('')
+        .replace(new RegExp(`\\n?${MORE}`, 'g'), '')
+        .replace(/\s/g, ''),
+    ).toBe('{}'.repeat(200));
   });
 
   test('cuts after a sentence when one ends late enough, else at a space', () => {
@@ -171,25 +183,64 @@ describe('the SMS pager', () => {
 
 describe('properties of every SMS turn', () => {
   const messy = fc.stringMatching(/^[A-Za-z0-9 .,'’“”–—…£€{}[\]\n😀👍🏽é]{0,200}$/);
-  const sentence = fc.array(fc.constantFrom('support', 'school', 'deadline', 'plan', 'mediation', '“quoted”', 'it’s', '–', 'café', '👍', '€10', '{x}', 'naïve', 'https://localoffer.example.org/a-long-path'), { minLength: 1, maxLength: 120 }).map((w) => w.join(' '));
-  const paragraph = fc.oneof(messy, sentence, sentence.map((s) => `- ${s}`));
+  const sentence = fc
+    .array(
+      fc.constantFrom(
+        'support',
+        'school',
+        'deadline',
+        'plan',
+        'mediation',
+        '“quoted”',
+        'it’s',
+        '–',
+        'café',
+        '👍',
+        '€10',
+        '{x}',
+        'naïve',
+        'https://localoffer.example.org/a-long-path',
+      ),
+      { minLength: 1, maxLength: 120 },
+    )
+    .map((w) => w.join(' '));
+  const paragraph = fc.oneof(
+    messy,
+    sentence,
+    sentence.map((s) => `- ${s}`),
+  );
   const reply = fc.record({
     kind: fc.constantFrom('step', 'answer', 'info', 'crisis') as fc.Arbitrary<Reply['kind']>,
-    title: fc.option(sentence.map((s) => s.slice(0, 80)), { nil: undefined }),
+    title: fc.option(
+      sentence.map((s) => s.slice(0, 80)),
+      { nil: undefined },
+    ),
     paragraphs: fc.array(paragraph, { maxLength: 5 }),
-    facts: fc.option(fc.array(fc.record({ label: sentence.map((s) => s.slice(0, 60)), value: messy.map((s) => s.slice(0, 40)) }), { maxLength: 4 }), { nil: undefined }),
+    facts: fc.option(fc.array(fc.record({ label: sentence.map((s) => s.slice(0, 60)), value: messy.map((s) => s.slice(0, 40)) }), { maxLength: 4 }), {
+      nil: undefined,
+    }),
     more: fc.option(fc.array(paragraph, { maxLength: 5 }), { nil: undefined }),
     source: fc.option(fc.record({ citation: sentence.map((s) => s.slice(0, 120)), lastChecked: fc.constant('1 November 2026') }), { nil: undefined }),
   });
   // Choice words start "ZZ" so the body can be told apart from the choices when checking for loss.
-  const choiceText = fc.array(fc.constantFrom('ZZtalk', 'ZZadvice', 'ZZ“school”', 'ZZ–', 'ZZ👍', 'ZZmediation and disagreement resolution'), { minLength: 1, maxLength: 12 }).map((w) => w.join(' '));
+  const choiceText = fc
+    .array(fc.constantFrom('ZZtalk', 'ZZadvice', 'ZZ“school”', 'ZZ–', 'ZZ👍', 'ZZmediation and disagreement resolution'), { minLength: 1, maxLength: 12 })
+    .map((w) => w.join(' '));
   const choices = fc.array(fc.record({ value: fc.string({ maxLength: 20 }), label: choiceText }), { minLength: 0, maxLength: 12 });
-  const turn = fc.tuple(fc.array(reply, { maxLength: 4 }), fc.option(fc.tuple(fc.option(choiceText, { nil: undefined }), choices), { nil: undefined })).map(([replies, q]): Reply[] => {
-    if (!q || q[1].length === 0) return replies;
-    // Choices go on a non-crisis reply, as the assistant makes them.
-    return [...replies, { kind: 'step' as const, paragraphs: [], prompt: q[0], choices: q[1] }];
-  });
-  const readable = (r: Reply) => [r.title ?? '', ...r.paragraphs, ...(r.facts ?? []).map((f) => `${f.label}: ${f.value}`), ...(r.more ?? []), r.source ? `Source: ${r.source.citation}. Last checked ${r.source.lastChecked}.` : ''];
+  const turn = fc
+    .tuple(fc.array(reply, { maxLength: 4 }), fc.option(fc.tuple(fc.option(choiceText, { nil: undefined }), choices), { nil: undefined }))
+    .map(([replies, q]): Reply[] => {
+      if (!q || q[1].length === 0) return replies;
+      // Choices go on a non-crisis reply, as the assistant makes them.
+      return [...replies, { kind: 'step' as const, paragraphs: [], prompt: q[0], choices: q[1] }];
+    });
+  const readable = (r: Reply) => [
+    r.title ?? '',
+    ...r.paragraphs,
+    ...(r.facts ?? []).map((f) => `${f.label}: ${f.value}`),
+    ...(r.more ?? []),
+    r.source ? `Source: ${r.source.citation}. Last checked ${r.source.lastChecked}.` : '',
+  ];
   const squash = (s: string) => s.replace(/\s+/g, '');
 
   test('every text is GSM-7 and at most three segments; the choices are on the first page', async () => {
@@ -215,7 +266,13 @@ describe('properties of every SMS turn', () => {
   test('crisis text is sent at once and in full, before anything else', async () => {
     await fc.assert(
       fc.asyncProperty(turn, async (replies) => {
-        const crisis = squash(replies.filter((r) => r.kind === 'crisis').flatMap(readable).map(toGsm7).join(''));
+        const crisis = squash(
+          replies
+            .filter((r) => r.kind === 'crisis')
+            .flatMap(readable)
+            .map(toGsm7)
+            .join(''),
+        );
         const { first } = await readAll(pager(), 'crisis', replies);
         expect(squash(first.join('')).startsWith(crisis)).toBe(true);
       }),
@@ -228,7 +285,11 @@ describe('properties of every SMS turn', () => {
       fc.asyncProperty(turn, async (replies) => {
         const { first, pages } = await readAll(pager(), 'all', replies);
         const added = /^(\d{1,2} ZZ.*|ZZ.*|Reply (\d+|[\d, ]+ or \d+|a number from \d+ to \d+)|Reply MORE for the rest)$/;
-        const sent = [...first, ...pages].join('\n').split('\n').filter((line) => !added.test(line)).join('');
+        const sent = [...first, ...pages]
+          .join('\n')
+          .split('\n')
+          .filter((line) => !added.test(line))
+          .join('');
         const crisis = replies.filter((r) => r.kind === 'crisis').flatMap(readable);
         const rest = replies.filter((r) => r.kind !== 'crisis').flatMap(readable);
         expect(squash(sent)).toBe(squash([...crisis, ...rest].map(toGsm7).join('')));

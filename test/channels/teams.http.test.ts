@@ -16,7 +16,10 @@ interface CardAction {
 }
 
 function cards(activities: BotActivity[]): Array<{ body: Array<Record<string, unknown>> }> {
-  return activities.flatMap((a) => a.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content as { body: Array<Record<string, unknown>> });
+  return activities
+    .flatMap((a) => a.attachments ?? [])
+    .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+    .map((a) => a.content as { body: Array<Record<string, unknown>> });
 }
 
 function choicesOf(activities: BotActivity[]): CardAction[] {
@@ -24,7 +27,9 @@ function choicesOf(activities: BotActivity[]): CardAction[] {
 }
 
 function textOf(activities: BotActivity[]): string {
-  const cardText = cards(activities).flatMap((c) => c.body.map((e) => (e.type === 'TextBlock' ? String(e.text) : e.type === 'FactSet' ? JSON.stringify(e.facts) : '')));
+  const cardText = cards(activities).flatMap((c) =>
+    c.body.map((e) => (e.type === 'TextBlock' ? String(e.text) : e.type === 'FactSet' ? JSON.stringify(e.facts) : '')),
+  );
   return [...activities.map((a) => a.text ?? ''), ...cardText].join('\n');
 }
 
@@ -32,7 +37,10 @@ class TeamsChat {
   readonly chat: HttpChat;
   last: BotActivity[] = [];
 
-  constructor(app: App, readonly tenant = TENANT) {
+  constructor(
+    app: App,
+    readonly tenant = TENANT,
+  ) {
     this.chat = new HttpChat(app, `a:teams-${Math.random().toString(36).slice(2)}`, 'msteams');
   }
 
@@ -56,7 +64,12 @@ class TeamsChat {
   /** Presses a card button the way Teams sends it: messageBack puts the text and the data in the activity. */
   press(label: string) {
     const action = choicesOf(this.last).find((a) => a.title === label);
-    if (!action) throw new Error(`No button "${label}" in: ${choicesOf(this.last).map((a) => a.title).join(', ')}`);
+    if (!action)
+      throw new Error(
+        `No button "${label}" in: ${choicesOf(this.last)
+          .map((a) => a.title)
+          .join(', ')}`,
+      );
     return this.post({ type: 'message', text: action.data.msteams.text, value: { value: action.data.value } });
   }
 }

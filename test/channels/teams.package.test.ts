@@ -15,7 +15,7 @@ const APP_ID = 'c7a5b2d1-1111-4222-8333-444455556666';
 function pixels(png: Buffer): { width: number; height: number; rgba: (x: number, y: number) => number[] } {
   const { width, height } = pngSize(png);
   const idat: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     if (png.subarray(at + 4, at + 8).toString('ascii') === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
     at += 12 + length;

@@ -32,7 +32,12 @@ interface Posted {
 }
 
 function unescapeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Posts a form with node:http, so the Host header can be set as a proxy would pass it. */
@@ -41,7 +46,13 @@ function post(target: App, form: Record<string, string>, headers: Record<string,
   const url = new URL(`${target.url}/api/sms`);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), ...headers } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), ...headers },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -67,10 +78,23 @@ function checkTexts(texts: string[]): void {
 }
 
 class Phone {
-  constructor(readonly number = `+4477009${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`, private readonly target: () => App = () => app) {}
+  constructor(
+    readonly number = `+4477009${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`,
+    private readonly target: () => App = () => app,
+  ) {}
 
   async send(text: string, extra: Record<string, string> = {}, sid = newSid()): Promise<Posted> {
-    const form = { ToCountry: 'GB', To: '+447700900999', From: this.number, Body: text, MessageSid: sid, SmsSid: sid, AccountSid: 'AC00000000000000000000000000000000', NumMedia: '0', ...extra };
+    const form = {
+      ToCountry: 'GB',
+      To: '+447700900999',
+      From: this.number,
+      Body: text,
+      MessageSid: sid,
+      SmsSid: sid,
+      AccountSid: 'AC00000000000000000000000000000000',
+      NumMedia: '0',
+      ...extra,
+    };
     const signature = twilio.getExpectedTwilioSignature(TOKEN, SIGNED_URL, form);
     const posted = await post(this.target(), form, { 'x-twilio-signature': signature });
     expect(posted.status).toBe(200);
@@ -283,7 +307,10 @@ describe('failures', () => {
     broken.read = async () => {
       throw new Error('store down');
     };
-    const sick = await buildApp({ env: { NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', STORAGE: 'memory', TWILIO_AUTH_TOKEN: TOKEN, PUBLIC_URL }, storage: broken });
+    const sick = await buildApp({
+      env: { NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', STORAGE: 'memory', TWILIO_AUTH_TOKEN: TOKEN, PUBLIC_URL },
+      storage: broken,
+    });
     await sick.listen();
     try {
       const phone = new Phone(undefined, () => sick);
@@ -297,7 +324,10 @@ describe('failures', () => {
 
   test('a failing turn keeps the stored conversation', async () => {
     const storage = new MemoryStorage();
-    const flaky = await buildApp({ env: { NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', STORAGE: 'memory', TWILIO_AUTH_TOKEN: TOKEN, PUBLIC_URL }, storage });
+    const flaky = await buildApp({
+      env: { NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', STORAGE: 'memory', TWILIO_AUTH_TOKEN: TOKEN, PUBLIC_URL },
+      storage,
+    });
     await flaky.listen();
     try {
       const phone = new Phone(undefined, () => flaky);

@@ -9,16 +9,38 @@ import type { Topic } from '../../content/schema.js';
 import { FIXTURES, fixtureRoot, TODAY } from './paths.js';
 
 const CODE_4_30_TAGS = [
-  'code-4-30-provision', 'code-4-30-request-assessment', 'code-4-30-identifying-needs', 'code-4-30-other-educational-provision',
-  'code-4-30-post-16', 'code-4-30-apprenticeships', 'code-4-30-preparing-for-adulthood', 'code-4-30-travel',
-  'code-4-30-moving-between-phases', 'code-4-30-info-advice', 'code-4-30-childcare', 'code-4-30-leisure',
-  'code-4-30-higher-education', 'code-4-30-disagreement', 'code-4-30-appeals', 'code-4-30-accessibility-strategy', 'code-4-30-section-41',
+  'code-4-30-provision',
+  'code-4-30-request-assessment',
+  'code-4-30-identifying-needs',
+  'code-4-30-other-educational-provision',
+  'code-4-30-post-16',
+  'code-4-30-apprenticeships',
+  'code-4-30-preparing-for-adulthood',
+  'code-4-30-travel',
+  'code-4-30-moving-between-phases',
+  'code-4-30-info-advice',
+  'code-4-30-childcare',
+  'code-4-30-leisure',
+  'code-4-30-higher-education',
+  'code-4-30-disagreement',
+  'code-4-30-appeals',
+  'code-4-30-accessibility-strategy',
+  'code-4-30-section-41',
 ];
 const RUBRIC_TAGS = [
-  'rubric-general-accessibility', 'rubric-general-feedback', 'rubric-general-budget', 'rubric-general-graduated-approach',
-  'rubric-ey-admission', 'rubric-ey-identification', 'rubric-ey-future-steps',
-  'rubric-school-admission', 'rubric-school-identification', 'rubric-school-future-steps',
-  'rubric-post16-admission', 'rubric-post16-identification', 'rubric-post16-future-steps',
+  'rubric-general-accessibility',
+  'rubric-general-feedback',
+  'rubric-general-budget',
+  'rubric-general-graduated-approach',
+  'rubric-ey-admission',
+  'rubric-ey-identification',
+  'rubric-ey-future-steps',
+  'rubric-school-admission',
+  'rubric-school-identification',
+  'rubric-school-future-steps',
+  'rubric-post16-admission',
+  'rubric-post16-identification',
+  'rubric-post16-future-steps',
 ];
 const ALL_TAGS = [...CODE_4_30_TAGS, 'code-4-30-online-learning', ...RUBRIC_TAGS];
 
@@ -42,17 +64,25 @@ describe('the shipped audit rules', () => {
   });
 
   test('never accept a tag alone: every tagged requirement also names terms or council details', () => {
-    for (const line of shipped.lines) for (const req of line.requirements) {
-      if (req.evidence.tags) expect({ line: line.id, req: req.id, checked: Boolean(req.evidence.terms || req.evidence.council) }).toEqual({ line: line.id, req: req.id, checked: true });
-    }
+    for (const line of shipped.lines)
+      for (const req of line.requirements) {
+        if (req.evidence.tags)
+          expect({ line: line.id, req: req.id, checked: Boolean(req.evidence.terms || req.evidence.council) }).toEqual({
+            line: line.id,
+            req: req.id,
+            checked: true,
+          });
+      }
   });
 
   test('name council details that the profile schema has', () => {
     const store = loadContent();
-    for (const line of shipped.lines) for (const req of line.requirements) for (const path of req.evidence.council ?? []) {
-      const value = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], store.council);
-      expect({ path, set: typeof value === 'string' }).toEqual({ path, set: true });
-    }
+    for (const line of shipped.lines)
+      for (const req of line.requirements)
+        for (const path of req.evidence.council ?? []) {
+          const value = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], store.council);
+          expect({ path, set: typeof value === 'string' }).toEqual({ path, set: true });
+        }
   });
 });
 
@@ -139,15 +169,25 @@ describe('the shipped content', () => {
   // report (npm run content:audit) says which words each line is missing.
   test('scores Yes on every line', () => {
     const report = auditContent(loadContent(), shipped.lines, { today: TODAY });
-    const notYes = report.lines.filter((l) => l.score !== 'Yes').map((l) => ({ line: l.id, score: l.score, missing: l.requirements.flatMap((r) => r.missing) }));
+    const notYes = report.lines
+      .filter((l) => l.score !== 'Yes')
+      .map((l) => ({ line: l.id, score: l.score, missing: l.requirements.flatMap((r) => r.missing) }));
     expect(notYes).toEqual([]);
   });
 
   describe('a thinned copy', () => {
     const full = loadContent();
     const tagged = (tag: string) => [...full.topics.values()].filter((t) => t.tags.includes(tag));
-    const without = (store: ContentStore, drop: (t: Topic) => boolean): ContentStore => ({ ...store, topics: new Map([...store.topics].filter(([, t]) => !drop(t))) });
-    const scoreOf = (store: ContentStore, id: string) => auditContent(store, shipped.lines.filter((l: AuditLine) => l.id === id), { today: TODAY }).lines[0]!;
+    const without = (store: ContentStore, drop: (t: Topic) => boolean): ContentStore => ({
+      ...store,
+      topics: new Map([...store.topics].filter(([, t]) => !drop(t))),
+    });
+    const scoreOf = (store: ContentStore, id: string) =>
+      auditContent(
+        store,
+        shipped.lines.filter((l: AuditLine) => l.id === id),
+        { today: TODAY },
+      ).lines[0]!;
 
     test('scores No when the topics for a line are taken out', () => {
       expect(tagged('code-4-30-section-41').length).toBeGreaterThan(0);
@@ -162,7 +202,19 @@ describe('the shipped content', () => {
         [...full.topics].map(([id, t]) => [
           id,
           t.tags.includes('code-4-30-section-41')
-            ? { ...t, title: strip(t.title), summary: strip(t.summary), body: strip(t.body), nextSteps: t.nextSteps.map(strip), variants: Object.fromEntries(Object.entries(t.variants).map(([a, w]) => [a, { ...w, summary: w?.summary && strip(w.summary), body: w?.body && strip(w.body), nextSteps: w?.nextSteps?.map(strip) }])) }
+            ? {
+                ...t,
+                title: strip(t.title),
+                summary: strip(t.summary),
+                body: strip(t.body),
+                nextSteps: t.nextSteps.map(strip),
+                variants: Object.fromEntries(
+                  Object.entries(t.variants).map(([a, w]) => [
+                    a,
+                    { ...w, summary: w?.summary && strip(w.summary), body: w?.body && strip(w.body), nextSteps: w?.nextSteps?.map(strip) },
+                  ]),
+                ),
+              }
             : t,
         ]),
       );

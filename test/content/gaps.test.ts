@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { JsonlGapLog, MemoryGapLog, type GapEntry } from '../../content/gaps/gap-log.js';
 import { groupGaps, NO_TOPIC, renderGapReport } from '../../content/gaps/report.js';
 
-const entry = (question: string, closest: GapEntry['closest'], at = '2026-11-20T10:00:00.000Z', channel = 'webchat'): GapEntry => ({ at, channel, question, closest });
+const entry = (question: string, closest: GapEntry['closest'], at = '2026-11-20T10:00:00.000Z', channel = 'webchat'): GapEntry => ({
+  at,
+  channel,
+  question,
+  closest,
+});
 
 describe('JsonlGapLog', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gaps-'));
@@ -52,10 +57,24 @@ describe('grouping', () => {
   const entries: GapEntry[] = [
     entry('what is respite', [{ topic: 'short-breaks', score: 0.5 }], '2026-11-01T10:00:00.000Z'),
     entry('What is respite?', [{ topic: 'short-breaks', score: 0.45 }], '2026-11-03T10:00:00.000Z', 'sms'),
-    entry('weekend clubs for disabled kids', [{ topic: 'short-breaks', score: 0.35 }, { topic: 'leisure', score: 0.32 }], '2026-11-02T10:00:00.000Z'),
+    entry(
+      'weekend clubs for disabled kids',
+      [
+        { topic: 'short-breaks', score: 0.35 },
+        { topic: 'leisure', score: 0.32 },
+      ],
+      '2026-11-02T10:00:00.000Z',
+    ),
     entry('can i get a blue badge', [{ topic: 'transport', score: 0.1 }], '2026-11-04T10:00:00.000Z'),
     entry('dla for my son called Sam', [], '2026-11-05T10:00:00.000Z'),
-    entry('travel to college', [{ topic: 'leisure', score: 0.2 }, { topic: 'transport', score: 0.6 }], '2026-11-06T10:00:00.000Z'),
+    entry(
+      'travel to college',
+      [
+        { topic: 'leisure', score: 0.2 },
+        { topic: 'transport', score: 0.6 },
+      ],
+      '2026-11-06T10:00:00.000Z',
+    ),
   ];
 
   test('groups by the likeliest topic, most common first, with "no likely topic" for weak matches', () => {

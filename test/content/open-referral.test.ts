@@ -23,7 +23,20 @@ describe('the sample feed', () => {
 
   test('covers the local services families ask about', () => {
     const names = services.map((s) => s.name.toLowerCase()).join('\n');
-    for (const kind of ['speech and language', 'portage', 'short breaks|saturday', 'parent carer forum', 'sendiass', 'autism', 'sensory support', 'youth club', 'supported employment', 'travel training', 'supported internship', 'mediation']) {
+    for (const kind of [
+      'speech and language',
+      'portage',
+      'short breaks|saturday',
+      'parent carer forum',
+      'sendiass',
+      'autism',
+      'sensory support',
+      'youth club',
+      'supported employment',
+      'travel training',
+      'supported internship',
+      'mediation',
+    ]) {
       expect({ kind, found: new RegExp(kind).test(names) || services.some((s) => new RegExp(kind, 'i').test(s.description)) }).toEqual({ kind, found: true });
     }
   });
@@ -58,7 +71,15 @@ describe('a feed with bad records', () => {
 
   test('keeps the good records, in both the v3 and the older shapes', () => {
     expect(services.map((s) => s.id)).toEqual(['good-v3', 'good-v1']);
-    expect(services[0]).toMatchObject({ name: 'Fernhill Inclusive Youth Club', organisation: 'Fernhill Youth Trust', minAge: 11, maxAge: 19, needs: ['Autism'], areas: ['Fernhill'], phone: '01632 960 901' });
+    expect(services[0]).toMatchObject({
+      name: 'Fernhill Inclusive Youth Club',
+      organisation: 'Fernhill Youth Trust',
+      minAge: 11,
+      maxAge: 19,
+      needs: ['Autism'],
+      areas: ['Fernhill'],
+      phone: '01632 960 901',
+    });
     expect(services[1]).toMatchObject({
       eligibility: 'Children under 5 with SEND',
       minAge: 0,
@@ -109,9 +130,15 @@ describe('feed shapes', () => {
     expect(result.services.map((s) => s.id)).toEqual(['x1']);
   });
 
-  test.each([['a string', 'hello'], ['null', null], ['an object without records', { total_items: 0 }]])('reports %s as not a feed', (_name, feed) => {
+  test.each([
+    ['a string', 'hello'],
+    ['null', null],
+    ['an object without records', { total_items: 0 }],
+  ])('reports %s as not a feed', (_name, feed) => {
     const result = importOpenReferralFeed(feed, 'feed.json');
     expect(result.services).toEqual([]);
-    expect(result.problems).toEqual([expect.objectContaining({ severity: 'error', file: 'feed.json', id: '-', message: expect.stringMatching(/not an Open Referral UK feed/) })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ severity: 'error', file: 'feed.json', id: '-', message: expect.stringMatching(/not an Open Referral UK feed/) }),
+    ]);
   });
 });

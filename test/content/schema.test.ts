@@ -61,7 +61,10 @@ describe('glossary, prompts and services', () => {
   });
 
   test('prompt choices are keyed by id', () => {
-    expect(Prompt.parse({ id: 'x.start', text: 'Which?', choices: { 'first-steps': { label: 'First steps' } } }).choices['first-steps']).toEqual({ label: 'First steps', words: [] });
+    expect(Prompt.parse({ id: 'x.start', text: 'Which?', choices: { 'first-steps': { label: 'First steps' } } }).choices['first-steps']).toEqual({
+      label: 'First steps',
+      words: [],
+    });
     expect(Prompt.safeParse({ id: 'x.start', text: 'Which?', choices: { 'First Steps': { label: 'x' } } }).success).toBe(false);
   });
 
@@ -76,7 +79,9 @@ describe('glossary, prompts and services', () => {
 describe('the sample council profile', () => {
   function contrast(a: string, b: string): number {
     const lum = (hex: string) => {
-      const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+      const [r, g, bl] = [1, 3, 5]
+        .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)) as [number, number, number];
       return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
     };
     const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
@@ -84,7 +89,13 @@ describe('the sample council profile', () => {
   }
 
   const strings = (value: unknown): string[] =>
-    typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+    typeof value === 'string'
+      ? [value]
+      : Array.isArray(value)
+        ? value.flatMap(strings)
+        : value && typeof value === 'object'
+          ? Object.values(value).flatMap(strings)
+          : [];
 
   test('is marked fictional and uses example.org addresses only', () => {
     expect(council.fictional).toBe(true);
@@ -97,7 +108,16 @@ describe('the sample council profile', () => {
 
   test('uses only numbers from the Ofcom drama ranges', () => {
     const drama = /^(01632 ?960 ?\d{3}|0306 ?999 ?0\d{3}|07700 ?900 ?\d{3})$/;
-    const phones = [council.helpline.phone, council.helpline.text, council.senTeam.phone, council.sendiass.phone, council.sendiass.text, council.mediation.phone, council.childrensSocialCare.phone, council.childrensSocialCare.outOfHoursPhone].filter(Boolean);
+    const phones = [
+      council.helpline.phone,
+      council.helpline.text,
+      council.senTeam.phone,
+      council.sendiass.phone,
+      council.sendiass.text,
+      council.mediation.phone,
+      council.childrensSocialCare.phone,
+      council.childrensSocialCare.outOfHoursPhone,
+    ].filter(Boolean);
     expect(phones.length).toBeGreaterThan(6);
     for (const phone of phones) expect(phone).toMatch(drama);
     // No other digit run that looks like a phone number hides in the free text.
@@ -114,7 +134,24 @@ describe('the sample council profile', () => {
     expect(days.map((d) => d.day)).toEqual(['mon', 'tue', 'wed', 'thu', 'fri']);
     for (const d of days) expect(d.opens < d.closes).toBe(true);
     expect(closedOn).toEqual(
-      expect.arrayContaining(['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28', '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28']),
+      expect.arrayContaining([
+        '2026-01-01',
+        '2026-04-03',
+        '2026-04-06',
+        '2026-05-04',
+        '2026-05-25',
+        '2026-08-31',
+        '2026-12-25',
+        '2026-12-28',
+        '2027-01-01',
+        '2027-03-26',
+        '2027-03-29',
+        '2027-05-03',
+        '2027-05-31',
+        '2027-08-30',
+        '2027-12-27',
+        '2027-12-28',
+      ]),
     );
     expect(closedOn).toHaveLength(16);
     // Bank holidays in England always fall on weekdays (substitute days move them off weekends).
@@ -124,11 +161,15 @@ describe('the sample council profile', () => {
 
 describe('mistakes editors make in YAML', () => {
   test('a comma in an unquoted choice label splits it, and the stray field is refused', () => {
-    const raw = parse('- id: intake.stage\n  text: How old is the child?\n  choices:\n    post-16: { label: 16 to 25 (college, work or training), words: [college] }\n') as unknown[];
+    const raw = parse(
+      '- id: intake.stage\n  text: How old is the child?\n  choices:\n    post-16: { label: 16 to 25 (college, work or training), words: [college] }\n',
+    ) as unknown[];
     const result = Prompt.safeParse(raw[0]);
     expect(result.success).toBe(false);
     expect(JSON.stringify(result.error?.issues)).toMatch(/work or training/);
-    const quoted = parse('- id: intake.stage\n  text: How old is the child?\n  choices:\n    post-16: { label: "16 to 25 (college, work or training)", words: [college] }\n') as unknown[];
+    const quoted = parse(
+      '- id: intake.stage\n  text: How old is the child?\n  choices:\n    post-16: { label: "16 to 25 (college, work or training)", words: [college] }\n',
+    ) as unknown[];
     expect(Prompt.parse(quoted[0]).choices['post-16']?.label).toBe('16 to 25 (college, work or training)');
   });
 

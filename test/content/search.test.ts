@@ -5,7 +5,15 @@ import { importOpenReferralFeed } from '../../content/services/open-referral.js'
 import { searchServices } from '../../content/services/search.js';
 import { SAMPLE_FEED } from './paths.js';
 
-const svc = (id: string, extra: Partial<Service>): Service => ({ id, name: id, organisation: 'Org', description: 'A service.', needs: [], areas: [], ...extra });
+const svc = (id: string, extra: Partial<Service>): Service => ({
+  id,
+  name: id,
+  organisation: 'Org',
+  description: 'A service.',
+  needs: [],
+  areas: [],
+  ...extra,
+});
 
 const services: Service[] = [
   svc('toddlers', { minAge: 0, maxAge: 4, needs: ['Speech, language and communication'], areas: ['Borough-wide'] }),

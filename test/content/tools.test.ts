@@ -7,7 +7,8 @@ import { importOpenReferralFeed } from '../../content/services/open-referral.js'
 import { FIXTURES, ROOT, SAMPLE_COUNCIL } from './paths.js';
 
 const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
-const run = (tool: string, args: string[]) => spawnSync(tsx, [join(ROOT, 'content', 'tools', `${tool}.ts`), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+const run = (tool: string, args: string[]) =>
+  spawnSync(tsx, [join(ROOT, 'content', 'tools', `${tool}.ts`), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
 const dir = mkdtempSync(join(tmpdir(), 'content-tools-'));
 
 test('import-services reports the bad records, exits 1, and writes a clean feed and the normalised services', () => {
@@ -53,20 +54,43 @@ test('check explains a council profile that cannot be loaded', () => {
 test('audit writes Markdown and HTML reports', () => {
   const md = join(dir, 'audit.md');
   const html = join(dir, 'audit.html');
-  const result = run('audit', ['--root', join(FIXTURES, 'content', 'audit'), '--council', SAMPLE_COUNCIL, '--rules', join(FIXTURES, 'content', 'audit-rules'), '--out', md, '--html', html]);
+  const result = run('audit', [
+    '--root',
+    join(FIXTURES, 'content', 'audit'),
+    '--council',
+    SAMPLE_COUNCIL,
+    '--rules',
+    join(FIXTURES, 'content', 'audit-rules'),
+    '--out',
+    md,
+    '--html',
+    html,
+  ]);
   expect(result.status).toBe(0);
   expect(result.stdout).toContain('Audit: 1 Yes, 4 Partial, 1 No (6 lines). Report written to');
   expect(readFileSync(md, 'utf8')).toContain('| line-yes | Short breaks, said and linked | **Yes** | short-breaks |');
   expect(existsSync(html)).toBe(true);
-  const strict = run('audit', ['--root', join(FIXTURES, 'content', 'audit'), '--council', SAMPLE_COUNCIL, '--rules', join(FIXTURES, 'content', 'audit-rules'), '--strict']);
+  const strict = run('audit', [
+    '--root',
+    join(FIXTURES, 'content', 'audit'),
+    '--council',
+    SAMPLE_COUNCIL,
+    '--rules',
+    join(FIXTURES, 'content', 'audit-rules'),
+    '--strict',
+  ]);
   expect(strict.status).toBe(1);
   expect(strict.stdout).toMatch(/^# Local Offer content audit/);
 });
 
 test('gaps groups a log by likely topic', () => {
   const log = join(dir, 'gaps.jsonl');
-  const line = (question: string, topic: string, score: number) => JSON.stringify({ at: '2026-11-20T10:00:00.000Z', channel: 'sms', question, closest: [{ topic, score }] });
-  writeFileSync(log, [line('what is respite', 'short-breaks', 0.5), line('respite at weekends', 'short-breaks', 0.4), line('blue badge', 'transport', 0.1)].join('\n') + '\n');
+  const line = (question: string, topic: string, score: number) =>
+    JSON.stringify({ at: '2026-11-20T10:00:00.000Z', channel: 'sms', question, closest: [{ topic, score }] });
+  writeFileSync(
+    log,
+    [line('what is respite', 'short-breaks', 0.5), line('respite at weekends', 'short-breaks', 0.4), line('blue badge', 'transport', 0.1)].join('\n') + '\n',
+  );
   const result = run('gaps', ['--file', log]);
   expect(result.status).toBe(0);
   expect(result.stdout).toMatch(/3 questions the assistant could not answer/);

@@ -38,26 +38,47 @@ describe('a correct content root', () => {
   test('an unset council detail breaks the placeholders that use it', () => {
     const { phone: _dropped, ...sendiass } = store.council.sendiass;
     const problems = validateContent({ ...store, council: { ...store.council, sendiass } }, { today: TODAY });
-    expect(has(problems, { severity: 'error', id: 'free-advice', field: 'summary', message: /unknown council placeholder \{council\.sendiass\.phone\}/ })).toBe(true);
+    expect(has(problems, { severity: 'error', id: 'free-advice', field: 'summary', message: /unknown council placeholder \{council\.sendiass\.phone\}/ })).toBe(
+      true,
+    );
     expect(has(problems, { severity: 'error', id: 'free-advice', field: 'body', message: /sendiass\.phone/ })).toBe(true);
   });
 
   test('the summary limit is measured after council details are filled in', () => {
     const longName = 'The Very Long Named Special Educational Needs and Disabilities Information Advice and Support Service of Sample Borough';
-    const problems = validateContent({ ...store, council: { ...store.council, sendiass: { ...store.council.sendiass, name: `${longName} ${longName}` } } }, { today: TODAY });
-    expect(has(problems, { severity: 'error', id: 'free-advice', field: 'summary', message: /characters in a text message once council details are filled in; the limit is 300/ })).toBe(true);
+    const problems = validateContent(
+      { ...store, council: { ...store.council, sendiass: { ...store.council.sendiass, name: `${longName} ${longName}` } } },
+      { today: TODAY },
+    );
+    expect(
+      has(problems, {
+        severity: 'error',
+        id: 'free-advice',
+        field: 'summary',
+        message: /characters in a text message once council details are filled in; the limit is 300/,
+      }),
+    ).toBe(true);
   });
 
   test('warns about a topic tag no audit rule uses, as it is probably misspelt', () => {
     const problems = validateContent(store, { today: TODAY, auditTags: ['code-4-30-identifying-need'] });
     expect(problems).toEqual([
-      { severity: 'warning', file: 'topics/valid.yaml', id: 'sen-support', field: 'tags', message: expect.stringMatching(/"code-4-30-identifying-needs" is not used by any audit rule/) },
+      {
+        severity: 'warning',
+        file: 'topics/valid.yaml',
+        id: 'sen-support',
+        field: 'tags',
+        message: expect.stringMatching(/"code-4-30-identifying-needs" is not used by any audit rule/),
+      },
     ]);
     expect(validateContent(store, { today: TODAY, auditTags: ['code-4-30-identifying-needs'] })).toEqual([]);
   });
 
   test('council details themselves must be text-message safe', () => {
-    const problems = validateContent({ ...store, council: { ...store.council, helpline: { ...store.council.helpline, hours: 'Monday – Friday' } } }, { today: TODAY });
+    const problems = validateContent(
+      { ...store, council: { ...store.council, helpline: { ...store.council.helpline, hours: 'Monday – Friday' } } },
+      { today: TODAY },
+    );
     expect(has(problems, { severity: 'error', field: 'helpline.hours', message: /U\+2013/ })).toBe(true);
   });
 });
@@ -88,7 +109,9 @@ describe('a broken content root', () => {
   });
 
   test('finds unknown council placeholders, groups and non-council placeholders', () => {
-    expect(has(problems, { severity: 'error', id: 'bad-placeholders', field: 'summary', message: /unknown council placeholder \{council\.helpline\.fax\}/ })).toBe(true);
+    expect(
+      has(problems, { severity: 'error', id: 'bad-placeholders', field: 'summary', message: /unknown council placeholder \{council\.helpline\.fax\}/ }),
+    ).toBe(true);
     expect(has(problems, { severity: 'error', id: 'bad-placeholders', field: 'body', message: /\{council\.helpline\} is a group/ })).toBe(true);
     expect(has(problems, { severity: 'error', id: 'bad-placeholders', field: 'body', message: /\{name\} is not a council placeholder/ })).toBe(true);
     expect(has(problems, { severity: 'error', file: 'messages/broken.yaml', id: 'unknown-council', field: 'text', message: /\{council\.nope\}/ })).toBe(true);
@@ -113,7 +136,14 @@ describe('a broken content root', () => {
   });
 
   test('finds text that is not plain English', () => {
-    expect(has(problems, { severity: 'error', id: 'hard-words', field: 'body', message: /reading ease is -?[\d.]+ \(needs 60 or more\) and grade is [\d.]+ \(needs 8 or less\)/ })).toBe(true);
+    expect(
+      has(problems, {
+        severity: 'error',
+        id: 'hard-words',
+        field: 'body',
+        message: /reading ease is -?[\d.]+ \(needs 60 or more\) and grade is [\d.]+ \(needs 8 or less\)/,
+      }),
+    ).toBe(true);
   });
 
   test('a check date in the future is an error; a passed review date a warning', () => {
@@ -122,11 +152,21 @@ describe('a broken content root', () => {
   });
 
   test('one synonym cannot lead to two topics, whatever its case or spacing', () => {
-    expect(has(problems, { severity: 'error', id: 'shared-synonym-b', field: 'synonyms', message: /"ehcp" is also a synonym of topic shared-synonym-a/ })).toBe(true);
+    expect(has(problems, { severity: 'error', id: 'shared-synonym-b', field: 'synonyms', message: /"ehcp" is also a synonym of topic shared-synonym-a/ })).toBe(
+      true,
+    );
   });
 
   test('two glossary terms cannot share a name', () => {
-    expect(has(problems, { severity: 'error', file: 'glossary/broken.yaml', id: 'senco-two', field: 'aka', message: /"senco" is also used by glossary term senco-one/ })).toBe(true);
+    expect(
+      has(problems, {
+        severity: 'error',
+        file: 'glossary/broken.yaml',
+        id: 'senco-two',
+        field: 'aka',
+        message: /"senco" is also used by glossary term senco-one/,
+      }),
+    ).toBe(true);
   });
 
   test('a young-person topic that says "your child" needs young-person wording', () => {
@@ -134,8 +174,18 @@ describe('a broken content root', () => {
   });
 
   test('every content id a flow names must exist, and prompt choices must match the machine', () => {
-    expect(has(problems, { severity: 'error', file: 'flows/test.machine.ts', id: 'test.one', field: 'meta.topic', message: /"missing-topic-for-flow".*does not exist/ })).toBe(true);
-    expect(has(problems, { severity: 'error', file: 'flows/test.machine.ts', id: 'test.two', field: 'meta.prompt', message: /"missing.prompt".*does not exist/ })).toBe(true);
+    expect(
+      has(problems, {
+        severity: 'error',
+        file: 'flows/test.machine.ts',
+        id: 'test.one',
+        field: 'meta.topic',
+        message: /"missing-topic-for-flow".*does not exist/,
+      }),
+    ).toBe(true);
+    expect(
+      has(problems, { severity: 'error', file: 'flows/test.machine.ts', id: 'test.two', field: 'meta.prompt', message: /"missing.prompt".*does not exist/ }),
+    ).toBe(true);
     expect(has(problems, { severity: 'error', file: 'flows/broken.yaml', id: 'step.one', field: 'choices.c', message: /offers choice "c"/ })).toBe(true);
     expect(has(problems, { severity: 'error', file: 'flows/broken.yaml', id: 'step.one', field: 'choices.unused' })).toBe(true);
     expect(problems.filter((p) => p.field === 'choices.a' || p.field === 'choices.b')).toEqual([]);
@@ -148,5 +198,7 @@ describe('a broken content root', () => {
 
 test('fillCouncil fills known details and leaves the rest visible', () => {
   const { council } = loadContent(fixtureRoot('valid'));
-  expect(fillCouncil('Call {council.helpline.phone} or {council.nope} about {deadline}.', council)).toBe(`Call ${council.helpline.phone} or {council.nope} about {deadline}.`);
+  expect(fillCouncil('Call {council.helpline.phone} or {council.nope} about {deadline}.', council)).toBe(
+    `Call ${council.helpline.phone} or {council.nope} about {deadline}.`,
+  );
 });

@@ -209,7 +209,7 @@ describe('safeguarding before everything', () => {
     expect(await chat.say('3/3/2026')).toMatch(/14 April 2026/);
   });
 
-  test('a child at risk gets the council children\'s services numbers', async () => {
+  test("a child at risk gets the council children's services numbers", async () => {
     const { chat } = await inEhcTimeline();
     const council = (await import('../helpers/harness.js')).sharedContent().council;
     const text = await chat.say('my partner hits my son and i am scared');

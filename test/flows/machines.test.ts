@@ -100,7 +100,8 @@ describe('disagreement and appeal', () => {
 
   test('deadline with a certificate', () => {
     const { view } = run('disagreement', parentSchool, [
-      c('deadline'), c('work-out-date'),
+      c('deadline'),
+      c('work-out-date'),
       { type: 'DATE', field: 'decisionDate', date: '2026-04-14' },
       c('has-certificate'),
       { type: 'DATE', field: 'certificateDate', date: '2026-05-30' },

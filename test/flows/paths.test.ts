@@ -10,7 +10,11 @@ import type { FlowEvent, FlowInput } from '../../flows/types.js';
 const content = loadContent();
 
 function eventsFor(machine: MachineId): FlowEvent[] {
-  const choices = new Set(flowContentRefs().filter((r) => r.machine === machine).flatMap((r) => r.choices));
+  const choices = new Set(
+    flowContentRefs()
+      .filter((r) => r.machine === machine)
+      .flatMap((r) => r.choices),
+  );
   return [
     ...[...choices].map((id) => ({ type: `choose.${id}` }) as FlowEvent),
     { type: 'BACK' },
@@ -40,7 +44,9 @@ describe.each(Object.keys(MACHINES) as MachineId[])('%s machine', (machineId) =>
 
   test('every state is reachable from the start', () => {
     const all = stateNodesOf(machine).map((n) => n.key);
-    const transient = stateNodesOf(machine).filter((n) => !n.meta).map((n) => n.key);
+    const transient = stateNodesOf(machine)
+      .filter((n) => !n.meta)
+      .map((n) => n.key);
     const unreachable = all.filter((key) => !reached.has(key) && !transient.includes(key));
     expect(unreachable).toEqual([]);
   });

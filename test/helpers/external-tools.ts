@@ -18,7 +18,8 @@ export function missingToolDecision(tool: string, env: NodeJS.ProcessEnv, instal
   const bar = '!'.repeat(72);
   return {
     action: 'skip',
-    message: `\n${bar}\nSKIPPING tests that need ${tool}: it is not installed.\n` +
+    message:
+      `\n${bar}\nSKIPPING tests that need ${tool}: it is not installed.\n` +
       `Install it (${install}), or set REQUIRE_EXTERNAL_TOOLS=1 to make this a failure.\n${bar}`,
   };
 }

@@ -67,13 +67,7 @@ export function buildAssistant(overrides: Partial<AssistantDeps> = {}) {
 export function plain(replies: Reply[]): string {
   return replies
     .map((r) =>
-      [
-        r.title,
-        ...r.paragraphs,
-        ...(r.facts ?? []).map((f) => `${f.label}: ${f.value}`),
-        r.prompt,
-        ...(r.choices ?? []).map((c, i) => `${i + 1}. ${c.label}`),
-      ]
+      [r.title, ...r.paragraphs, ...(r.facts ?? []).map((f) => `${f.label}: ${f.value}`), r.prompt, ...(r.choices ?? []).map((c, i) => `${i + 1}. ${c.label}`)]
         .filter(Boolean)
         .join('\n'),
     )
@@ -82,7 +76,11 @@ export function plain(replies: Reply[]): string {
 
 export class Chat {
   replies: Reply[] = [];
-  constructor(private readonly assistant: LocalOfferAssistant, readonly key = `test-${Math.random().toString(36).slice(2)}`, private readonly channel: Inbound['channel'] = 'test') {}
+  constructor(
+    private readonly assistant: LocalOfferAssistant,
+    readonly key = `test-${Math.random().toString(36).slice(2)}`,
+    private readonly channel: Inbound['channel'] = 'test',
+  ) {}
 
   async say(text: string, extra: Partial<Inbound> = {}): Promise<string> {
     this.replies = await this.assistant.turn({ conversationKey: this.key, channel: this.channel, text, ...extra });
@@ -96,7 +94,12 @@ export class Chat {
 
   /** The labels of the choices in the last reply that has any. */
   get choices(): string[] {
-    return [...this.replies].reverse().find((r) => r.choices?.length)?.choices?.map((c) => c.label) ?? [];
+    return (
+      [...this.replies]
+        .reverse()
+        .find((r) => r.choices?.length)
+        ?.choices?.map((c) => c.label) ?? []
+    );
   }
 
   get titles(): string[] {

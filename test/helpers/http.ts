@@ -22,7 +22,11 @@ export interface BotActivity {
 }
 
 export class HttpChat {
-  constructor(private readonly app: App, readonly conversationId = `http-${Math.random().toString(36).slice(2)}`, private readonly channelId = 'emulator') {}
+  constructor(
+    private readonly app: App,
+    readonly conversationId = `http-${Math.random().toString(36).slice(2)}`,
+    private readonly channelId = 'emulator',
+  ) {}
 
   async post(activity: Record<string, unknown>): Promise<{ status: number; activities: BotActivity[]; body: unknown }> {
     const res = await fetch(`${this.app.url}/api/messages`, {

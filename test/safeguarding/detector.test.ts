@@ -8,14 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { Message } from '../../content/schema.js';
-import {
-  checkSafeguarding,
-  describeRules,
-  matchingRules,
-  MAX_SCAN_CHARS,
-  RISK_KINDS,
-  type RiskKind,
-} from '../../bot/safeguarding/detector.js';
+import { checkSafeguarding, describeRules, matchingRules, MAX_SCAN_CHARS, RISK_KINDS, type RiskKind } from '../../bot/safeguarding/detector.js';
 import { normalise, normaliseTokens, skeleton } from '../../bot/safeguarding/normalise.js';
 import { compilePhrase } from '../../bot/safeguarding/phrase.js';
 import { CRISIS_CARRY_ON, CRISIS_INTRO, CRISIS_MESSAGE_FOR, crisisMessageIds } from '../../bot/safeguarding/crisis-reply.js';

@@ -167,7 +167,11 @@ describe('LowdbStorage.sweepExpired', () => {
     expect(batches.reduce((sum, b) => sum + b.removed, 0)).toBe(20);
     expect(allFiles(dir)).toHaveLength(20);
     const items = await storage.read(Array.from({ length: 40 }, (_, i) => `k/${i}`));
-    expect(Object.keys(items).map((key) => Number(key.slice(2))).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i * 2 + 1));
+    expect(
+      Object.keys(items)
+        .map((key) => Number(key.slice(2)))
+        .sort((a, b) => a - b),
+    ).toEqual(Array.from({ length: 20 }, (_, i) => i * 2 + 1));
   });
 
   test('a new pass starts after a finished one', async () => {

@@ -109,9 +109,7 @@ describeNeeding('RedisStorage against a real redis-server', binary ? [] : [{ nam
       const second = make();
       await first.write({ 'k/race': { v: 0 } });
       const seen = (await first.read(['k/race']))['k/race'];
-      const results = await Promise.allSettled(
-        Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? first : second).write({ 'k/race': { ...seen, v: i } })),
-      );
+      const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? first : second).write({ 'k/race': { ...seen, v: i } })));
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     });
 

@@ -64,10 +64,21 @@ describe('picking a choice', () => {
 
 describe('commands that work everywhere', () => {
   test.each([
-    ['menu', 'menu'], ['MENU', 'menu'], ['start again', 'menu'], ['Start over please', 'menu'], ['main menu', 'menu'],
-    ['back', 'back'], ['go back', 'back'], ['Back.', 'back'],
-    ['help', 'help'], ['HELP!', 'help'], ['how does this work', 'help'],
-    ['talk to a person', 'person'], ['can i speak to someone', 'person'], ['i want a real person', 'person'], ['human', 'person'],
+    ['menu', 'menu'],
+    ['MENU', 'menu'],
+    ['start again', 'menu'],
+    ['Start over please', 'menu'],
+    ['main menu', 'menu'],
+    ['back', 'back'],
+    ['go back', 'back'],
+    ['Back.', 'back'],
+    ['help', 'help'],
+    ['HELP!', 'help'],
+    ['how does this work', 'help'],
+    ['talk to a person', 'person'],
+    ['can i speak to someone', 'person'],
+    ['i want a real person', 'person'],
+    ['human', 'person'],
   ])('"%s" is %s', (text, command) => {
     expect(detectCommand(text)).toBe(command);
   });
@@ -139,7 +150,10 @@ describe('negation and weak matches', () => {
   });
 
   test('one shared word in a longer sentence is a weak match', () => {
-    const menu = [{ id: 'adulthood', label: 'Preparing for adulthood', words: ['college', 'work'] }, { id: 'worried', label: 'I am worried', words: ['worried'] }];
+    const menu = [
+      { id: 'adulthood', label: 'Preparing for adulthood', words: ['college', 'work'] },
+      { id: 'worried', label: 'I am worried', words: ['worried'] },
+    ];
     expect(matchChoice('can i still get help at college', menu)).toEqual({ kind: 'matched', id: 'adulthood', weak: true });
     expect(matchChoice('college', menu)).toEqual({ kind: 'matched', id: 'adulthood' });
   });
@@ -156,7 +170,13 @@ test('question words tell "How to ask" from "Who can ask"', () => {
 
 test('small talk: greetings with a word after them, thanks and nods', async () => {
   const { smallTalk } = await import('../../bot/understanding/commands.js');
-  expect(['hi', 'hey you', 'hello everyone', 'good morning', 'hiya there'].map(smallTalk)).toEqual(['greeting', 'greeting', 'greeting', 'greeting', 'greeting']);
+  expect(['hi', 'hey you', 'hello everyone', 'good morning', 'hiya there'].map(smallTalk)).toEqual([
+    'greeting',
+    'greeting',
+    'greeting',
+    'greeting',
+    'greeting',
+  ]);
   expect(['thanks so much', 'cheers', 'ok', 'yep'].map(smallTalk)).toEqual(['thanks', 'thanks', 'ack', 'ack']);
   expect(['hi i need help with an ehcp', 'you are no help', 'thanks for nothing, the council said no'].map(smallTalk)).toEqual([null, null, null]);
 });

@@ -60,7 +60,9 @@ describe.each([
 
   test('top-1 and top-3 accuracy stay above their floors', () => {
     // Printed so a change's effect on accuracy is visible in the test output.
-    console.log(`QA on ${name}, ${result.n} questions: top-1 ${pct(result.top1)}, top-3 ${pct(result.top3)}, confidently wrong ${pct(result.confidentWrong)}; ${result.confidentOutside.length} of ${result.outside} outside questions answered confidently`);
+    console.log(
+      `QA on ${name}, ${result.n} questions: top-1 ${pct(result.top1)}, top-3 ${pct(result.top3)}, confidently wrong ${pct(result.confidentWrong)}; ${result.confidentOutside.length} of ${result.outside} outside questions answered confidently`,
+    );
     expect(result.top1).toBeGreaterThanOrEqual(floors.top1);
     expect(result.top3).toBeGreaterThanOrEqual(floors.top3);
   });

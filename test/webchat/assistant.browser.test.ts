@@ -9,7 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildApp, type App } from '../../bot/app.js';
-import { artifact, browserSuite, ChatPage, formatViolations, launchChromium, pickByKeyboard, runAxe, tabTo, waitUntil, watchProblems, type Browser } from './browser.js';
+import {
+  artifact,
+  browserSuite,
+  ChatPage,
+  formatViolations,
+  launchChromium,
+  pickByKeyboard,
+  runAxe,
+  tabTo,
+  waitUntil,
+  watchProblems,
+  type Browser,
+} from './browser.js';
 
 const NEUTRAL = 'https://www.bbc.co.uk/weather';
 
@@ -34,7 +46,9 @@ browserSuite('the whole assistant in Chromium', () => {
   async function open(): Promise<{ page: Page; chat: ChatPage; watch: Awaited<ReturnType<typeof watchProblems>> }> {
     const page = await browser.context.newPage();
     // Quick exit goes to the real default address; the test answers for it, so nothing leaves the machine.
-    await page.route(`${NEUTRAL}**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Weather</title><p>Weather</p></html>' }));
+    await page.route(`${NEUTRAL}**`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Weather</title><p>Weather</p></html>' }),
+    );
     const watch = await watchProblems(page);
     await page.goto(`${app.url}/`);
     const chat = new ChatPage(page);
@@ -47,7 +61,11 @@ browserSuite('the whole assistant in Chromium', () => {
     const before = (await chat.bubbles()).filter((b) => b.from === 'bot').length;
     await act();
     await waitUntil('the assistant to reply', async () => (await chat.bubbles()).filter((b) => b.from === 'bot').length > before, 15_000);
-    return (await chat.bubbles()).filter((b) => b.from === 'bot').slice(before).map((b) => b.text).join('\n');
+    return (await chat.bubbles())
+      .filter((b) => b.from === 'bot')
+      .slice(before)
+      .map((b) => b.text)
+      .join('\n');
   }
 
   test('parent, school age, worried, first steps by choices; then a typed question; no WCAG 2.2 AA violations', async () => {

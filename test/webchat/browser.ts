@@ -14,7 +14,16 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /** describe() when Chromium is installed; otherwise a loud skip, or a failure when external tools are required. */
 export function browserSuite(name: string, body: () => void): void {
@@ -75,9 +84,23 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            o: object,
+          ): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`),
+    }));
   }, AXE_TAGS);
 }
 
@@ -108,12 +131,18 @@ export class ChatPage {
 
   /** Resolves when a bubble from the assistant contains the text. */
   async botSays(text: string | RegExp, timeout = 15_000): Promise<void> {
-    await this.page.locator('#webchat .webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content', { hasText: text }).last().waitFor({ timeout });
+    await this.page
+      .locator('#webchat .webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content', { hasText: text })
+      .last()
+      .waitFor({ timeout });
   }
 
   async bubbles(): Promise<Array<{ from: 'bot' | 'user'; text: string }>> {
     return this.page.$$eval('#webchat .webchat__bubble', (nodes) =>
-      nodes.map((n) => ({ from: n.classList.contains('webchat__bubble--from-user') ? ('user' as const) : ('bot' as const), text: (n.textContent ?? '').trim() })),
+      nodes.map((n) => ({
+        from: n.classList.contains('webchat__bubble--from-user') ? ('user' as const) : ('bot' as const),
+        text: (n.textContent ?? '').trim(),
+      })),
     );
   }
 
@@ -197,7 +226,9 @@ export async function focusIsVisible(page: Page): Promise<boolean> {
     };
     // The indicator may be drawn by the element, by a child Web Chat adds for it, or by a close ancestor (:focus-within).
     const indicator = el.querySelector('[class*="keyboard-focus-indicator"], [class*="focus-indicator"]');
-    const ancestors = [el.parentElement, el.parentElement?.parentElement, el.parentElement?.parentElement?.parentElement].filter((n): n is HTMLElement => Boolean(n) && n !== document.body);
+    const ancestors = [el.parentElement, el.parentElement?.parentElement, el.parentElement?.parentElement?.parentElement].filter(
+      (n): n is HTMLElement => Boolean(n) && n !== document.body,
+    );
     return shows(el) || (indicator ? shows(indicator) : false) || ancestors.some(shows);
   });
 }

@@ -38,7 +38,12 @@ describe('contrast', () => {
 
 describe('themeFor', () => {
   test('a council whose colours already pass keeps them', () => {
-    expect(themeFor({ primary: '#00703C', onPrimary: '#FFFFFF' })).toEqual({ primary: '#00703c', onPrimary: '#ffffff', accent: '#00703c', onAccent: '#ffffff' });
+    expect(themeFor({ primary: '#00703C', onPrimary: '#FFFFFF' })).toEqual({
+      primary: '#00703c',
+      onPrimary: '#ffffff',
+      accent: '#00703c',
+      onAccent: '#ffffff',
+    });
   });
 
   test('a pale brand colour still gives readable text everywhere', () => {

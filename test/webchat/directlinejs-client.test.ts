@@ -51,7 +51,10 @@ async function newToken(): Promise<{ token: string; userId: string; conversation
 
 function post(dl: InstanceType<typeof DirectLine>, activity: Activity): Promise<string> {
   return new Promise((resolve, reject) => {
-    dl.postActivity(activity as never).subscribe((id: string) => resolve(id), (err: unknown) => reject(err));
+    dl.postActivity(activity as never).subscribe(
+      (id: string) => resolve(id),
+      (err: unknown) => reject(err),
+    );
   });
 }
 
@@ -93,7 +96,9 @@ test('a second client with the conversation id and a refreshed token picks up th
   sub1.unsubscribe();
   first.end();
 
-  const refreshed = (await (await fetch(`${channel.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: { Authorization: `Bearer ${session.token}` } })).json()) as { token: string };
+  const refreshed = (await (
+    await fetch(`${channel.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: { Authorization: `Bearer ${session.token}` } })
+  ).json()) as { token: string };
   const second = new DirectLine({ token: refreshed.token, conversationId: session.conversationId, domain: `${channel.url}/v3/directline`, ...polling });
   const secondSeen: Activity[] = [];
   const sub2 = second.activity$.subscribe((a: Activity) => secondSeen.push(a));
@@ -108,7 +113,7 @@ test('a second client with the conversation id and a refreshed token picks up th
   }
 });
 
-test('a token for another conversation leaves the client unable to connect, not reading someone else\'s chat', async () => {
+test("a token for another conversation leaves the client unable to connect, not reading someone else's chat", async () => {
   const mine = await newToken();
   const theirs = await newToken();
   const dl = new DirectLine({ token: theirs.token, conversationId: mine.conversationId, domain: `${channel.url}/v3/directline`, ...polling });

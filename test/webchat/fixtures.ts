@@ -24,7 +24,10 @@ export const testCouncil: CouncilProfile = CouncilProfile.parse({
     name: 'Fernvale SEND helpline',
     phone: '01632 960 100',
     hours: 'Monday to Friday, 9am to 5pm',
-    openingHours: { summary: 'Monday to Friday, 9am to 5pm', days: ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({ day, opens: '09:00', closes: '17:00' })) },
+    openingHours: {
+      summary: 'Monday to Friday, 9am to 5pm',
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({ day, opens: '09:00', closes: '17:00' })),
+    },
   },
   senTeam: { name: 'Fernvale SEN team', phone: '01632 960 101', email: 'sen@fernvale.example.org' },
   sendiass: { name: 'Fernvale SENDIASS', phone: '01632 960 102' },
@@ -32,7 +35,18 @@ export const testCouncil: CouncilProfile = CouncilProfile.parse({
   mediation: { name: 'Fernvale Mediation Service', phone: '01632 960 103' },
   childrensSocialCare: { name: "Fernvale children's social care", phone: '01632 960 104', outOfHoursPhone: '01632 960 105' },
   links: Object.fromEntries(
-    ['transportPolicy', 'post16TransportStatement', 'accessibilityStrategy', 'shortBreaksStatement', 'personalBudgetsPolicy', 'localOfferFeedback', 'adultCareInformation', 'complaints', 'schoolAdmissions', 'earlyEducationFunding'].map((k) => [k, `https://www.fernvale.example.org/${k}`]),
+    [
+      'transportPolicy',
+      'post16TransportStatement',
+      'accessibilityStrategy',
+      'shortBreaksStatement',
+      'personalBudgetsPolicy',
+      'localOfferFeedback',
+      'adultCareInformation',
+      'complaints',
+      'schoolAdmissions',
+      'earlyEducationFunding',
+    ].map((k) => [k, `https://www.fernvale.example.org/${k}`]),
   ),
 });
 
@@ -97,7 +111,7 @@ export function scriptedBot(): { bridge: BotBridge; received: DirectLineActivity
     { text: 'How old is your child?', choices: ['Under 5', 'School age', '16 to 25'] },
     { text: 'What would help most?', choices: ['I am worried about my child', 'Asking for an EHC needs assessment', 'A disagreement'] },
     { text: 'Worried about your child. Where would you like to start?', choices: ['First steps', 'SEN support at school'] },
-    { text: 'First steps: talk to the SENCO at your child\'s school. Write down what you have noticed.', choices: ['Main menu'] },
+    { text: "First steps: talk to the SENCO at your child's school. Write down what you have noticed.", choices: ['Main menu'] },
   ];
   const say = (step: Step): DirectLineActivity => ({
     type: 'message',
@@ -112,7 +126,9 @@ export function scriptedBot(): { bridge: BotBridge; received: DirectLineActivity
       return [say(steps[0]!)];
     }
     if (activity.type !== 'message') return [];
-    const text = String(activity.text ?? '').trim().toLowerCase();
+    const text = String(activity.text ?? '')
+      .trim()
+      .toLowerCase();
     if (text === 'start again') {
       position.set(id, 0);
       return [say(steps[0]!)];

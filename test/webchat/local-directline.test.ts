@@ -15,7 +15,9 @@ interface Harness extends ChannelServer {
 
 const open: Harness[] = [];
 
-async function start(options: { maxActivitiesKept?: number; bridge?: BotBridge; tokenTtlSeconds?: number; idleExpiryMs?: number; maxConversations?: number } = {}): Promise<Harness> {
+async function start(
+  options: { maxActivitiesKept?: number; bridge?: BotBridge; tokenTtlSeconds?: number; idleExpiryMs?: number; maxConversations?: number } = {},
+): Promise<Harness> {
   const received: DirectLineActivity[] = [];
   const clock = { now: Date.parse('2026-11-22T10:00:00Z') };
   const warnings: object[] = [];
@@ -96,13 +98,24 @@ describe('local Direct Line over HTTP', () => {
     const s = await startConversation(h);
     expect(s.started).toEqual({ conversationId: s.conversationId, token: expect.any(String), expires_in: 1800, referenceGrammarId: 'local' });
     expect(h.received).toHaveLength(1);
-    expect(h.received[0]).toMatchObject({ type: 'conversationUpdate', membersAdded: [{ id: s.userId }], conversation: { id: s.conversationId }, channelId: 'directline' });
+    expect(h.received[0]).toMatchObject({
+      type: 'conversationUpdate',
+      membersAdded: [{ id: s.userId }],
+      conversation: { id: s.conversationId },
+      channelId: 'directline',
+    });
 
     const got = await call(h, 'GET', `${DL}/conversations/${s.conversationId}/activities`, s.token);
     expect(got.status).toBe(200);
     expect(got.body.watermark).toBe('1');
     expect(got.body.activities).toEqual([
-      expect.objectContaining({ type: 'message', text: 'Hello. Who is asking?', from: expect.objectContaining({ role: 'bot' }), recipient: { id: s.userId, role: 'user' }, conversation: { id: s.conversationId } }),
+      expect.objectContaining({
+        type: 'message',
+        text: 'Hello. Who is asking?',
+        from: expect.objectContaining({ role: 'bot' }),
+        recipient: { id: s.userId, role: 'user' },
+        conversation: { id: s.conversationId },
+      }),
     ]);
 
     // Starting again (a reconnect) must not greet twice.
@@ -111,7 +124,7 @@ describe('local Direct Line over HTTP', () => {
     expect(h.received).toHaveLength(1);
   });
 
-  test('a posted activity reaches the bot as the token\'s user, and only newer activities come back after a watermark', async () => {
+  test("a posted activity reaches the bot as the token's user, and only newer activities come back after a watermark", async () => {
     const h = await start();
     const s = await startConversation(h);
     const posted = await call(h, 'POST', `${DL}/conversations/${s.conversationId}/activities`, s.token, {

@@ -6,7 +6,21 @@
  */
 import type { Page } from 'playwright-core';
 import { scriptedBot, startChannelServer, type ChannelServer } from './fixtures.js';
-import { artifact, browserSuite, ChatPage, focusedName, focusIsVisible, formatViolations, launchChromium, pickByKeyboard, runAxe, tabTo, waitUntil, watchProblems, type Browser } from './browser.js';
+import {
+  artifact,
+  browserSuite,
+  ChatPage,
+  focusedName,
+  focusIsVisible,
+  formatViolations,
+  launchChromium,
+  pickByKeyboard,
+  runAxe,
+  tabTo,
+  waitUntil,
+  watchProblems,
+  type Browser,
+} from './browser.js';
 
 const SESSION_KEY = 'loa-webchat-session';
 
@@ -53,14 +67,21 @@ browserSuite('web chat page in Chromium, with a scripted bot', () => {
     await chat.botSays('special educational needs co-ordinator');
 
     const bubbles = await chat.bubbles();
-    expect(bubbles.filter((b) => b.from === 'user').map((b) => b.text)).toEqual(['Parent or carer', 'School age', 'I am worried about my child', 'First steps', 'what does SENCO mean?']);
+    expect(bubbles.filter((b) => b.from === 'user').map((b) => b.text)).toEqual([
+      'Parent or carer',
+      'School age',
+      'I am worried about my child',
+      'First steps',
+      'what does SENCO mean?',
+    ]);
     expect(bubbles.filter((b) => b.from === 'bot')).toHaveLength(6);
 
     // Web Chat's screen reader transcript: a polite log that gets each new message as it arrives.
     const live = await page.$eval('#webchat .webchat__live-region-transcript', (n) => [n.getAttribute('role'), n.getAttribute('aria-live')]);
     expect(live).toEqual(['log', 'polite']);
     const announced = await chat.announced();
-    for (const said of ['Who is asking?', 'How old is your child?', 'You said:', 'what does SENCO mean?', 'SENCO means special educational needs co-ordinator']) expect(announced).toContain(said);
+    for (const said of ['Who is asking?', 'How old is your child?', 'You said:', 'what does SENCO mean?', 'SENCO means special educational needs co-ordinator'])
+      expect(announced).toContain(said);
 
     // Documents are never wanted: there is no way to attach one.
     expect(await page.locator('#webchat input[type="file"], #webchat .webchat__upload-button').count()).toBe(0);
@@ -128,7 +149,11 @@ browserSuite('web chat page in Chromium, with a scripted bot', () => {
 
     await page.reload();
     await chat.botSays('How old is your child?');
-    expect((await chat.bubbles()).map((b) => b.text)).toEqual(['Hello. I can help you find SEND support. Who is asking?', 'Parent or carer', 'How old is your child?']);
+    expect((await chat.bubbles()).map((b) => b.text)).toEqual([
+      'Hello. I can help you find SEND support. Who is asking?',
+      'Parent or carer',
+      'How old is your child?',
+    ]);
 
     await page.getByRole('button', { name: /Quick exit/ }).click();
     await page.waitForURL(`${channel.url}/neutral`);
@@ -172,9 +197,17 @@ browserSuite('web chat page in Chromium, with a scripted bot', () => {
       expect([size.width, layout.scroll]).toEqual([size.width, layout.width]);
       const small = await page.$$eval('a[href], button, textarea', (nodes) =>
         nodes
-          .filter((n) => n.getClientRects().length > 0 && !n.closest('.webchat__keyboard-help, .webchat__live-region-transcript') && getComputedStyle(n).visibility !== 'hidden')
+          .filter(
+            (n) =>
+              n.getClientRects().length > 0 &&
+              !n.closest('.webchat__keyboard-help, .webchat__live-region-transcript') &&
+              getComputedStyle(n).visibility !== 'hidden',
+          )
           .filter((n) => !(n as HTMLElement).classList.contains('skip-link'))
-          .map((n) => ({ name: (n.textContent || n.getAttribute('aria-label') || n.getAttribute('title') || n.tagName).trim().slice(0, 40), box: n.getBoundingClientRect() }))
+          .map((n) => ({
+            name: (n.textContent || n.getAttribute('aria-label') || n.getAttribute('title') || n.tagName).trim().slice(0, 40),
+            box: n.getBoundingClientRect(),
+          }))
           .filter(({ box }) => box.width < 24 || box.height < 24)
           .map(({ name, box }) => `${name} ${Math.round(box.width)}x${Math.round(box.height)}`),
       );

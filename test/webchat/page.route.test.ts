@@ -28,7 +28,12 @@ async function get(url: string, headers: Record<string, string> = {}) {
 }
 
 function directives(csp: string): Record<string, string> {
-  return Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+  return Object.fromEntries(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values.join(' ')]),
+  );
 }
 
 describe('GET /', () => {
@@ -82,7 +87,14 @@ describe('GET /', () => {
   });
 
   test('escapes council text and takes a configured quick exit address', async () => {
-    const server = createServer({ adapter: {} as CloudAdapter, logic: async () => {}, localMode: true, maxBodyBytes: 1024, health: async () => ({ ok: true }), logger: silentLogger });
+    const server = createServer({
+      adapter: {} as CloudAdapter,
+      logic: async () => {},
+      localMode: true,
+      maxBodyBytes: 1024,
+      health: async () => ({ ok: true }),
+      logger: silentLogger,
+    });
     registerWebChatPage(server, {
       council: { ...testCouncil, name: 'Fern <script>alert("x")</script> & Vale' },
       mode: 'local',
@@ -102,8 +114,17 @@ describe('GET /', () => {
   });
 
   test('refuses addresses that would run script, and frame ancestors that are not sites', () => {
-    const server = createServer({ adapter: {} as CloudAdapter, logic: async () => {}, localMode: true, maxBodyBytes: 1024, health: async () => ({ ok: true }), logger: silentLogger });
-    expect(() => registerWebChatPage(server, { council: { ...testCouncil, privacyNoticeUrl: 'javascript:alert(1)' }, mode: 'local' })).toThrow(/privacy notice address must start with https/);
+    const server = createServer({
+      adapter: {} as CloudAdapter,
+      logic: async () => {},
+      localMode: true,
+      maxBodyBytes: 1024,
+      health: async () => ({ ok: true }),
+      logger: silentLogger,
+    });
+    expect(() => registerWebChatPage(server, { council: { ...testCouncil, privacyNoticeUrl: 'javascript:alert(1)' }, mode: 'local' })).toThrow(
+      /privacy notice address must start with https/,
+    );
     expect(() => registerWebChatPage(server, { council: testCouncil, mode: 'local', quickExitUrl: 'data:text/html,hi' })).toThrow(/quick exit address/);
     expect(() => registerWebChatPage(server, { council: testCouncil, mode: 'local', frameAncestors: ['*'] })).toThrow(/not a site address/);
   });
@@ -112,7 +133,11 @@ describe('GET /', () => {
 describe('assets', () => {
   test('Web Chat comes from node_modules, not a CDN, compressed when the browser can take it, and revalidated by ETag', async () => {
     const s = await start();
-    const bundle = readFileSync(createRequire(import.meta.url).resolve('botframework-webchat').replace(/lib[\\/]index\.js$/, 'dist/webchat.js'));
+    const bundle = readFileSync(
+      createRequire(import.meta.url)
+        .resolve('botframework-webchat')
+        .replace(/lib[\\/]index\.js$/, 'dist/webchat.js'),
+    );
     const plain = await get(`${s.url}/webchat/webchat.js`, { 'Accept-Encoding': 'identity' });
     expect(plain.status).toBe(200);
     expect(plain.headers.get('content-type')).toBe('application/javascript; charset=utf-8');

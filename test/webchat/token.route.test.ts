@@ -31,7 +31,14 @@ async function start(trustedOrigins: string[], upstream: Upstream) {
     calls.push(call);
     return upstream(call);
   }) as typeof fetch;
-  const server = createServer({ adapter: {} as CloudAdapter, logic: async () => {}, localMode: true, maxBodyBytes: 65_536, health: async () => ({ ok: true }), logger: silentLogger });
+  const server = createServer({
+    adapter: {} as CloudAdapter,
+    logic: async () => {},
+    localMode: true,
+    maxBodyBytes: 65_536,
+    health: async () => ({ ok: true }),
+    logger: silentLogger,
+  });
   registerTokenRoute(server, { mode: 'azure', secret: SECRET, trustedOrigins, fetch: fakeFetch, logger: { warn: (f: object) => warnings.push(f) } });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   servers.push(server);
@@ -44,11 +51,17 @@ async function start(trustedOrigins: string[], upstream: Upstream) {
   return { ask, calls, warnings };
 }
 
-const azureSays = (body: unknown, status = 200): Upstream => async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const azureSays =
+  (body: unknown, status = 200): Upstream =>
+  async () =>
+    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('token endpoint (Azure Direct Line)', () => {
   test('exchanges the secret for a token bound to a fresh dl_ user and the trusted origins', async () => {
-    const t = await start(['https://www.fernvale.example.org/', 'https://localoffer.fernvale.example.org'], azureSays({ conversationId: 'conv-1', token: 'azure-token-1', expires_in: 3600 }));
+    const t = await start(
+      ['https://www.fernvale.example.org/', 'https://localoffer.fernvale.example.org'],
+      azureSays({ conversationId: 'conv-1', token: 'azure-token-1', expires_in: 3600 }),
+    );
     const res = await t.ask('https://www.fernvale.example.org');
     expect(res.status).toBe(200);
     expect(res.cacheControl).toBe('no-store');
@@ -72,7 +85,13 @@ describe('token endpoint (Azure Direct Line)', () => {
 
   test('refuses an origin that is not trusted, or no origin, without asking Azure', async () => {
     const t = await start(['https://www.fernvale.example.org'], azureSays({ conversationId: 'c', token: 't', expires_in: 3600 }));
-    for (const origin of ['https://evil.example.com', 'http://www.fernvale.example.org', 'https://www.fernvale.example.org.evil.example.com', 'null', undefined]) {
+    for (const origin of [
+      'https://evil.example.com',
+      'http://www.fernvale.example.org',
+      'https://www.fernvale.example.org.evil.example.com',
+      'null',
+      undefined,
+    ]) {
       const res = await t.ask(origin);
       expect([origin, res.status]).toEqual([origin, 403]);
       expect(res.body.error).toMatch(/not allowed/);
@@ -105,7 +124,14 @@ describe('token endpoint (Azure Direct Line)', () => {
   });
 
   test('refuses to start without a secret', () => {
-    const server = createServer({ adapter: {} as CloudAdapter, logic: async () => {}, localMode: true, maxBodyBytes: 1024, health: async () => ({ ok: true }), logger: silentLogger });
+    const server = createServer({
+      adapter: {} as CloudAdapter,
+      logic: async () => {},
+      localMode: true,
+      maxBodyBytes: 1024,
+      health: async () => ({ ok: true }),
+      logger: silentLogger,
+    });
     expect(() => registerTokenRoute(server, { mode: 'azure', secret: '', trustedOrigins: [] })).toThrow(/secret is empty/);
   });
 });

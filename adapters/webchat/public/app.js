@@ -75,7 +75,7 @@
         lastEscape = now;
       }
     },
-    true
+    true,
   );
 
   function sendBox() {
@@ -106,7 +106,8 @@
   function readSession() {
     try {
       var saved = JSON.parse(window.sessionStorage.getItem(SESSION_KEY) || 'null');
-      if (saved && saved.mode === mode && typeof saved.token === 'string' && typeof saved.conversationId === 'string' && typeof saved.userId === 'string') return saved;
+      if (saved && saved.mode === mode && typeof saved.token === 'string' && typeof saved.conversationId === 'string' && typeof saved.userId === 'string')
+        return saved;
     } catch (err) {
       // Unreadable or switched off: start a new conversation.
     }
@@ -211,14 +212,12 @@
       transcriptOverlayButtonColorOnFocus: onAccent,
       transcriptOverlayButtonBackgroundOnHover: accent,
       transcriptOverlayButtonColorOnHover: onAccent,
-      markdownRenderHTML: false
+      markdownRenderHTML: false,
     };
   }
 
   function render(session) {
-    var options = mode === 'local'
-      ? { token: session.token, domain: domainFor(session), webSocket: false }
-      : { token: session.token };
+    var options = mode === 'local' ? { token: session.token, domain: domainFor(session), webSocket: false } : { token: session.token };
     if (session.resumed) options.conversationId = session.conversationId;
     directLine = window.WebChat.createDirectLine(options);
     store = window.WebChat.createStore({});
@@ -226,7 +225,13 @@
     // Direct Line renews the token every 15 minutes; keep the newest one for a reload.
     window.addEventListener('pagehide', function () {
       if (!leaving && directLine && typeof directLine.token === 'string') {
-        saveSession({ token: directLine.token, conversationId: directLine.conversationId || session.conversationId, userId: session.userId, domain: session.domain, mode: mode });
+        saveSession({
+          token: directLine.token,
+          conversationId: directLine.conversationId || session.conversationId,
+          userId: session.userId,
+          domain: session.domain,
+          mode: mode,
+        });
       }
     });
     window.WebChat.renderWebChat(
@@ -237,9 +242,9 @@
         username: 'You',
         locale: 'en-GB',
         styleOptions: styleOptions(),
-        sendTypingIndicator: false
+        sendTypingIndicator: false,
       },
-      container
+      container,
     );
   }
 

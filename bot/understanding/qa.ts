@@ -6,7 +6,8 @@
  * Misspelt words are corrected against the store's own vocabulary before matching.
  */
 import type { GlossaryTerm, Topic } from '../../content/schema.js';
-import { createTfIdf, damerauLevenshtein, stem, type TfIdfIndex } from './natural.js';
+import { createTfIdf, stem, type TfIdfIndex } from './natural.js';
+import { SpellingIndex } from './spelling.js';
 import { STOPWORDS, words } from './text.js';
 
 export interface QaMatch {
@@ -31,6 +32,9 @@ export interface QaTuning {
    */
   minCoverage: number;
 }
+
+/** A question is read up to this many content words: enough for any real one, and it bounds the work. */
+export const MAX_QUERY_WORDS = 60;
 
 export const DEFAULT_TUNING: QaTuning = { minScore: 1.3, minMargin: 0.2, minCoverage: 0.5 };
 
@@ -78,7 +82,7 @@ export class TopicIndex {
   private readonly compact: TfIdfIndex = createTfIdf();
   private readonly full: TfIdfIndex = createTfIdf();
   private readonly vocabulary = new Map<string, number>();
-  private readonly byLength = new Map<number, string[]>();
+  readonly spelling: SpellingIndex;
 
   constructor(
     topics: Iterable<Topic>,
@@ -101,43 +105,30 @@ export class TopicIndex {
       for (const text of [...names, topic.summary, topic.body]) this.learn(text);
     }
     for (const term of glossary) [term.term, ...term.aka].forEach((t) => this.learn(t));
+    this.spelling = new SpellingIndex(this.vocabulary);
   }
 
   private learn(text: string): void {
     for (const w of words(text)) {
       if (STOPWORDS.has(w) || w.length < 3) continue;
-      const seen = this.vocabulary.get(w);
-      this.vocabulary.set(w, (seen ?? 0) + 1);
-      if (seen === undefined) this.byLength.set(w.length, [...(this.byLength.get(w.length) ?? []), w]);
+      this.vocabulary.set(w, (this.vocabulary.get(w) ?? 0) + 1);
     }
   }
 
   /** The nearest known word for a misspelling, or the word itself. Short words are left alone: too risky. */
   correct(word: string): string {
-    if (word.length < 4 || this.vocabulary.has(word) || /\d/.test(word)) return word;
-    const limit = word.length >= 8 ? 2 : 1;
-    let best = word;
-    let bestDistance = limit + 1;
-    let bestCount = 0;
-    for (let len = word.length - limit; len <= word.length + limit; len++) {
-      for (const candidate of this.byLength.get(len) ?? []) {
-        const d = damerauLevenshtein(word, candidate);
-        const count = this.vocabulary.get(candidate) ?? 0;
-        if (d < bestDistance || (d === bestDistance && count > bestCount)) {
-          best = candidate;
-          bestDistance = d;
-          bestCount = count;
-        }
-      }
-    }
-    return bestDistance <= limit ? best : word;
+    return this.spelling.correct(word);
   }
 
   /** The question's content words, corrected and stemmed. */
   queryStems(question: string): string[] {
-    return words(question)
-      .filter((w) => !STOPWORDS.has(w))
-      .map((w) => stem(this.correct(w)));
+    return this.spelling
+      .correctAll(
+        words(question)
+          .filter((w) => !STOPWORDS.has(w))
+          .slice(0, MAX_QUERY_WORDS),
+      )
+      .map(stem);
   }
 
   search(question: string, limit = 5): QaResult {

@@ -13,6 +13,14 @@ import type { ChoiceOption } from './understanding/choices.js';
 
 const MENU_PROMPT = 'intake.menu';
 
+const DETAIL_LABELS = { more: 'answer.more-detail', sources: 'answer.sources', next: 'answer.next-steps' } as const;
+/** What people type for each kind of detail; SMS users type MORE. */
+const DETAIL_WORDS: Record<keyof typeof DETAIL_LABELS, string[]> = {
+  more: ['more', 'more detail', 'more details', 'tell me more', 'more info', 'more information', 'full answer', 'detail', 'details'],
+  sources: ['sources', 'source', 'where is that from', 'where does it say', 'the law'],
+  next: ['next steps', 'next step', 'what next', 'what now', 'next'],
+};
+
 export class OfferBook {
   constructor(
     private readonly content: ContentStore,
@@ -31,6 +39,8 @@ export class OfferBook {
         return this.compose.choiceLabel(MENU_PROMPT, offer.id);
       case 'resume':
         return this.compose.message(`resume.${offer.id}`, audience);
+      case 'detail':
+        return this.compose.message(DETAIL_LABELS[offer.id], audience);
     }
   }
 
@@ -46,6 +56,8 @@ export class OfferBook {
         return ['step by step', 'go through', ...(this.content.prompts.get(MENU_PROMPT)?.choices[offer.id]?.words ?? [])];
       case 'resume':
         return offer.id === 'carry-on' ? ['carry on', 'continue', 'yes', 'where i left off', 'go on'] : ['start again', 'restart', 'new', 'no'];
+      case 'detail':
+        return DETAIL_WORDS[offer.id];
     }
   }
 
@@ -105,6 +117,27 @@ export class OfferBook {
     const lead = opts.promptMessage ? [this.compose.message(opts.promptMessage, audience)] : [];
     replies.push(this.promptReply(offers, this.compose.promptText(view.meta.prompt, audience), view, audience, lead));
     return { replies, offers };
+  }
+
+  /**
+   * What to offer after an answer: more on it (detail, next steps, sources), the next best topics ("or
+   * did you mean"), then back to where the person was. Not the pathway's question again.
+   */
+  afterAnswer(
+    view: FlowView,
+    audience: Audience,
+    opts: { topic: string; alternatives: string[]; skip?: string[]; extra?: Offer[] },
+  ): { reply: Reply; offers: Offer[] } {
+    const topic = this.content.topics.get(opts.topic);
+    const details: Offer[] = (['more', 'next', 'sources'] as const)
+      .filter((id) => !(opts.skip ?? []).includes(id))
+      .filter((id) => id !== 'next' || (topic && (topic.variants[audience]?.nextSteps ?? topic.nextSteps).length > 0))
+      .map((id) => ({ kind: 'detail', id, topic: opts.topic }));
+    const alternatives: Offer[] = opts.alternatives.filter((id) => id !== opts.topic && this.content.topics.has(id)).map((id) => ({ kind: 'topic', id }));
+    const back: Offer[] = view.machine === 'intake' ? [{ kind: 'menu' }] : [{ kind: 'resume', id: 'carry-on' }, { kind: 'menu' }];
+    const offers = [...details, ...alternatives, ...(opts.extra ?? []), ...back];
+    const prompt = this.compose.message(alternatives.length ? 'answer.next' : 'answer.anything-else', audience);
+    return { reply: this.promptReply(offers, prompt, view, audience), offers };
   }
 
   /** The choice at this step that leads straight to a topic, if there is one. */

@@ -162,3 +162,15 @@ export function looksLikeQuestion(text: string): boolean {
     /^(what|wot|wat|whats|how|hw|when|wen|why|who|where|which|can|could|do|does|did|is|are|will|would|should|shud|am|has|have)\b/i.test(text.trim())
   );
 }
+
+/** Asks something somewhere in the message: "my son was excluded, what can I do", "is that allowed". */
+export function asksSomething(text: string): boolean {
+  if (looksLikeQuestion(text)) return true;
+  const said = ` ${words(text).join(' ')} `;
+  return / (what|how|who|when|where|why|which) | (can|could|should|do|does|must|will) (i|we|you|they|he|she|my|the|a) | is (that|it|this|there) /.test(said);
+}
+
+/** How many words carry meaning (not "the", "my", "is"). */
+export function contentWordCount(text: string): number {
+  return words(text).filter((w) => !STOPWORDS.has(w)).length;
+}

@@ -21,7 +21,7 @@ import type { Assistant, EventLogger, Inbound, Reply } from './reply.js';
 import { checkSafeguarding } from './safeguarding/detector.js';
 import { crisisMessageIds } from './safeguarding/crisis-reply.js';
 import { detectCommand, glossaryQuestion, smallTalk, type Command } from './understanding/commands.js';
-import { matchChoice } from './understanding/choices.js';
+import { isExactChoice, matchChoice } from './understanding/choices.js';
 import { readDate } from './understanding/dates.js';
 import { stageAmong } from './understanding/age.js';
 import type { QaResult, TopicIndex } from './understanding/qa.js';
@@ -205,8 +205,9 @@ export class LocalOfferAssistant implements Assistant {
     // A question that shares one word with a choice ("can I still get help at college?") is a question.
     // At the first question ("who is asking?") a question in a sentence gets its answer straight away, even
     // when it names a choice in passing ("my daughter has been excluded, what can I do?").
-    const asking = asksSomething(text) || (view.machine === 'intake' && contentWordCount(text) >= 4);
-    const asked = choice.kind === 'matched' && choice.weak && asking && this.searchFor(turn).confident;
+    const atIntake = view.machine === 'intake';
+    const asking = asksSomething(text) || (atIntake && contentWordCount(text) >= 4);
+    const asked = choice.kind === 'matched' && (choice.weak || (atIntake && !isExactChoice(text, options))) && asking && this.searchFor(turn).confident;
     if (choice.kind === 'matched' && !asked) return this.takeOffer(turn, view, this.offers.byKey(turn.record.offers, choice.id), text);
 
     if (this.dateForNextStep(turn, view)) return;
@@ -214,7 +215,7 @@ export class LocalOfferAssistant implements Assistant {
     const term = glossaryQuestion(text, this.deps.content.glossary.values());
     if (term) return this.answerTerm(turn, view, term);
 
-    const pathway = asksSomething(text) && this.searchFor(turn).confident ? null : this.pathwaySwitch(text, view);
+    const pathway = (asksSomething(text) || contentWordCount(text) >= 4) && this.searchFor(turn).confident ? null : this.pathwaySwitch(text, view);
     if (pathway) return this.enterPathway(turn, pathway);
 
     const talk = smallTalk(text);

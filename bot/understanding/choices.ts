@@ -125,6 +125,13 @@ function same(a: Token, b: Token): boolean {
 /** Words that decide nothing on their own inside a longer sentence. */
 const WEAK_ALONE = new Set(['yes', 'no', 'okay']);
 
+/** The message is a choice by number, or says a choice's label or one of its words and nothing else. */
+export function isExactChoice(text: string, options: ChoiceOption[]): boolean {
+  if (numberedChoice(text, options.length) !== null) return true;
+  const said = normalise(text);
+  return options.some((o) => normalise(o.label) === said || o.words.some((w) => normalise(w) === said));
+}
+
 export function matchChoice(text: string, options: ChoiceOption[]): ChoiceMatch {
   if (options.length === 0) return { kind: 'none' };
   const n = numberedChoice(text, options.length);

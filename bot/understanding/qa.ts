@@ -61,7 +61,7 @@ export const DEFAULT_TUNING: QaTuning = { minScore: 1.0, minCoverage: 0.4 };
 export const MAX_QUERY_WORDS = 60;
 
 /** Weights of the signals in a topic's score. */
-const W = { phrase: 0.8, compact: 1.2, full: 0.5, passage: 0.9, meaning: 0.8, type: 0.25, current: 0.9, related: 0.4 };
+const W = { phrase: 0.8, compact: 1.2, full: 0.5, passage: 0.9, meaning: 0.8, type: 0.25, current: 0.6, related: 0.3 };
 
 interface IndexedTopic {
   id: string;
@@ -239,11 +239,14 @@ export class TopicIndex {
     const full = query.length ? this.full.tfidfs(query) : [];
     const maxCompact = Math.max(...compact, 0);
     const maxFull = Math.max(...full, 0);
-    const bm25 = this.passageScores(queryWords);
+    // "how long" asks for a time: in a passage, "long" is not a word to look for ("a long holiday").
+    const bm25 = this.passageScores(type === 'when' ? queryWords.filter((w) => w !== 'long') : queryWords);
     const maxBm25 = Math.max(...bm25.values(), 0);
     const queryVector = this.meaning(queryWords);
     const audience = context.audience ?? 'parent';
     const current = followUp ? this.byId.get(context.topic!) : undefined;
+    // "can I ask for one sooner": few words of its own, and one of them points back.
+    const pointsBack = followUp && query.length <= 3 && BACK_REFERENCE.test(all.join(' '));
 
     const scored = this.topics.map((topic, i) => {
       let phrase = 0;
@@ -258,7 +261,7 @@ export class TopicIndex {
         bestMeaning = Math.max(bestMeaning, m);
         if (lexical > 0.3) bestType = Math.max(bestType, typeFit(type, p.text, p.order === 0));
       }
-      const contextual = current ? (current.id === topic.id ? W.current : current.related.includes(topic.id) ? W.related : 0) : 0;
+      const contextual = current ? (current.id === topic.id ? W.current * (pointsBack ? 2 : 1) : current.related.includes(topic.id) ? W.related : 0) : 0;
       const score =
         phrase * W.phrase +
         (maxCompact ? ((compact[i] ?? 0) / maxCompact) * W.compact : 0) +
@@ -272,7 +275,12 @@ export class TopicIndex {
     });
     scored.sort((a, b) => b.score - a.score);
     const top = scored[0];
-    const confident = Boolean(top && top.score >= this.tuning.minScore && (top.coverage >= this.tuning.minCoverage || top.contextual > 0));
+    // A follow-up about the topic just discussed, or one related to it, needs less evidence: the
+    // conversation supplies the rest ("what can I do about it?").
+    const confident = Boolean(
+      top &&
+      ((top.score >= this.tuning.minScore && top.coverage >= this.tuning.minCoverage) || (top.contextual > 0 && top.score >= this.tuning.minScore / 2)),
+    );
     return {
       confident,
       matches: scored.slice(0, limit).map(({ topic, score }) => ({ topic: topic.id, score })),

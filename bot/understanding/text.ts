@@ -54,6 +54,8 @@ const TEXT_SPEAK: Record<string, string> = {
   r: 'are',
   im: 'i am',
   ive: 'i have',
+  hav: 'have',
+  av: 'have',
   dont: 'do not',
   didnt: 'did not',
   doesnt: 'does not',
@@ -130,7 +132,7 @@ export const STOPWORDS = new Set(
     'i me my we our you your he she it they them his her its their this that these those there here what which who ' +
     'whom whose how when where why can could would should will shall may might must have has had get got just so ' +
     'then than too very really please thanks thank okay hi hello hey dear some any all also into out up down over ' +
-    'tell know want need like am im ok one'
+    'tell know want need like am im ok one think'
   ).split(' '),
 );
 

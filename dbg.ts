@@ -1,0 +1,14 @@
+import { loadContent } from './content/store.js';
+import { TopicIndex } from './bot/understanding/qa.js';
+const c = loadContent();
+let t = performance.now();
+const idx = new TopicIndex(c.topics.values(), c.glossary.values());
+console.log('build', (performance.now()-t).toFixed(0));
+t = performance.now();
+new TopicIndex(c.topics.values(), c.glossary.values());
+console.log('build2', (performance.now()-t).toFixed(0));
+const args = process.argv.slice(2);
+const ctxTopic = args[1];
+const r = idx.search(args[0]!, { topic: ctxTopic });
+console.log(r.type, r.followUp, r.confident, r.matches);
+for (const p of r.passages.slice(0,4)) console.log(' -', p.id, p.text.slice(0,120).replace(/\n/g,' '));

@@ -1,0 +1,17 @@
+import { loadContent } from './content/store.js';
+import { topicPassages, glossaryPassage } from './bot/understanding/passages.js';
+import { words, STOPWORDS } from './bot/understanding/text.js';
+import { stem } from './bot/understanding/natural.js';
+import { SpellingIndex } from './bot/understanding/spelling.js';
+import { loadWordVectors } from './bot/understanding/word-vectors.js';
+import MiniSearch from 'minisearch';
+const c = loadContent();
+let t = performance.now();
+const lap = (l: string) => { console.log(l, (performance.now()-t).toFixed(0)); t = performance.now(); };
+const ps = [...c.topics.values()].flatMap(topicPassages); lap('passages '+ps.length);
+let n=0; for (const p of ps) n+=words(p.text).length; lap('words '+n);
+for (const p of ps) words(p.text).map(stem); lap('stems');
+const ms = new MiniSearch({fields:['text'], processTerm:(t)=>STOPWORDS.has(t)?null:stem(t)}); ms.addAll(ps.map(p=>({id:p.id,text:p.text}))); lap('minisearch');
+const vocab = new Map<string,number>(); for (const p of ps) for (const w of words(p.text)) vocab.set(w,1); lap('vocab '+vocab.size);
+new SpellingIndex(vocab); lap('spelling');
+loadWordVectors(); lap('vectors');

@@ -209,6 +209,11 @@ export class LocalOfferAssistant implements Assistant {
     const asking = asksSomething(text) || (atIntake && contentWordCount(text) >= 4);
     const asked = choice.kind === 'matched' && (choice.weak || (atIntake && !isExactChoice(text, options))) && asking && this.searchFor(turn).confident;
     if (choice.kind === 'matched' && !asked) return this.takeOffer(turn, view, this.offers.byKey(turn.record.offers, choice.id), text);
+    // After an answer the step's own choices are not on the list, but naming one still takes it: the place is kept.
+    const stepOffers = this.offers.defaultOffers(view);
+    const stepChoice = choice.kind === 'none' ? matchChoice(text, this.offers.options(stepOffers, view)) : choice;
+    const byName = !/\d/.test(text) && isExactChoice(text, this.offers.options(stepOffers, view));
+    if (stepChoice !== choice && stepChoice.kind === 'matched' && byName) return this.takeOffer(turn, view, this.offers.byKey(stepOffers, stepChoice.id), text);
 
     if (this.dateForNextStep(turn, view)) return;
 

@@ -55,7 +55,7 @@ export interface QaTuning {
   minCoverage: number;
 }
 
-export const DEFAULT_TUNING: QaTuning = { minScore: 1.0, minCoverage: 0.4 };
+export const DEFAULT_TUNING: QaTuning = { minScore: 2.9, minCoverage: 0.5 };
 
 /** A question is read up to this many content words: enough for any real one, and it bounds the work. */
 export const MAX_QUERY_WORDS = 60;
@@ -204,11 +204,13 @@ export class TopicIndex {
 
   /** The question's content words, corrected. */
   private queryWords(question: string): string[] {
-    return this.spelling.correctAll(
-      words(question)
-        .filter((w) => !STOPWORDS.has(w))
-        .slice(0, MAX_QUERY_WORDS),
-    );
+    return this.spelling
+      .correctAll(
+        words(question)
+          .filter((w) => !STOPWORDS.has(w))
+          .slice(0, MAX_QUERY_WORDS),
+      )
+      .filter((w) => !STOPWORDS.has(w));
   }
 
   /** The question's content words, corrected and stemmed. */
@@ -271,15 +273,14 @@ export class TopicIndex {
         bestType * W.type +
         contextual;
       const coverage = query.length ? query.filter((s) => topic.known.has(s)).length / query.length : 0;
-      return { topic, score: Math.round(score * 1000) / 1000, coverage, contextual };
+      return { topic, score: Math.round(score * 1000) / 1000, coverage, contextual, phrase };
     });
     scored.sort((a, b) => b.score - a.score);
     const top = scored[0];
     // A follow-up about the topic just discussed, or one related to it, needs less evidence: the
     // conversation supplies the rest ("what can I do about it?").
     const confident = Boolean(
-      top &&
-      ((top.score >= this.tuning.minScore && top.coverage >= this.tuning.minCoverage) || (top.contextual > 0 && top.score >= this.tuning.minScore / 2)),
+      top && ((top.score >= this.tuning.minScore && top.coverage >= this.tuning.minCoverage) || (top.contextual > 0 && top.score >= this.tuning.minScore / 3)),
     );
     return {
       confident,

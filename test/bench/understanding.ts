@@ -28,6 +28,7 @@ import { TopicIndex } from '../../bot/understanding/qa.js';
 import type { ContentStore } from '../../content/store.js';
 import { quantile } from './harness.js';
 import { judge, type Fact } from './judge.js';
+import { seenAll, seenFirst, type SeenActivity } from './understanding-seen.js';
 
 interface Question {
   id: string;
@@ -47,11 +48,7 @@ interface Conversation {
 
 const DEFAULT_FILES = ['test/sealed/questions-a.yaml', 'test/sealed/questions-b.yaml', 'test/sealed/conversations.yaml'];
 
-interface Activity {
-  type?: string;
-  text?: string;
-  attachments?: { contentType?: string; content?: unknown }[];
-}
+type Activity = SeenActivity;
 
 // ---------------------------------------------------------------------------------------------------
 // Talking to the app as each channel does.
@@ -99,29 +96,6 @@ async function send(app: App, channel: Question['channel'], conversationId: stri
   const body = (await res.json().catch(() => ({}))) as { activities?: Activity[] };
   if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
   return body.activities ?? [];
-}
-
-/** The text of an Adaptive Card: its text blocks and fact sets, not its buttons. */
-function cardText(node: unknown): string[] {
-  if (!node || typeof node !== 'object') return [];
-  if (Array.isArray(node)) return node.flatMap(cardText);
-  const element = node as Record<string, unknown>;
-  if (element.type === 'TextBlock' && typeof element.text === 'string') return [element.text];
-  if (element.type === 'FactSet' && Array.isArray(element.facts))
-    return (element.facts as { title?: string; value?: string }[]).map((f) => `${f.title ?? ''} ${f.value ?? ''}`);
-  return [...cardText(element.body), ...cardText(element.items), ...cardText(element.columns)];
-}
-
-/** What a person sees first for a turn on this channel. */
-function seenFirst(channel: Question['channel'], activities: Activity[]): string {
-  const messages = activities.filter((a) => (a.type ?? 'message') === 'message');
-  if (channel === 'sms') return messages[0]?.text ?? '';
-  return messages.map((a) => [a.text ?? '', ...(a.attachments ?? []).flatMap((x) => cardText(x.content))].join('\n')).join('\n');
-}
-
-/** Everything said in a turn (for conversations, where a person reads every text of the turn). */
-function seenAll(activities: Activity[]): string {
-  return activities.map((a) => [a.text ?? '', ...(a.attachments ?? []).flatMap((x) => cardText(x.content))].join('\n')).join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -28,6 +28,5 @@ export const stem = (word: string): string => {
   }
   return s;
 };
-export const damerauLevenshtein = (a: string, b: string): number =>
-  (distance.DamerauLevenshteinDistance)(a, b, { transposition_cost: 1 });
+export const damerauLevenshtein = (a: string, b: string): number => distance.DamerauLevenshteinDistance(a, b, { transposition_cost: 1 });
 export const createTfIdf = (): TfIdfIndex => new (tfidf.TfIdf as new () => TfIdfIndex)();

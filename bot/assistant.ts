@@ -207,7 +207,11 @@ export class LocalOfferAssistant implements Assistant {
     // when it names a choice in passing ("my daughter has been excluded, what can I do?").
     const atIntake = view.machine === 'intake';
     const asking = asksSomething(text) || (atIntake && contentWordCount(text) >= 4);
-    const asked = choice.kind === 'matched' && (choice.weak || (atIntake && !isExactChoice(text, options))) && asking && this.searchFor(turn).confident;
+    const asked =
+      choice.kind === 'matched' &&
+      (choice.weak || (atIntake && !isExactChoice(text, options))) &&
+      asking &&
+      (this.searchFor(turn).confident || glossaryQuestion(text, this.deps.content.glossary.values()) !== null);
     if (choice.kind === 'matched' && !asked) return this.takeOffer(turn, view, this.offers.byKey(turn.record.offers, choice.id), text);
     // After an answer the step's own choices are not on the list, but naming one still takes it: the place is kept.
     const stepOffers = this.offers.defaultOffers(view);

@@ -106,7 +106,10 @@ export class Composer {
     const paragraphs = (opts.lead ?? []).map((p) => this.fill(p));
     let used = paragraphs.reduce((n, p) => n + p.length, 0);
     const shown = new Set<string>();
-    for (const passage of ranked) {
+    // The short answer is written to stand alone: it comes second when another passage leads.
+    const summary = ranked.find((p) => p.kind === 'summary');
+    const order = summary && ranked[0] !== summary ? [ranked[0]!, summary, ...ranked.slice(1).filter((p) => p !== summary)] : ranked;
+    for (const passage of order) {
       const text = this.fill(passage.text);
       if (paragraphs.includes(text)) continue;
       // The first passage always goes in: it is the answer. The others only if they fit.

@@ -39,6 +39,8 @@ export interface QaResult {
   followUp: boolean;
   /** The top topic's passages in the asker's wording, best answer first. Empty when not confident. */
   passages: Passage[];
+  /** Why the top topic was or was not taken: share of the question's words it knows, its name found, raw passage BM25. */
+  evidence?: { coverage: number; phrase: number; bm25: number };
 }
 
 /** What the conversation already knows, to read a question against. */
@@ -53,9 +55,11 @@ export interface QaTuning {
   minScore: number;
   /** Share of the question's content words the best topic knows, for a message to count as about it. */
   minCoverage: number;
+  /** A score this far above minScore is an answer whatever the coverage. */
+  strongMargin: number;
 }
 
-export const DEFAULT_TUNING: QaTuning = { minScore: 2.9, minCoverage: 0.5 };
+export const DEFAULT_TUNING: QaTuning = { minScore: 2.9, minCoverage: 0.5, strongMargin: 0.5 };
 
 /** A question is read up to this many content words: enough for any real one, and it bounds the work. */
 export const MAX_QUERY_WORDS = 60;
@@ -280,7 +284,12 @@ export class TopicIndex {
     // A follow-up about the topic just discussed, or one related to it, needs less evidence: the
     // conversation supplies the rest ("what can I do about it?").
     const confident = Boolean(
-      top && ((top.score >= this.tuning.minScore && top.coverage >= this.tuning.minCoverage) || (top.contextual > 0 && top.score >= this.tuning.minScore / 3)),
+      top &&
+      ((top.score >= this.tuning.minScore && top.coverage >= this.tuning.minCoverage) ||
+        // A strong match stands even in a long message full of other words ("caller's LA issued the final
+        // plan 3 weeks ago, what is the time limit").
+        top.score >= this.tuning.minScore + this.tuning.strongMargin ||
+        (top.contextual > 0 && top.score >= this.tuning.minScore / 3)),
     );
     return {
       confident,
@@ -288,6 +297,7 @@ export class TopicIndex {
       type,
       followUp,
       passages: confident && top ? this.rankPassages(top.topic, bm25, queryVector, type, audience) : [],
+      evidence: top && { coverage: top.coverage, phrase: top.phrase, bm25: maxBm25 },
     };
   }
 

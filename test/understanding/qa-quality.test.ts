@@ -51,7 +51,9 @@ describe('first replies say the facts asked for (tuning set)', () => {
       const activities: SeenActivity[] =
         q.channel === 'sms'
           ? planSms(replies, words).now.map((text) => ({ type: 'message', text }))
-          : ((q.channel === 'teams' ? renderTeams(replies) : renderWebChat(replies)));
+          : q.channel === 'teams'
+            ? renderTeams(replies)
+            : renderWebChat(replies);
       const verdict = judge(seenFirst(q.channel, activities), q.facts);
       if (!verdict.pass) misses.push(`${q.id} [${q.channel}] ${q.text}: missing ${verdict.missing.join(', ')}`);
     }

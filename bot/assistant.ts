@@ -345,6 +345,10 @@ export class LocalOfferAssistant implements Assistant {
       }
       case 'detail':
         return this.giveDetail(turn, view, offer.id, offer.topic);
+      case 'audience':
+        turn.record.profile = { ...turn.record.profile, who: offer.id };
+        turn.audience = offer.id;
+        return this.giveAnswer(turn, view, offer.topic, this.deps.index.topicPassages(offer.topic, offer.id), []);
       case 'pathway':
         return this.enterPathway(turn, offer.id, offer.topic);
       case 'resume':
@@ -429,7 +433,10 @@ export class LocalOfferAssistant implements Assistant {
   private giveAnswer(turn: Turn, view: FlowView, topicId: string, passages: Passage[], alternatives: string[], lead: string[] = []): void {
     turn.replies.push(this.compose.answerReply(topicId, passages, turn.audience, { lead }));
     turn.record.topic = topicId;
-    const after = this.offers.afterAnswer(view, turn.audience, { topic: topicId, alternatives, extra: this.pathwayOffer(topicId, view) });
+    // Asked once at most, and only of someone who has not said who they are.
+    const askWho = !turn.record.profile.who && !turn.record.askedWho;
+    const after = this.offers.afterAnswer(view, turn.audience, { topic: topicId, alternatives, extra: this.pathwayOffer(topicId, view), askWho });
+    if (after.offers.some((o) => o.kind === 'audience')) turn.record.askedWho = true;
     turn.replies.push(after.reply);
     turn.record.offers = after.offers;
   }

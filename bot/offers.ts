@@ -12,6 +12,7 @@ import type { Choice, Reply } from './reply.js';
 import type { ChoiceOption } from './understanding/choices.js';
 
 const MENU_PROMPT = 'intake.menu';
+const WHO_PROMPT = 'intake.who';
 
 const DETAIL_LABELS = { more: 'answer.more-detail', sources: 'answer.sources', next: 'answer.next-steps' } as const;
 /** What people type for each kind of detail; SMS users type MORE. */
@@ -41,6 +42,8 @@ export class OfferBook {
         return this.compose.message(`resume.${offer.id}`, audience);
       case 'detail':
         return this.compose.message(DETAIL_LABELS[offer.id], audience);
+      case 'audience':
+        return this.compose.choiceLabel(WHO_PROMPT, offer.id);
     }
   }
 
@@ -58,6 +61,8 @@ export class OfferBook {
         return offer.id === 'carry-on' ? ['carry on', 'continue', 'yes', 'where i left off', 'go on'] : ['start again', 'restart', 'new', 'no'];
       case 'detail':
         return DETAIL_WORDS[offer.id];
+      case 'audience':
+        return this.content.prompts.get(WHO_PROMPT)?.choices[offer.id]?.words ?? [];
     }
   }
 
@@ -126,7 +131,7 @@ export class OfferBook {
   afterAnswer(
     view: FlowView,
     audience: Audience,
-    opts: { topic: string; alternatives: string[]; skip?: string[]; extra?: Offer[] },
+    opts: { topic: string; alternatives: string[]; skip?: string[]; extra?: Offer[]; askWho?: boolean },
   ): { reply: Reply; offers: Offer[] } {
     const topic = this.content.topics.get(opts.topic);
     const details: Offer[] = (['more', 'next', 'sources'] as const)
@@ -135,7 +140,9 @@ export class OfferBook {
       .map((id) => ({ kind: 'detail', id, topic: opts.topic }));
     const alternatives: Offer[] = opts.alternatives.filter((id) => id !== opts.topic && this.content.topics.has(id)).map((id) => ({ kind: 'topic', id }));
     const back: Offer[] = view.machine === 'intake' ? [{ kind: 'menu' }] : [{ kind: 'resume', id: 'carry-on' }, { kind: 'menu' }];
-    const offers = [...details, ...alternatives, ...(opts.extra ?? []), ...back];
+    // Who is asking changes the answer only where a topic has a young person's own wording.
+    const who: Offer[] = opts.askWho && topic?.variants['young-person'] ? [{ kind: 'audience', id: 'young-person', topic: opts.topic }] : [];
+    const offers = [...details, ...alternatives, ...who, ...(opts.extra ?? []), ...back];
     const prompt = this.compose.message(alternatives.length ? 'answer.next' : 'answer.anything-else', audience);
     return { reply: this.promptReply(offers, prompt, view, audience), offers };
   }

@@ -314,7 +314,7 @@ export class TopicIndex {
     const ranked = own.map((p) => {
       const lexical = maxInTopic ? (bm25.get(p.id) ?? 0) / maxInTopic : 0;
       // The short answer is written to stand alone: it leads unless another passage answers better.
-      const prior = p.kind === 'summary' ? 0.35 : p.kind === 'steps' ? -0.2 : p.kind === 'glossary' ? (type === 'what-is' ? 0.2 : -0.3) : 0;
+      const prior = p.kind === 'summary' ? 0.6 : p.kind === 'steps' ? -0.2 : p.kind === 'glossary' ? (type === 'what-is' ? 0.2 : -0.3) : 0;
       const score = lexical + this.passageMeaning(p.id, queryVector) * 0.5 + typeFit(type, p.text, p.order === 0) * 0.7 + prior;
       return { p, score };
     });

@@ -131,3 +131,28 @@ describe('SMS', () => {
     expect(plan.later.join('\n')).toMatch(/late appeal/i);
   });
 });
+
+describe('who is asking, only when it changes the answer, and only once', () => {
+  test('an answer offers a young person their own wording once; taking it answers again for them', async () => {
+    const { chat } = await firstMessage('who can ask for an ehc needs assessment');
+    expect(chat.choices).toContain('I am a young person aged 16 to 25');
+    const parentWording = answerText(chat);
+    await chat.pick(/young person/);
+    expect(chat.kinds).toContain('answer');
+    expect(answerText(chat)).not.toEqual(parentWording);
+    expect(chat.choices).not.toContain('I am a young person aged 16 to 25');
+    await chat.say('how long do i have to appeal');
+    expect(chat.choices).not.toContain('I am a young person aged 16 to 25');
+  });
+
+  test('someone who said who they are is not asked again', async () => {
+    const built = buildAssistant();
+    const chat = new Chat(built.assistant);
+    await chat.open();
+    await chat.say('1');
+    await chat.say('2');
+    await chat.say('who can ask for an ehc needs assessment');
+    expect(chat.kinds).toContain('answer');
+    expect(chat.choices).not.toContain('I am a young person aged 16 to 25');
+  });
+});

@@ -19,7 +19,7 @@ import MiniSearch from 'minisearch';
 import type { Audience, GlossaryTerm, Topic } from '../../content/schema.js';
 import { createTfIdf, stem, type TfIdfIndex } from './natural.js';
 import { glossaryPassage, topicPassages, wordingFor, type Passage } from './passages.js';
-import { questionType, typeFit, type QuestionType } from './question-type.js';
+import { asksAge, questionType, typeFit, type QuestionType } from './question-type.js';
 import { SpellingIndex } from './spelling.js';
 import { STOPWORDS, words } from './text.js';
 import { cosine, DIMENSIONS, loadWordVectors, type WordVectors } from './word-vectors.js';
@@ -65,7 +65,7 @@ export const DEFAULT_TUNING: QaTuning = { minScore: 2.9, minCoverage: 0.5, stron
 export const MAX_QUERY_WORDS = 60;
 
 /** Weights of the signals in a topic's score. */
-const W = { phrase: 0.8, compact: 1.2, full: 0.5, passage: 0.9, meaning: 0.8, type: 0.25, current: 0.6, related: 0.3 };
+const W = { phrase: 0.8, compact: 1.2, full: 0.5, passage: 0.9, meaning: 0.8, type: 0.5, typeName: 0.8, current: 0.6, related: 0.3 };
 
 interface IndexedTopic {
   id: string;
@@ -76,7 +76,16 @@ interface IndexedTopic {
   passages: Passage[];
   /** Glossary lines of terms that belong to this topic. */
   terms: Passage[];
+  /** Its title and synonyms, lower-case, to see whether they name the kind of question ("how long to appeal"). */
+  names: string;
 }
+
+/** Words in a topic's names that say it answers that kind of question. */
+const TYPE_NAMES: Partial<Record<QuestionType, RegExp>> = {
+  when: /\b(how long|deadline|time limits?|timescales?|when|how soon|weeks|months)\b/,
+  who: /\bwho\b/,
+  how: /\bhow (do|to|can)\b/,
+};
 
 /**
  * True when the phrase's stems appear in the question in order and close together (at most one other
@@ -150,7 +159,15 @@ export class TopicIndex {
       const compactStems = [...contentStems(topic.title), ...contentStems(topic.title), ...names.flatMap(contentStems), ...contentStems(topic.summary)];
       const fullStems = contentStems([topic.body, ...topic.nextSteps].join(' '));
       const passages = topicPassages(topic);
-      const indexed: IndexedTopic = { id: topic.id, phrases, known: new Set([...compactStems, ...fullStems]), related: topic.related, passages, terms: [] };
+      const indexed: IndexedTopic = {
+        id: topic.id,
+        phrases,
+        known: new Set([...compactStems, ...fullStems]),
+        related: topic.related,
+        passages,
+        terms: [],
+        names: names.join(' | ').toLowerCase(),
+      };
       this.topics.push(indexed);
       this.byId.set(topic.id, indexed);
       this.compact.addDocument(compactStems, topic.id);
@@ -235,6 +252,7 @@ export class TopicIndex {
   search(question: string, context: SearchContext = {}, limit = 5): QaResult {
     const all = words(question);
     const type = questionType(all);
+    const age = asksAge(all);
     const queryWords = this.queryWords(question);
     const query = queryWords.map(stem);
     const followUp = Boolean(context.topic && this.byId.has(context.topic) && (query.length <= 3 || BACK_REFERENCE.test(all.join(' '))));
@@ -265,8 +283,9 @@ export class TopicIndex {
         bestPassage = Math.max(bestPassage, lexical);
         const m = this.passageMeaning(p.id, queryVector);
         bestMeaning = Math.max(bestMeaning, m);
-        if (lexical > 0.3) bestType = Math.max(bestType, typeFit(type, p.text, p.order === 0));
+        if (lexical > 0.3) bestType = Math.max(bestType, typeFit(type, p.text, p.order === 0, age));
       }
+      const named = TYPE_NAMES[type]?.test(topic.names) ? 1 : 0;
       const contextual = current ? (current.id === topic.id ? W.current * (pointsBack ? 2 : 1) : current.related.includes(topic.id) ? W.related : 0) : 0;
       const score =
         phrase * W.phrase +
@@ -275,6 +294,7 @@ export class TopicIndex {
         bestPassage * W.passage +
         bestMeaning * W.meaning +
         bestType * W.type +
+        named * W.typeName +
         contextual;
       const coverage = query.length ? query.filter((s) => topic.known.has(s)).length / query.length : 0;
       return { topic, score: Math.round(score * 1000) / 1000, coverage, contextual, phrase };
@@ -296,7 +316,7 @@ export class TopicIndex {
       matches: scored.slice(0, limit).map(({ topic, score }) => ({ topic: topic.id, score })),
       type,
       followUp,
-      passages: confident && top ? this.rankPassages(top.topic, bm25, queryVector, type, audience) : [],
+      passages: confident && top ? this.rankPassages(top.topic, bm25, queryVector, type, audience, age) : [],
       evidence: top && { coverage: top.coverage, phrase: top.phrase, bm25: maxBm25 },
     };
   }
@@ -308,14 +328,21 @@ export class TopicIndex {
     return Math.max(0, (cosine(queryVector, v) - 0.35) / 0.5);
   }
 
-  private rankPassages(topic: IndexedTopic, bm25: Map<string, number>, queryVector: Float32Array, type: QuestionType, audience: Audience): Passage[] {
+  private rankPassages(
+    topic: IndexedTopic,
+    bm25: Map<string, number>,
+    queryVector: Float32Array,
+    type: QuestionType,
+    audience: Audience,
+    age: boolean,
+  ): Passage[] {
     const own = [...wordingFor(topic.passages, audience), ...topic.terms];
     const maxInTopic = Math.max(...own.map((p) => bm25.get(p.id) ?? 0), 0);
     const ranked = own.map((p) => {
       const lexical = maxInTopic ? (bm25.get(p.id) ?? 0) / maxInTopic : 0;
       // The short answer is written to stand alone: it leads unless another passage answers better.
       const prior = p.kind === 'summary' ? 0.6 : p.kind === 'steps' ? -0.2 : p.kind === 'glossary' ? (type === 'what-is' ? 0.2 : -0.3) : 0;
-      const score = lexical + this.passageMeaning(p.id, queryVector) * 0.5 + typeFit(type, p.text, p.order === 0) * 0.7 + prior;
+      const score = lexical + this.passageMeaning(p.id, queryVector) * 0.5 + typeFit(type, p.text, p.order === 0, age) * 0.7 + prior;
       return { p, score };
     });
     ranked.sort((a, b) => b.score - a.score);

@@ -6,6 +6,11 @@
 
 export type QuestionType = 'when' | 'who' | 'yes-no' | 'what-is' | 'how' | 'other';
 
+/** "How old", "what age": the answer is an age or a school year rather than a time. */
+export function asksAge(words: string[]): boolean {
+  return / (how old|what age|which age|age limit|until what age|up to what age) /.test(` ${words.join(' ')} `);
+}
+
 /** The question's type from its words (lower-case, text-speak expanded). */
 export function questionType(words: string[]): QuestionType {
   const text = ` ${words.join(' ')} `;
@@ -30,9 +35,11 @@ export function questionType(words: string[]): QuestionType {
 
 const NUMBER = '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)';
 const DURATION = new RegExp(
-  `\\b${NUMBER}(\\s|-)(working |school |calendar )?(days?|weeks?|months?|years?|hours?)\\b|\\bwithin\\b|\\bdeadline\\b|\\btime limits?\\b|\\bfrom year \\d+|\\bup to (age )?\\d+|\\bage(d)? \\d+`,
+  `\\b${NUMBER}(\\s|-)(working |school |calendar )?(days?|weeks?|months?|years?|hours?)\\b|\\bwithin\\b|\\bdeadline\\b|\\btime limits?\\b`,
   'i',
 );
+/** Ages, for "how old" and "what age": "up to 25", "from Year 9", "aged 16". */
+const AGE = /\bfrom year \d+|\bup to (age )?\d+|\bage(d)? \d+|\b\d+ to \d+\b|\byear \d+\b/i;
 const WHO =
   /\b(anyone|can ask|can request|can apply|can make|can refer|is the person|are the people|you, |parents?,|the council|the local authority|your school|the school or college|a young person|young people aged)\b/i;
 const YES_NO =
@@ -40,10 +47,10 @@ const YES_NO =
 const HOW = /^- |\n- |\b(ask|write|call|contact|send|fill in|apply|go to|search)\b/i;
 
 /** How well a passage's wording fits the kind of answer wanted: 0 (no sign) to 1 (clearly that kind). */
-export function typeFit(type: QuestionType, text: string, isFirst: boolean): number {
+export function typeFit(type: QuestionType, text: string, isFirst: boolean, asksAge = false): number {
   switch (type) {
     case 'when':
-      return DURATION.test(text) ? 1 : 0;
+      return (asksAge ? AGE : DURATION).test(text) ? 1 : 0;
     case 'who':
       return WHO.test(text) ? 1 : 0;
     case 'yes-no':

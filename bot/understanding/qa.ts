@@ -22,7 +22,7 @@ import { glossaryPassage, topicPassages, wordingFor, type Passage } from './pass
 import { asksAge, questionType, typeFit, type QuestionType } from './question-type.js';
 import { SpellingIndex } from './spelling.js';
 import { STOPWORDS, words } from './text.js';
-import { cosine, DIMENSIONS, loadWordVectors, type WordVectors } from './word-vectors.js';
+import { DIMENSIONS, loadWordVectors, type WordVectors } from './word-vectors.js';
 
 export interface QaMatch {
   topic: string;
@@ -62,7 +62,7 @@ export interface QaTuning {
 export const DEFAULT_TUNING: QaTuning = { minScore: 2.9, minCoverage: 0.5, strongMargin: 0.5 };
 
 /** A question is read up to this many content words: enough for any real one, and it bounds the work. */
-export const MAX_QUERY_WORDS = 60;
+export const MAX_QUERY_WORDS = 40;
 
 /** Weights of the signals in a topic's score. */
 const W = { phrase: 0.8, compact: 1.2, full: 0.5, passage: 0.9, meaning: 0.8, type: 0.5, typeName: 0.8, current: 0.6, related: 0.3 };
@@ -77,7 +77,9 @@ interface IndexedTopic {
   /** Glossary lines of terms that belong to this topic. */
   terms: Passage[];
   /** Its title and synonyms, lower-case, to see whether they name the kind of question ("how long to appeal"). */
-  names: string;
+  /** The kinds of question its title and synonyms name ("how long to appeal" names "when"). */
+  named: Set<QuestionType>;
+  byAudience: Map<Audience, Passage[]>;
 }
 
 /** Words in a topic's names that say it answers that kind of question. */
@@ -121,12 +123,23 @@ const stripPlaceholders = (text: string) => text.replace(/\{[a-zA-Z0-9_.-]+\}/g,
 /** Words that point back at what was just discussed. */
 const BACK_REFERENCE = /^(and|but|so|also|what if|what about|how about|then)\b|\b(that|it|this|they|them|those|one|there|he|she)\b/;
 
+function unit(v: Float32Array): Float32Array {
+  let n = 0;
+  for (let d = 0; d < v.length; d++) n += v[d]! * v[d]!;
+  if (n > 0) {
+    const scale = 1 / Math.sqrt(n);
+    for (let d = 0; d < v.length; d++) v[d]! *= scale;
+  }
+  return v;
+}
+
 export class TopicIndex {
   private readonly topics: IndexedTopic[] = [];
   private readonly byId = new Map<string, IndexedTopic>();
   private readonly compact: TfIdfIndex = createTfIdf();
   private readonly full: TfIdfIndex = createTfIdf();
   private readonly vocabulary = new Map<string, number>();
+  // Each passage carries its topic's names (title, synonyms) as a second field, weighted lower.
   private readonly passages = new MiniSearch<{ id: string; text: string; names: string }>({
     fields: ['text', 'names'],
     processTerm: (term) => {
@@ -166,7 +179,8 @@ export class TopicIndex {
         related: topic.related,
         passages,
         terms: [],
-        names: names.join(' | ').toLowerCase(),
+        named: new Set((Object.keys(TYPE_NAMES) as QuestionType[]).filter((t) => TYPE_NAMES[t]!.test(names.join(' | ').toLowerCase()))),
+        byAudience: new Map(),
       };
       this.topics.push(indexed);
       this.byId.set(topic.id, indexed);
@@ -191,7 +205,7 @@ export class TopicIndex {
     for (const p of all) this.passageById.set(p.id, p);
     this.spelling = new SpellingIndex(this.vocabulary);
     this.learnIdf(all);
-    if (this.vectors) for (const p of all) this.passageVectors.set(p.id, this.meaning(words(stripPlaceholders(p.text))));
+    if (this.vectors) for (const p of all) this.passageVectors.set(p.id, unit(this.meaning(words(stripPlaceholders(p.text)))));
   }
 
   private learn(text: string): void {
@@ -243,7 +257,7 @@ export class TopicIndex {
   private passageScores(queryWords: string[]): Map<string, number> {
     const scores = new Map<string, number>();
     if (queryWords.length === 0) return scores;
-    for (const hit of this.passages.search(queryWords.join(' '), { boost: { names: 0.5 }, fuzzy: (term) => (term.length > 5 ? 0.15 : false) })) {
+    for (const hit of this.passages.search(queryWords.join(' '), { boost: { names: 0.5 } })) {
       scores.set(String(hit.id), hit.score);
     }
     return scores;
@@ -266,7 +280,7 @@ export class TopicIndex {
     // "how long" asks for a time: in a passage, "long" is not a word to look for ("a long holiday").
     const bm25 = this.passageScores(type === 'when' ? queryWords.filter((w) => w !== 'long') : queryWords);
     const maxBm25 = Math.max(...bm25.values(), 0);
-    const queryVector = this.meaning(queryWords);
+    const queryVector = unit(this.meaning(queryWords));
     const audience = context.audience ?? 'parent';
     const current = followUp ? this.byId.get(context.topic!) : undefined;
     // "can I ask for one sooner": few words of its own, and one of them points back.
@@ -278,14 +292,14 @@ export class TopicIndex {
       let bestPassage = 0;
       let bestMeaning = 0;
       let bestType = 0;
-      for (const p of [...wordingFor(topic.passages, audience), ...topic.terms]) {
+      for (const p of this.candidates(topic, audience)) {
         const lexical = maxBm25 ? (bm25.get(p.id) ?? 0) / maxBm25 : 0;
         bestPassage = Math.max(bestPassage, lexical);
         const m = this.passageMeaning(p.id, queryVector);
         bestMeaning = Math.max(bestMeaning, m);
         if (lexical > 0.3) bestType = Math.max(bestType, typeFit(type, p.text, p.order === 0, age));
       }
-      const named = TYPE_NAMES[type]?.test(topic.names) ? 1 : 0;
+      const named = topic.named.has(type) ? 1 : 0;
       const contextual = current ? (current.id === topic.id ? W.current * (pointsBack ? 2 : 1) : current.related.includes(topic.id) ? W.related : 0) : 0;
       const score =
         phrase * W.phrase +
@@ -321,11 +335,24 @@ export class TopicIndex {
     };
   }
 
+  /** A topic's passages in the asker's wording and its glossary lines, worked out once per audience. */
+  private candidates(topic: IndexedTopic, audience: Audience): Passage[] {
+    let list = topic.byAudience.get(audience);
+    if (!list) {
+      list = [...wordingFor(topic.passages, audience), ...topic.terms];
+      topic.byAudience.set(audience, list);
+    }
+    return list;
+  }
+
   /** How close a passage's meaning is to the question's, scaled so unrelated text scores about 0. */
   private passageMeaning(id: string, queryVector: Float32Array): number {
     const v = this.passageVectors.get(id);
     if (!v) return 0;
-    return Math.max(0, (cosine(queryVector, v) - 0.35) / 0.5);
+    // Both are unit length: the dot product is the cosine.
+    let dot = 0;
+    for (let d = 0; d < DIMENSIONS; d++) dot += queryVector[d]! * v[d]!;
+    return Math.max(0, (dot - 0.35) / 0.5);
   }
 
   private rankPassages(
@@ -336,7 +363,7 @@ export class TopicIndex {
     audience: Audience,
     age: boolean,
   ): Passage[] {
-    const own = [...wordingFor(topic.passages, audience), ...topic.terms];
+    const own = this.candidates(topic, audience);
     const maxInTopic = Math.max(...own.map((p) => bm25.get(p.id) ?? 0), 0);
     const ranked = own.map((p) => {
       const lexical = maxInTopic ? (bm25.get(p.id) ?? 0) / maxInTopic : 0;

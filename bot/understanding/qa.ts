@@ -152,6 +152,8 @@ export class TopicIndex {
   /** How rare each word is across passages, to weight word vectors. */
   private readonly idf = new Map<string, number>();
   readonly spelling: SpellingIndex;
+  /** Every stem the content uses. */
+  private readonly knownStems = new Set<string>();
 
   constructor(
     topics: Iterable<Topic>,
@@ -204,6 +206,8 @@ export class TopicIndex {
     }
     for (const p of all) this.passageById.set(p.id, p);
     this.spelling = new SpellingIndex(this.vocabulary);
+    for (const topic of this.topics) for (const s of topic.known) this.knownStems.add(s);
+    for (const p of all) for (const s of contentStems(p.text)) this.knownStems.add(s);
     this.learnIdf(all);
     if (this.vectors) for (const p of all) this.passageVectors.set(p.id, unit(this.meaning(words(stripPlaceholders(p.text)))));
   }
@@ -273,12 +277,16 @@ export class TopicIndex {
     const none: QaResult = { confident: false, matches: [], type, followUp, passages: [] };
     if (query.length === 0 && !followUp) return none;
 
-    const compact = query.length ? this.compact.tfidfs(query) : [];
-    const full = query.length ? this.full.tfidfs(query) : [];
+    // Words the content never uses cannot match it: they count against coverage, but are not searched for.
+    // That keeps a flood of nonsense cheap.
+    const searched = query.filter((s) => this.knownStems.has(s));
+    const searchedWords = queryWords.filter((w) => this.knownStems.has(stem(w)));
+    const compact = searched.length ? this.compact.tfidfs(searched) : [];
+    const full = searched.length ? this.full.tfidfs(searched) : [];
     const maxCompact = Math.max(...compact, 0);
     const maxFull = Math.max(...full, 0);
     // "how long" asks for a time: in a passage, "long" is not a word to look for ("a long holiday").
-    const bm25 = this.passageScores(type === 'when' ? queryWords.filter((w) => w !== 'long') : queryWords);
+    const bm25 = this.passageScores(type === 'when' ? searchedWords.filter((w) => w !== 'long') : searchedWords);
     const maxBm25 = Math.max(...bm25.values(), 0);
     const queryVector = unit(this.meaning(queryWords));
     const audience = context.audience ?? 'parent';

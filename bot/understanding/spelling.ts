@@ -23,7 +23,7 @@ export interface SpellingLimits {
   cacheSize: number;
 }
 
-export const DEFAULT_SPELLING_LIMITS: SpellingLimits = { minLength: 4, maxLength: 18, maxWordsPerMessage: 40, cacheSize: 5000 };
+export const DEFAULT_SPELLING_LIMITS: SpellingLimits = { minLength: 4, maxLength: 16, maxWordsPerMessage: 20, cacheSize: 5000 };
 
 /** Every string made by deleting up to `depth` characters from `word`, including the word itself. */
 function deletions(word: string, depth: number, into: Set<string> = new Set()): Set<string> {

@@ -9,7 +9,7 @@
  * 7. anything else is a question for the content store.
  */
 import type { Storage } from 'botbuilder';
-import type { Audience, PathwayId } from '../content/schema.js';
+import type { Audience, GlossaryTerm, PathwayId } from '../content/schema.js';
 import type { ContentStore } from '../content/store.js';
 import { FlowRestoreError, sendToFlow, startFlow, startFlowAt, viewFlow, type FlowView } from '../flows/executor.js';
 import { isMachineId, type MachineId } from '../flows/registry.js';
@@ -21,11 +21,12 @@ import type { Assistant, EventLogger, Inbound, Reply } from './reply.js';
 import { checkSafeguarding } from './safeguarding/detector.js';
 import { crisisMessageIds } from './safeguarding/crisis-reply.js';
 import { detectCommand, glossaryQuestion, smallTalk, type Command } from './understanding/commands.js';
-import { matchChoice } from './understanding/choices.js';
+import { isExactChoice, matchChoice } from './understanding/choices.js';
 import { readDate } from './understanding/dates.js';
 import { stageAmong } from './understanding/age.js';
 import type { QaResult, TopicIndex } from './understanding/qa.js';
-import { cleanInput, hasWords, looksLikeQuestion } from './understanding/text.js';
+import type { Passage } from './understanding/passages.js';
+import { asksSomething, cleanInput, contentWordCount, hasWords } from './understanding/text.js';
 
 export interface GapRecorder {
   record(entry: { at: string; channel: string; question: string; closest: { topic: string; score: number }[] }): Promise<void>;
@@ -113,6 +114,7 @@ export class LocalOfferAssistant implements Assistant {
       this.showStep(turn, flow, { withTopic: false });
     } else {
       this.understand(turn, flow, isNew, raw);
+      if (isNew) this.welcome(turn);
       await this.recordGapIfAny(turn);
     }
 
@@ -155,6 +157,12 @@ export class LocalOfferAssistant implements Assistant {
     }
   }
 
+  /** The privacy note for a new conversation: first, unless the first message was a question, whose answer comes first. */
+  private welcome(turn: Turn): void {
+    const at = turn.replies[0]?.kind === 'answer' ? 1 : 0;
+    turn.replies.splice(at, 0, this.info('welcome.privacy', turn));
+  }
+
   private info(messageId: string, turn: Turn): Reply {
     return { kind: 'info', paragraphs: [this.compose.message(messageId, turn.audience)] };
   }
@@ -168,7 +176,6 @@ export class LocalOfferAssistant implements Assistant {
     const { text, truncated } = cleanInput(raw);
     turn.text = text;
 
-    if (isNew) turn.replies.push(this.info('welcome.privacy', turn));
     if (!text) {
       if (!isNew) turn.replies.push(this.info(turn.inbound.hasAttachments ? 'input.attachment' : 'input.empty', turn));
       return this.showStep(turn, view, { withTopic: isNew });
@@ -196,19 +203,28 @@ export class LocalOfferAssistant implements Assistant {
 
     const choice = matchChoice(text, options);
     // A question that shares one word with a choice ("can I still get help at college?") is a question.
-    const asked = choice.kind === 'matched' && choice.weak && looksLikeQuestion(text) && this.searchFor(turn).confident;
+    // At the first question ("who is asking?") a question in a sentence gets its answer straight away, even
+    // when it names a choice in passing ("my daughter has been excluded, what can I do?").
+    const atIntake = view.machine === 'intake';
+    const asking = asksSomething(text) || (atIntake && contentWordCount(text) >= 4);
+    const asked =
+      choice.kind === 'matched' &&
+      (choice.weak || (atIntake && !isExactChoice(text, options))) &&
+      asking &&
+      (this.searchFor(turn).confident || glossaryQuestion(text, this.deps.content.glossary.values()) !== null);
     if (choice.kind === 'matched' && !asked) return this.takeOffer(turn, view, this.offers.byKey(turn.record.offers, choice.id), text);
+    // After an answer the step's own choices are not on the list, but naming one still takes it: the place is kept.
+    const stepOffers = this.offers.defaultOffers(view);
+    const stepChoice = choice.kind === 'none' ? matchChoice(text, this.offers.options(stepOffers, view)) : choice;
+    const byName = !/\d/.test(text) && isExactChoice(text, this.offers.options(stepOffers, view));
+    if (stepChoice !== choice && stepChoice.kind === 'matched' && byName) return this.takeOffer(turn, view, this.offers.byKey(stepOffers, stepChoice.id), text);
 
     if (this.dateForNextStep(turn, view)) return;
 
     const term = glossaryQuestion(text, this.deps.content.glossary.values());
-    if (term) {
-      turn.replies.push({ kind: 'answer', title: term.term, paragraphs: [this.compose.fill(term.meaning)] });
-      const extra: Offer[] = term.topic && this.deps.content.topics.has(term.topic) ? [{ kind: 'topic', id: term.topic }] : [];
-      return this.showStep(turn, view, { withTopic: false, extra, promptId: 'glossary.more' });
-    }
+    if (term) return this.answerTerm(turn, view, term);
 
-    const pathway = this.pathwaySwitch(text, view);
+    const pathway = (asksSomething(text) || contentWordCount(text) >= 4) && this.searchFor(turn).confident ? null : this.pathwaySwitch(text, view);
     if (pathway) return this.enterPathway(turn, pathway);
 
     const talk = smallTalk(text);
@@ -322,9 +338,17 @@ export class LocalOfferAssistant implements Assistant {
       }
       case 'menu':
         return this.goToMenu(turn);
-      case 'topic':
-        turn.replies.push(this.compose.topicReply(offer.id, turn.audience));
-        return this.showStep(turn, view, { withTopic: false, extra: this.pathwayOffer(offer.id, view) });
+      case 'topic': {
+        const search = this.searchFor(turn);
+        const passages = search.matches[0]?.topic === offer.id ? search.passages : this.deps.index.topicPassages(offer.id, turn.audience);
+        return this.giveAnswer(turn, view, offer.id, passages, []);
+      }
+      case 'detail':
+        return this.giveDetail(turn, view, offer.id, offer.topic);
+      case 'audience':
+        turn.record.profile = { ...turn.record.profile, who: offer.id };
+        turn.audience = offer.id;
+        return this.giveAnswer(turn, view, offer.topic, this.deps.index.topicPassages(offer.topic, offer.id), []);
       case 'pathway':
         return this.enterPathway(turn, offer.id, offer.topic);
       case 'resume':
@@ -355,6 +379,7 @@ export class LocalOfferAssistant implements Assistant {
     const { replies, offers } = this.offers.step(view, turn.audience, { withTopic: opts.withTopic, extra: opts.extra ?? [], promptMessage: opts.promptId });
     turn.replies.push(...replies);
     turn.record.offers = offers;
+    if (opts.withTopic && view.meta.topic) turn.record.topic = view.meta.topic;
   }
 
   /** A menu pathway named plainly in a short message ("appeal", "preparing for adulthood"). */
@@ -372,7 +397,7 @@ export class LocalOfferAssistant implements Assistant {
   }
 
   private searchFor(turn: Turn): QaResult {
-    turn.search ??= this.deps.index.search(turn.text);
+    turn.search ??= this.deps.index.search(turn.text, { audience: turn.audience, topic: turn.record.topic });
     return turn.search;
   }
 
@@ -380,14 +405,19 @@ export class LocalOfferAssistant implements Assistant {
     const result = this.searchFor(turn);
     const top = result.matches[0];
     if (result.confident && top) {
-      // If one of this step's own choices leads to that topic, just go there: the person keeps their path.
-      const next = this.offers.choiceLeadingTo(turn.record.flow, view, top.topic);
+      // Inside a pathway, if one of this step's own choices leads to that topic, go there: the person keeps their path.
+      const next = view.machine === 'intake' ? null : this.offers.choiceLeadingTo(turn.record.flow, view, top.topic);
       if (next) {
         const moved = this.send(turn, { type: `choose.${next}` });
         return this.arrive(turn, moved.view);
       }
-      turn.replies.push(this.compose.topicReply(top.topic, turn.audience));
-      return this.showStep(turn, view, { withTopic: false, extra: this.pathwayOffer(top.topic, view), promptId: 'answer.carry-on' });
+      // "Or did you mean": the next two topics, when they are close enough to be fair guesses.
+      const alternatives = result.matches
+        .slice(1)
+        .filter((m) => m.score >= top.score * 0.5)
+        .slice(0, 2)
+        .map((m) => m.topic);
+      return this.giveAnswer(turn, view, top.topic, result.passages, alternatives);
     }
     turn.gap = { question: turn.text, closest: result.matches.slice(0, 3) };
     const close = result.matches.filter((m) => m.score > 0.3).slice(0, 3);
@@ -397,6 +427,44 @@ export class LocalOfferAssistant implements Assistant {
     }
     turn.replies.push(this.info(ambiguousChoice && close.length === 0 ? 'ambiguous' : 'answer.not-sure', turn));
     this.showStep(turn, view, { withTopic: false, extra: close.map((m) => ({ kind: 'topic' as const, id: m.topic })) });
+  }
+
+  /** A short answer from a topic, then what to do next. */
+  private giveAnswer(turn: Turn, view: FlowView, topicId: string, passages: Passage[], alternatives: string[], lead: string[] = []): void {
+    turn.replies.push(this.compose.answerReply(topicId, passages, turn.audience, { lead }));
+    turn.record.topic = topicId;
+    // Asked once at most, and only of someone who has not said who they are.
+    const askWho = !turn.record.profile.who && !turn.record.askedWho;
+    const after = this.offers.afterAnswer(view, turn.audience, { topic: topicId, alternatives, extra: this.pathwayOffer(topicId, view), askWho });
+    if (after.offers.some((o) => o.kind === 'audience')) turn.record.askedWho = true;
+    turn.replies.push(after.reply);
+    turn.record.offers = after.offers;
+  }
+
+  /** "What is X": the glossary line, then the key passage of X's topic when it has one. */
+  private answerTerm(turn: Turn, view: FlowView, term: GlossaryTerm): void {
+    const topic = term.topic && this.deps.content.topics.has(term.topic) ? term.topic : undefined;
+    if (!topic) {
+      turn.replies.push({ kind: 'answer', title: term.term, paragraphs: [this.compose.fill(term.meaning)] });
+      return this.showStep(turn, view, { withTopic: false, promptId: 'glossary.more' });
+    }
+    const search = this.searchFor(turn);
+    const passages = (search.matches[0]?.topic === topic ? search.passages : this.deps.index.topicPassages(topic, turn.audience)).filter(
+      (p) => p.kind !== 'glossary',
+    );
+    this.giveAnswer(turn, view, topic, passages, [], [term.meaning]);
+  }
+
+  /** More on the last answer: the rest of its topic, its sources, or next steps. */
+  private giveDetail(turn: Turn, view: FlowView, kind: 'more' | 'sources' | 'next', topicId: string): void {
+    if (!this.deps.content.topics.has(topicId)) return this.showStep(turn, view, { withTopic: false });
+    if (kind === 'more') turn.replies.push(this.compose.topicReply(topicId, turn.audience));
+    else if (kind === 'sources') turn.replies.push(this.compose.sourcesReply(topicId, turn.audience));
+    else turn.replies.push(this.compose.nextStepsReply(topicId, turn.audience));
+    turn.record.topic = topicId;
+    const after = this.offers.afterAnswer(view, turn.audience, { topic: topicId, alternatives: [], skip: [kind], extra: this.pathwayOffer(topicId, view) });
+    turn.replies.push(after.reply);
+    turn.record.offers = after.offers;
   }
 
   private async recordGapIfAny(turn: Turn): Promise<void> {

@@ -7,6 +7,10 @@ import type { ContentStore } from '../content/store.js';
 import { deadlinesFor } from '../flows/deadlines.js';
 import type { FlowView } from '../flows/executor.js';
 import type { Fact, Reply, SourceNote } from './reply.js';
+import type { Passage } from './understanding/passages.js';
+
+/** About what fits on a phone screen, and in one text with its choices. */
+export const ANSWER_BUDGET = 400;
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -88,6 +92,62 @@ export class Composer {
       paragraphs: [this.fill(wording.summary ?? topic.summary)],
       more,
       source: this.source(topic),
+    };
+  }
+
+  /**
+   * A short answer: the passage that answers the question first, then the next best passages of the same
+   * topic while they fit in `budget` characters. The rest of the topic is kept as detail, for "More
+   * detail" (or MORE on SMS). `lead` goes first, e.g. a glossary line for "what is X".
+   */
+  answerReply(topicId: string, ranked: Passage[], audience: Audience, opts: { lead?: string[]; budget?: number } = {}): Reply {
+    const topic = this.topic(topicId);
+    const budget = opts.budget ?? ANSWER_BUDGET;
+    const paragraphs = (opts.lead ?? []).map((p) => this.fill(p));
+    let used = paragraphs.reduce((n, p) => n + p.length, 0);
+    const shown = new Set<string>();
+    // The short answer is written to stand alone: it comes second when another passage leads.
+    const summary = ranked.find((p) => p.kind === 'summary');
+    const order = summary && ranked[0] !== summary ? [ranked[0]!, summary, ...ranked.slice(1).filter((p) => p !== summary)] : ranked;
+    for (const passage of order) {
+      const text = this.fill(passage.text);
+      if (paragraphs.includes(text)) continue;
+      // The first passage always goes in: it is the answer. The others only if they fit.
+      if (shown.size > 0 && used + text.length > budget) continue;
+      if (shown.size === 0 && paragraphs.length > 0 && used + text.length > budget * 1.2) continue;
+      paragraphs.push(text);
+      shown.add(passage.id);
+      used += text.length;
+      if (used >= budget * 0.8) break;
+    }
+    if (paragraphs.length === 0) paragraphs.push(this.fill((topic.variants[audience] ?? {}).summary ?? topic.summary));
+    const full = this.topicReply(topicId, audience);
+    const detail = [...full.paragraphs, ...(full.more ?? [])].filter((p) => !paragraphs.includes(p));
+    return { kind: 'answer', title: topic.title, topicId, paragraphs, detail };
+  }
+
+  /** Where an answer comes from: each source, with its link where it has one, and when it was checked. */
+  sourcesReply(topicId: string, audience: Audience): Reply {
+    const topic = this.topic(topicId);
+    return {
+      kind: 'answer',
+      title: topic.title,
+      topicId,
+      paragraphs: [this.message('answer.sources-intro', audience), ...topic.sources.map((s) => `- ${s.ref}`)],
+      links: topic.sources.filter((s) => s.url).map((s) => ({ title: s.ref, url: s.url! })),
+      source: this.source(topic),
+    };
+  }
+
+  /** What to do next after an answer, in the asker's wording. */
+  nextStepsReply(topicId: string, audience: Audience): Reply {
+    const topic = this.topic(topicId);
+    const steps = topic.variants[audience]?.nextSteps ?? topic.nextSteps;
+    return {
+      kind: 'answer',
+      title: topic.title,
+      topicId,
+      paragraphs: [this.message('answer.next-steps-intro', audience), ...steps.map((s) => `- ${this.fill(s)}`)],
     };
   }
 

@@ -16,6 +16,10 @@ export const Offer = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('topic'), id: z.string() }),
   z.object({ kind: z.literal('pathway'), id: z.enum(PATHWAYS), topic: z.string().optional() }),
   z.object({ kind: z.literal('resume'), id: z.enum(['carry-on', 'start-again']) }),
+  /** "I am a young person": the same answer again in that audience's own wording. */
+  z.object({ kind: z.literal('audience'), id: z.enum(['young-person']), topic: z.string() }),
+  /** More on an answer: the rest of its topic, its sources, or what to do next. */
+  z.object({ kind: z.literal('detail'), id: z.enum(['more', 'sources', 'next']), topic: z.string() }),
 ]);
 export type Offer = z.infer<typeof Offer>;
 
@@ -34,6 +38,10 @@ export const ConversationRecord = z.object({
   offers: z.array(Offer).default([]),
   lastActive: z.string(),
   awaitingResume: z.boolean().default(false),
+  /** The topic last answered or shown, so a follow-up ("how long does that take?") is read against it. */
+  topic: z.string().optional(),
+  /** Whether an answer has already offered to change who is asking: that is asked once, at most. */
+  askedWho: z.boolean().optional(),
 });
 export type ConversationRecord = Omit<z.infer<typeof ConversationRecord>, 'flow' | 'profile' | 'dates'> & {
   flow: PersistedFlow;

@@ -12,6 +12,15 @@ import type { Choice, Reply } from './reply.js';
 import type { ChoiceOption } from './understanding/choices.js';
 
 const MENU_PROMPT = 'intake.menu';
+const WHO_PROMPT = 'intake.who';
+
+const DETAIL_LABELS = { more: 'answer.more-detail', sources: 'answer.sources', next: 'answer.next-steps' } as const;
+/** What people type for each kind of detail; SMS users type MORE. */
+const DETAIL_WORDS: Record<keyof typeof DETAIL_LABELS, string[]> = {
+  more: ['more', 'more detail', 'more details', 'tell me more', 'more info', 'more information', 'full answer', 'detail', 'details'],
+  sources: ['sources', 'source', 'where is that from', 'where does it say', 'the law'],
+  next: ['next steps', 'next step', 'what next', 'what now', 'next'],
+};
 
 export class OfferBook {
   constructor(
@@ -31,6 +40,10 @@ export class OfferBook {
         return this.compose.choiceLabel(MENU_PROMPT, offer.id);
       case 'resume':
         return this.compose.message(`resume.${offer.id}`, audience);
+      case 'detail':
+        return this.compose.message(DETAIL_LABELS[offer.id], audience);
+      case 'audience':
+        return this.compose.choiceLabel(WHO_PROMPT, offer.id);
     }
   }
 
@@ -46,6 +59,10 @@ export class OfferBook {
         return ['step by step', 'go through', ...(this.content.prompts.get(MENU_PROMPT)?.choices[offer.id]?.words ?? [])];
       case 'resume':
         return offer.id === 'carry-on' ? ['carry on', 'continue', 'yes', 'where i left off', 'go on'] : ['start again', 'restart', 'new', 'no'];
+      case 'detail':
+        return DETAIL_WORDS[offer.id];
+      case 'audience':
+        return this.content.prompts.get(WHO_PROMPT)?.choices[offer.id]?.words ?? [];
     }
   }
 
@@ -105,6 +122,29 @@ export class OfferBook {
     const lead = opts.promptMessage ? [this.compose.message(opts.promptMessage, audience)] : [];
     replies.push(this.promptReply(offers, this.compose.promptText(view.meta.prompt, audience), view, audience, lead));
     return { replies, offers };
+  }
+
+  /**
+   * What to offer after an answer: more on it (detail, next steps, sources), the next best topics ("or
+   * did you mean"), then back to where the person was. Not the pathway's question again.
+   */
+  afterAnswer(
+    view: FlowView,
+    audience: Audience,
+    opts: { topic: string; alternatives: string[]; skip?: string[]; extra?: Offer[]; askWho?: boolean },
+  ): { reply: Reply; offers: Offer[] } {
+    const topic = this.content.topics.get(opts.topic);
+    const details: Offer[] = (['more', 'next', 'sources'] as const)
+      .filter((id) => !(opts.skip ?? []).includes(id))
+      .filter((id) => id !== 'next' || (topic && (topic.variants[audience]?.nextSteps ?? topic.nextSteps).length > 0))
+      .map((id) => ({ kind: 'detail', id, topic: opts.topic }));
+    const alternatives: Offer[] = opts.alternatives.filter((id) => id !== opts.topic && this.content.topics.has(id)).map((id) => ({ kind: 'topic', id }));
+    const back: Offer[] = view.machine === 'intake' ? [{ kind: 'menu' }] : [{ kind: 'resume', id: 'carry-on' }, { kind: 'menu' }];
+    // Who is asking changes the answer only where a topic has a young person's own wording.
+    const who: Offer[] = opts.askWho && topic?.variants['young-person'] ? [{ kind: 'audience', id: 'young-person', topic: opts.topic }] : [];
+    const offers = [...details, ...alternatives, ...who, ...(opts.extra ?? []), ...back];
+    const prompt = this.compose.message(alternatives.length ? 'answer.next' : 'answer.anything-else', audience);
+    return { reply: this.promptReply(offers, prompt, view, audience), offers };
   }
 
   /** The choice at this step that leads straight to a topic, if there is one. */

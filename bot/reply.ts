@@ -63,6 +63,11 @@ export interface Reply {
    * Wide channels show it in full after `paragraphs`.
    */
   more?: string[];
+  /**
+   * The rest of an answer, given only on request: wide channels offer it as a "More detail" choice and do
+   * not show it; SMS keeps it for a "MORE" reply after everything else.
+   */
+  detail?: string[];
 }
 
 export type ChannelKind = 'webchat' | 'teams' | 'sms' | 'test';

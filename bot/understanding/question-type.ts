@@ -1,0 +1,65 @@
+/**
+ * What kind of answer a question wants, and which passages look like that kind of answer. "How long do I
+ * have to appeal" wants a time; "who can ask" wants people; "do I need a diagnosis" wants a yes or a no.
+ * Read from the words people type, text-speak already expanded (see text.ts).
+ */
+
+export type QuestionType = 'when' | 'who' | 'yes-no' | 'what-is' | 'how' | 'other';
+
+/** "How old", "what age": the answer is an age or a school year rather than a time. */
+export function asksAge(words: string[]): boolean {
+  return / (how old|what age|which age|age limit|until what age|up to what age) /.test(` ${words.join(' ')} `);
+}
+
+/** The question's type from its words (lower-case, text-speak expanded). */
+export function questionType(words: string[]): QuestionType {
+  const text = ` ${words.join(' ')} `;
+  if (
+    / how (long|many (days|weeks|months|years)|soon|quickly|much time)\b| when\b| deadline| time limits?\b| by what date| timescales?\b| how old\b| what age\b/.test(
+      text,
+    )
+  )
+    return 'when';
+  if (/^ who\b| who (can|should|do|does|is|are|decides|pays|will|must|has|makes|checks|writes|helps|to)\b/.test(text)) return 'who';
+  if (
+    /^ (what|whats) (is|are|does|do) (a |an |the )?[a-z]+( [a-z]+){0,3} (mean|stand for)\b|^ (what|whats) (is|are) (a |an |the )?[a-z]+( [a-z]+){0,3} $|^ whats (a |an |the )?[a-z]+( [a-z]+){0,3} $|^ (meaning of|define)\b/.test(
+      text,
+    )
+  )
+    return 'what-is';
+  if (/^ how (do|can|should|would|to|does)\b|^ (what|wot) (do|should|can) i do\b| how to\b| what steps\b/.test(text)) return 'how';
+  if (/^ (can|could|do|does|did|is|are|will|would|must|should|have|has|am|may|shall)\b| is (that|it|this) (allowed|legal|ok|okay|right)\b/.test(text))
+    return 'yes-no';
+  return 'other';
+}
+
+const NUMBER = '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)';
+const DURATION = new RegExp(
+  `\\b${NUMBER}(\\s|-)(working |school |calendar )?(days?|weeks?|months?|years?|hours?)\\b|\\bwithin\\b|\\bdeadline\\b|\\btime limits?\\b`,
+  'i',
+);
+/** Ages, for "how old" and "what age": "up to 25", "from Year 9", "aged 16". */
+const AGE = /\bfrom year \d+|\bup to (age )?\d+|\bage(d)? \d+|\b\d+ to \d+\b|\byear \d+\b/i;
+const WHO =
+  /\b(anyone|can ask|can request|can apply|can make|can refer|is the person|are the people|you, |parents?,|the council|the local authority|your school|the school or college|a young person|young people aged)\b/i;
+const YES_NO =
+  /^(yes|no)\b|\b(do not need|does not need|don't need|doesn't need|do not have to|does not have to|you can|you cannot|you can't|can still|must not|must|have to|is allowed|not allowed|is not|are not|has to)\b/i;
+const HOW = /^- |\n- |\b(ask|write|call|contact|send|fill in|apply|go to|search)\b/i;
+
+/** How well a passage's wording fits the kind of answer wanted: 0 (no sign) to 1 (clearly that kind). */
+export function typeFit(type: QuestionType, text: string, isFirst: boolean, asksAge = false): number {
+  switch (type) {
+    case 'when':
+      return (asksAge ? AGE : DURATION).test(text) ? 1 : 0;
+    case 'who':
+      return WHO.test(text) ? 1 : 0;
+    case 'yes-no':
+      return YES_NO.test(text) ? 1 : 0;
+    case 'how':
+      return HOW.test(text) ? 0.6 : 0;
+    case 'what-is':
+      return isFirst ? 1 : 0;
+    default:
+      return 0;
+  }
+}

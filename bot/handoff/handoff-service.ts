@@ -11,7 +11,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomInt } from 'node:crypto';
-import { ActivityTypes, EventFactory, HandoffEventNames, TurnContext, type Activity } from 'botbuilder';
+import { ActivityTypes, HandoffEventNames, TurnContext, type Activity } from 'botbuilder';
 import { KeyedLock } from '../../adapters/storage/keyed-lock.js';
 import type { ContentStore } from '../../content/store.js';
 import type { FlowView } from '../../flows/executor.js';
@@ -22,7 +22,7 @@ import type { Audience } from '../../content/schema.js';
 import type { EventLogger, Inbound, Reply } from '../reply.js';
 import { matchChoice, type ChoiceOption } from '../understanding/choices.js';
 import { cleanInput, normalise } from '../understanding/text.js';
-import { HandoffContextBuilder, type HandoffFlatContext } from './handoff-context.js';
+import { handoffInitiation, HandoffContextBuilder, type HandoffFlatContext } from './handoff-context.js';
 import { isFinal, sendHandoff, startHandoff, type CallbackTime, type HandoffEvent } from './handoff.machine.js';
 import { HandoffStore, type HandoffRecord, type PersonChannel } from './handoff-store.js';
 import type { HelplineHours } from './hours.js';
@@ -277,11 +277,7 @@ export class HandoffService {
       lines,
     };
     const context = this.contexts.flat(input);
-    const initiate = EventFactory.createHandoffInitiation(
-      this.deps.sender.contextFor(record.person ?? {}),
-      context,
-      share ? this.contexts.transcript(lines) : undefined,
-    );
+    const initiate = handoffInitiation(this.deps.sender.contextFor(record.person ?? {}), context, share ? this.contexts.transcript(lines) : undefined);
     try {
       record.card = await this.postRequest(
         initiate,
@@ -309,7 +305,7 @@ export class HandoffService {
    * The helpline channel is this product's contact centre: it reads the handoff.initiate event as any
    * connector would (the flat context in `value`, the transcript as an attachment) and posts the card.
    */
-  private async postRequest(initiate: Activity, view: { machine: string }, context: HandoffFlatContext, transcript: string[]) {
+  private async postRequest(initiate: Partial<Activity>, view: { machine: string }, context: HandoffFlatContext, transcript: string[]) {
     const queue = this.deps.settings.queue;
     const shared = (initiate.attachments ?? []).some((a) => a.name === 'Transcript');
     const card = requestCard({

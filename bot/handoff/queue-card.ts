@@ -35,7 +35,8 @@ export function requestCard(c: RequestCard): Partial<Activity> {
   const body: Element[] = [
     text(c.title, { weight: 'Bolder', size: 'Medium' }),
     { type: 'FactSet', facts: c.facts },
-    text(c.summary.split('\n').join('\r'), { spacing: 'Medium' }),
+    // One block a line: Teams joins lines of one block unless they are a list.
+    ...c.summary.split('\n').map((line, i) => text(line, { spacing: i === 0 ? 'Medium' : 'None' })),
   ];
   if (c.transcript.length) {
     body.push({ type: 'Container', id: 'transcript', isVisible: false, items: c.transcript.map((line) => text(line, { size: 'Small' })) });

@@ -83,6 +83,7 @@ function textOf(activities: BotActivity[]): string {
 export class Person {
   readonly chat: HttpChat;
   last: BotActivity[] = [];
+  private noted = 0;
 
   constructor(
     app: App,
@@ -113,13 +114,20 @@ export class Person {
     return this.standIn.to(this.conversationId);
   }
 
+  /** Waits for a message sent to this person between turns, and notes it (and any before it) in the transcript. */
   async waitFor(pattern: RegExp, after = 0): Promise<string> {
     const d = await this.standIn.waitFor(
       (x) => x.conversationId === this.conversationId && this.standIn.deliveries.indexOf(x) >= after && pattern.test(wordsOf(x.activity)),
     );
-    const said = wordsOf(d.activity);
-    this.transcript.add(`Assistant (to the person, from the helpline side)`, said);
-    return said;
+    const upTo = this.standIn.deliveries.indexOf(d);
+    const said = this.standIn.deliveries
+      .slice(Math.max(after, this.noted), upTo + 1)
+      .filter((x) => x.conversationId === this.conversationId)
+      .map((x) => wordsOf(x.activity))
+      .join('\n');
+    this.noted = Math.max(this.noted, upTo + 1);
+    this.transcript.add('Assistant (to the person, between turns)', said);
+    return wordsOf(d.activity);
   }
 }
 

@@ -90,7 +90,9 @@ export class HandoffContextBuilder {
     const context: HandoffFlatContext = {
       va_LastTopic: topics.at(-1) ?? this.pathwayTitle(input.view.machine),
       va_Topics: topics.join(', '),
-      va_AgentMessage: input.share ? this.summary(input) : `Pathway: ${this.pathwayTitle(input.view.machine)}. The person chose not to share the conversation.`,
+      va_AgentMessage: input.share
+        ? this.summary(input)
+        : `Pathway: ${this.pathwayTitle(input.view.machine)}. ${this.compose.message('handoff.staff.not-shared', 'parent')}`,
       pathway: input.view.machine,
       step: input.view.state,
       channel: input.channel,

@@ -317,7 +317,7 @@ export class HandoffService {
         { title: 'Pathway', value: this.contexts.pathwayTitle(view.machine) },
         { title: 'Last topic', value: context.va_LastTopic },
       ],
-      summary: shared ? context.va_AgentMessage : `${context.va_AgentMessage}\n${this.word('handoff.staff.not-shared')}`,
+      summary: context.va_AgentMessage,
       transcript: shared ? transcript : [],
       acceptLabel: this.word('handoff.staff.accept'),
     });

@@ -208,11 +208,10 @@ test('a crisis typed during a handoff gets the crisis reply at once, and the mem
   await staff.sees(card.id, /Safeguarding: the last message matched the safety check/);
 
   // With the member of staff: the crisis reply still goes out, and they see the alert.
-  const atCrisis = standIn.deliveries.length;
   const withAgent = await person.say('he has taken too many pills and will not wake up');
   expect(withAgent).toMatch(/999/);
-  await standIn.waitFor((d) => standIn.deliveries.indexOf(d) >= atCrisis && /Person: he has taken too many pills/.test(wordsOf(d.activity)));
-  await standIn.waitFor((d) => standIn.deliveries.indexOf(d) >= atCrisis && /Safeguarding: .*medical/.test(wordsOf(d.activity)));
+  await staff.sees(card.id, /Person: he has taken too many pills/);
+  await staff.sees(card.id, /Safeguarding: .*medical/);
   noPersonalDataIn(t.logs, 'kill myself', 'too many pills');
   transcript.write('crisis-during-handoff');
 });

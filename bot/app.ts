@@ -77,7 +77,17 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const gaps = new JsonlGapLog(config.gapsFile);
 
   // The assistant core, and handoff to the helpline team when it is switched on.
-  const handoff = createHandoff({ config, content, storage, logger, now: options.now, adapter: () => adapter, renderers: () => channels.renderers });
+  let localDirectLine: LocalDirectLine | undefined;
+  const handoff = createHandoff({
+    config,
+    content,
+    storage,
+    logger,
+    now: options.now,
+    adapter: () => adapter,
+    renderers: () => channels.renderers,
+    localInbox: () => localDirectLine,
+  });
   const assistant = new LocalOfferAssistant({
     content,
     storage,
@@ -166,6 +176,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       },
     });
     directLine.register(server);
+    localDirectLine = directLine;
     registerTokenRoute(server, { mode: 'local', directLine });
   }
   if (config.WEBCHAT_ENABLED) {

@@ -11,7 +11,7 @@ import type { Config } from '../config.js';
 import type { EventLogger } from '../reply.js';
 import { HandoffService, type HandoffDeps } from './handoff-service.js';
 import { HelplineHours } from './hours.js';
-import { ProactiveSender, type Reference } from './proactive.js';
+import { ProactiveSender, type LocalInbox, type Reference } from './proactive.js';
 
 export interface HandoffWiring {
   config: Config;
@@ -21,6 +21,8 @@ export interface HandoffWiring {
   now?: () => Date;
   adapter: () => CloudAdapter;
   renderers: () => Record<BotChannel, ActivityRenderer>;
+  /** Local mode's built-in Direct Line, so the web chat page gets the helpline's replies too. */
+  localInbox?: () => LocalInbox | undefined;
 }
 
 export function createHandoff(w: HandoffWiring): HandoffService | undefined {
@@ -41,7 +43,7 @@ export function createHandoff(w: HandoffWiring): HandoffService | undefined {
     storage: w.storage,
     content: w.content,
     compose: new Composer(w.content),
-    sender: new ProactiveSender(w.adapter, { appId: w.config.MicrosoftAppId ?? '', localMode: w.config.localMode }),
+    sender: new ProactiveSender(w.adapter, { appId: w.config.MicrosoftAppId ?? '', localMode: w.config.localMode, localInbox: w.localInbox }),
     renderers,
     hours: new HelplineHours(w.content.council.helpline.openingHours),
     logger: w.logger,

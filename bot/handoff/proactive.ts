@@ -8,17 +8,23 @@
  * else is refused before a request is made: fail closed.
  */
 import { ActivityTypes, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { DirectLineActivity } from '../../adapters/directline/local-directline.js';
 import { isLoopbackUrl } from '../server.js';
 
 export class ProactiveRefusedError extends Error {}
 
 export type Reference = Partial<ConversationReference>;
 
+/** The built-in Direct Line of local mode, which takes the bot's messages in process rather than over HTTP. */
+export interface LocalInbox {
+  deliverFromBot(conversationId: string, activities: DirectLineActivity[]): string[] | null;
+}
+
 export class ProactiveSender {
   /** The adapter is looked up when first used: the composition root builds it after the assistant. */
   constructor(
     private readonly adapterOf: () => CloudAdapter,
-    private readonly opts: { appId: string; localMode: boolean },
+    private readonly opts: { appId: string; localMode: boolean; localInbox?: () => LocalInbox | undefined },
   ) {}
 
   private get adapter(): CloudAdapter {
@@ -40,6 +46,15 @@ export class ProactiveSender {
 
   /** Sends activities into a conversation; returns the ids the channel gave them. */
   async send(reference: Reference, activities: Partial<Activity>[]): Promise<string[]> {
+    const inbox = this.opts.localMode && reference.channelId === 'directline' ? this.opts.localInbox?.() : undefined;
+    const delivered =
+      inbox && reference.conversation?.id
+        ? inbox.deliverFromBot(
+            reference.conversation.id,
+            activities.map((a) => JSON.parse(JSON.stringify({ ...a, type: a.type ?? 'message' })) as DirectLineActivity),
+          )
+        : null;
+    if (delivered) return delivered;
     this.check(reference);
     let ids: string[] = [];
     await this.adapter.continueConversationAsync(this.opts.appId, reference, async (context) => {

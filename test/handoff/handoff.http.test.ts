@@ -250,3 +250,54 @@ test('a restart during a handoff: the chat carries on, both ways, and ends back 
   expect(step).toMatch(/assessment/i);
   transcript.write('restart-during-handoff');
 });
+
+test("local mode: the web chat page's own Direct Line gets the helpline's replies between turns", async () => {
+  const t = await start({ now: IN_HOURS });
+  const transcript = new Transcript();
+  const staff = new Staff(t.app, standIn, transcript);
+  const session = (await (await fetch(`${t.app.url}/api/directline/token`, { method: 'POST' })).json()) as {
+    token: string;
+    conversationId: string;
+    domain: string;
+  };
+  const auth = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
+  await fetch(`${session.domain}/conversations`, { method: 'POST', headers: auth });
+  let watermark = '0';
+  const read = async (): Promise<string> => {
+    const res = (await (
+      await fetch(`${session.domain}/conversations/${session.conversationId}/activities?watermark=${watermark}`, { headers: auth })
+    ).json()) as {
+      activities: Array<Record<string, unknown>>;
+      watermark: string;
+    };
+    watermark = res.watermark;
+    const said = res.activities
+      .filter((a) => (a.from as { role?: string } | undefined)?.role === 'bot')
+      .map((a) => wordsOf(a))
+      .join('\n');
+    transcript.add('Assistant', said);
+    return said;
+  };
+  const say = async (text: string): Promise<string> => {
+    transcript.add('Person', text);
+    await fetch(`${session.domain}/conversations/${session.conversationId}/activities`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ type: 'message', text }),
+    });
+    return read();
+  };
+
+  expect(await say('talk to a person')).toMatch(/someone from the helpline team/);
+  const before = standIn.deliveries.length;
+  expect(await say('1')).toMatch(/asked the helpline team to join/);
+  const card = await staff.card(before);
+  expect(card.words).toMatch(/Channel: webchat/);
+  await staff.press('accept', card.id, card.caseRef);
+  expect(await read()).toMatch(/Sam from the helpline team has joined/);
+  await staff.say(card.id, 'Hello, how can I help?');
+  expect(await read()).toMatch(/Sam: Hello, how can I help\?/);
+  expect(await say('never mind')).toMatch(/The chat with the helpline team has ended/);
+  await staff.sees(card.id, /The person has left the chat/);
+  transcript.write('local-web-chat-page');
+});

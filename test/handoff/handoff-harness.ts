@@ -89,8 +89,8 @@ export class Person {
     app: App,
     private readonly standIn: ConnectorStandIn,
     private readonly transcript: Transcript,
-    readonly channel: 'webchat' | 'sms' = 'webchat',
-    id = channel === 'sms' ? `+4477009${Math.floor(10000 + Math.random() * 89999)}` : `webchat-${Math.random().toString(36).slice(2)}`,
+    readonly channel: 'webchat' | 'sms' | 'msteams' = 'webchat',
+    id = channel === 'sms' ? `+4477009${Math.floor(10000 + Math.random() * 89999)}` : `${channel}-${Math.random().toString(36).slice(2)}`,
   ) {
     this.chat = new HttpChat(app, id, channel);
   }

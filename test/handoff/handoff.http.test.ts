@@ -332,3 +332,32 @@ test(
   },
   CYCLE_MS,
 );
+
+test(
+  'Teams: a family member in a personal chat is handed off and back the same way',
+  async () => {
+    const t = await start({ now: IN_HOURS });
+    const transcript = new Transcript();
+    const person = new Person(t.app, standIn, transcript, 'msteams');
+    const staff = new Staff(t.app, standIn, transcript);
+    await intoPathway(person);
+    expect(await person.say('talk to a person')).toMatch(/someone from the helpline team/);
+    const before = standIn.deliveries.length;
+    await person.say('2');
+    const card = await staff.card(before);
+    expect(card.words).toMatch(/Channel: teams/);
+    expect(card.words).toMatch(/chose not to share/);
+    const atAccept = standIn.deliveries.length;
+    await staff.press('accept', card.id, card.caseRef);
+    await person.waitFor(/Sam from the helpline team has joined/, atAccept);
+    expect(await person.say('Is there a form for this?')).toBe('');
+    await staff.sees(card.id, /Person: Is there a form for this\?/);
+    await staff.say(card.id, 'No form is needed: a letter or email is enough.');
+    await person.waitFor(/Sam: No form is needed/, atAccept);
+    const atEnd = standIn.deliveries.length;
+    await staff.press('end', card.id, card.caseRef);
+    await person.waitFor(/Who can ask for an assessment/, atEnd);
+    transcript.write('teams-personal-cycle');
+  },
+  CYCLE_MS,
+);

@@ -9,7 +9,7 @@
  */
 import type { Storage, StoreItem } from 'botbuilder';
 import type { KnownDates, Profile } from '../../flows/types.js';
-import type { PersistedHandoff } from './handoff.machine.js';
+import { HANDOFF_MACHINE_VERSION, HANDOFF_STATES, type PersistedHandoff } from './handoff.machine.js';
 import type { Reference } from './proactive.js';
 
 export type PersonChannel = 'webchat' | 'teams' | 'sms';
@@ -52,7 +52,11 @@ export class HandoffStore {
 
   async load(conversationKey: string): Promise<HandoffRecord | undefined> {
     const item = await this.get<Item<{ record?: HandoffRecord }>>(`handoff/${conversationKey}`);
-    return item?.record?.handoff?.machine === 'handoff' ? item.record : undefined;
+    const handoff = item?.record?.handoff;
+    // A handoff from another version of the machine, or one that cannot be read, is left behind: the person
+    // is back with the bot and can ask again, rather than stuck in a state this version does not know.
+    if (handoff?.machine !== 'handoff' || handoff.version !== HANDOFF_MACHINE_VERSION || !HANDOFF_STATES.includes(handoff.state)) return undefined;
+    return item!.record;
   }
 
   save(conversationKey: string, record: HandoffRecord): Promise<void> {

@@ -100,8 +100,19 @@ export const handoffMachine = setup({
   },
 });
 
-export type HandoffState =
-  'requested' | 'queueing' | 'queued' | 'withAgent' | 'callbackOffered' | 'callbackNumber' | 'callbackTime' | 'completed' | 'cancelled' | 'callbackRequested';
+export const HANDOFF_STATES = [
+  'requested',
+  'queueing',
+  'queued',
+  'withAgent',
+  'callbackOffered',
+  'callbackNumber',
+  'callbackTime',
+  'completed',
+  'cancelled',
+  'callbackRequested',
+] as const;
+export type HandoffState = (typeof HANDOFF_STATES)[number];
 
 /** What is stored: the machine, its version, the state and the context. */
 export interface PersistedHandoff {

@@ -2,12 +2,13 @@
  * The parts of handoff that need no HTTP: opening hours with bank holidays, the machine, the context and
  * the handoff.initiate event, configuration, and the proactive sender's fail-closed rule.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, HandoffEventNames, TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, HandoffEventNames, MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { ConfigError, loadConfig } from '../../bot/config.js';
 import { Composer } from '../../bot/compose.js';
 import { handoffInitiation, HandoffContextBuilder, MAX_CONTEXT_CHARS } from '../../bot/handoff/handoff-context.js';
 import { readUkPhone } from '../../bot/handoff/handoff-service.js';
-import { isFinal, sendHandoff, startHandoff, type HandoffEvent } from '../../bot/handoff/handoff.machine.js';
+import { HANDOFF_STATES, handoffMachine, isFinal, sendHandoff, startHandoff, type HandoffEvent } from '../../bot/handoff/handoff.machine.js';
+import { HandoffStore, type HandoffRecord } from '../../bot/handoff/handoff-store.js';
 import { HelplineHours } from '../../bot/handoff/hours.js';
 import { ProactiveRefusedError, ProactiveSender } from '../../bot/handoff/proactive.js';
 import { sharedContent } from '../helpers/harness.js';
@@ -67,6 +68,31 @@ describe('the handoff machine', () => {
       [{ type: 'AGREE', share: true }, { type: 'QUEUE_FAILED' }, { type: 'CALLBACK_YES' }, { type: 'NUMBER', phone: '03069990100' }],
     ];
     for (const events of waits) expect(isFinal(sendHandoff(run(events), { type: 'CANCEL' }).handoff.state)).toBe(true);
+  });
+
+  test("the stored states are exactly the machine's states", () => {
+    expect([...HANDOFF_STATES].sort()).toEqual(
+      Object.keys(handoffMachine.states)
+        .filter((s) => s !== 'start')
+        .sort(),
+    );
+  });
+
+  test('a stored handoff from another machine version is left behind, not restored', async () => {
+    const store = new HandoffStore(new MemoryStorage());
+    const record: HandoffRecord = {
+      handoff: run([{ type: 'AGREE', share: true }, { type: 'QUEUED' }]),
+      channel: 'webchat',
+      where: { machine: 'intake', state: 'who', prompt: 'intake.who', profile: {}, dates: {} },
+      requestedAt: '2026-12-01T10:00:00Z',
+      pending: [],
+    };
+    await store.save('k1', record);
+    expect((await store.load('k1'))?.handoff.state).toBe('queued');
+    await store.save('k2', { ...record, handoff: { ...record.handoff, version: 0 } });
+    expect(await store.load('k2')).toBeUndefined();
+    await store.save('k3', { ...record, handoff: { ...record.handoff, state: 'ringing' as never } });
+    expect(await store.load('k3')).toBeUndefined();
   });
 
   test('an event that means nothing in a state changes nothing', () => {

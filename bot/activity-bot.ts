@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Assistant, ChannelKind, EventLogger, Inbound, Reply } from './reply.js';
+import type { HandoffService } from './handoff/handoff-service.js';
 
 /** Renders neutral replies as activities for one channel. */
 export type ActivityRenderer = (replies: Reply[], conversationKey: string) => Promise<Partial<Activity>[]> | Partial<Activity>[];
@@ -25,6 +26,8 @@ export interface BotDeps {
   allowedTenants: string[];
   /** Words for the apology sent when a turn fails. */
   apology: () => Reply;
+  /** Handoff to the helpline team: status events, the helpline channel, and the person's reference. */
+  handoff?: Pick<HandoffService, 'handles' | 'within'>;
 }
 
 export function channelKindOf(channelId: string | undefined): Exclude<ChannelKind, 'test'> {
@@ -57,6 +60,7 @@ export class LocalOfferBot {
         return;
       }
     }
+    if (this.deps.handoff && (await this.deps.handoff.handles(context))) return;
     const conversationKey = conversationKeyOf(this.deps.keySecret, activity.channelId ?? 'unknown', activity.conversation?.id ?? 'unknown');
     const inbound = this.inboundOf(activity, kind, conversationKey);
     if (!inbound) return;
@@ -65,7 +69,8 @@ export class LocalOfferBot {
       if (intercepted.length) await context.sendActivities(intercepted);
       return;
     }
-    const replies = await this.deps.assistant.turn(inbound);
+    const handoff = this.deps.handoff;
+    const replies = await (handoff ? handoff.within(context, () => this.deps.assistant.turn(inbound)) : this.deps.assistant.turn(inbound));
     await this.send(context, kind, replies, conversationKey);
   };
 

@@ -30,6 +30,7 @@ import { LocalOfferBot } from './activity-bot.js';
 import { Composer } from './compose.js';
 import { loadConfig, type Config } from './config.js';
 import { createServer } from './server.js';
+import { createHandoff } from './handoff/index.js';
 import { TopicIndex } from './understanding/qa.js';
 
 export interface AppOptions {
@@ -75,7 +76,18 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     createStorage({ kind: config.STORAGE, dir: `${config.DATA_DIR}/conversations`, redisUrl: config.REDIS_URL, ttlMs: config.STATE_TTL_DAYS * 86_400_000 });
   const gaps = new JsonlGapLog(config.gapsFile);
 
-  // The assistant core.
+  // The assistant core, and handoff to the helpline team when it is switched on.
+  let localDirectLine: LocalDirectLine | undefined;
+  const handoff = createHandoff({
+    config,
+    content,
+    storage,
+    logger,
+    now: options.now,
+    adapter: () => adapter,
+    renderers: () => channels.renderers,
+    localInbox: () => localDirectLine,
+  });
   const assistant = new LocalOfferAssistant({
     content,
     storage,
@@ -85,7 +97,9 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     logger,
     resumeAfterMs: config.RESUME_AFTER_HOURS * 3_600_000,
     now: options.now,
+    handoff,
   });
+  if (handoff) handoff.resumeStep = (key) => assistant.currentStep(key);
 
   // The bot and its channels.
   const composer = new Composer(content);
@@ -98,6 +112,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     keySecret: config.conversationKeySecret,
     allowedTenants: config.TEAMS_ALLOWED_TENANTS,
     apology: () => ({ kind: 'info', paragraphs: [composer.message('turn-error', 'parent')] }),
+    handoff,
   });
   const auth = new ConfigurationBotFrameworkAuthentication(
     {},
@@ -161,6 +176,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       },
     });
     directLine.register(server);
+    localDirectLine = directLine;
     registerTokenRoute(server, { mode: 'local', directLine });
   }
   if (config.WEBCHAT_ENABLED) {
@@ -214,6 +230,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
         server.once('error', reject);
         server.listen(config.PORT, config.HOST, () => resolve());
       });
+      await handoff?.start();
       const address = server.address() as AddressInfo;
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       url = `http://${host}:${address.port}`;
@@ -221,6 +238,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     },
     async close() {
       if (sweeper) clearInterval(sweeper);
+      handoff?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       const closable = storage as unknown as { close?: () => Promise<void> };
       await closable.close?.();

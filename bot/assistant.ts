@@ -27,6 +27,7 @@ import { stageAmong } from './understanding/age.js';
 import type { QaResult, TopicIndex } from './understanding/qa.js';
 import type { Passage } from './understanding/passages.js';
 import { asksSomething, cleanInput, contentWordCount, hasWords } from './understanding/text.js';
+import type { HandoffService } from './handoff/handoff-service.js';
 
 export interface GapRecorder {
   record(entry: { at: string; channel: string; question: string; closest: { topic: string; score: number }[] }): Promise<void>;
@@ -49,6 +50,8 @@ export interface AssistantDeps {
   /** After this long away, the person is asked whether to carry on or start again. */
   resumeAfterMs: number;
   now?: () => Date;
+  /** Talk to a person (handoff to the helpline team); without it, "talk to a person" gives the number. */
+  handoff?: Pick<HandoffService, 'duringHandoff' | 'request' | 'noteTurn'>;
 }
 
 /** Everything one turn works on, so helper methods do not pass six arguments around. */
@@ -63,6 +66,8 @@ interface Turn {
   search?: QaResult;
   /** A question we could not answer with confidence, for the editors' gap report. */
   gap?: { question: string; closest: { topic: string; score: number }[] };
+  /** "Talk to a person" was asked for: the handoff starts once the turn has been understood. */
+  handoffRequested?: boolean;
 }
 
 function audienceOf(record: Pick<ConversationRecord, 'profile'>): Audience {
@@ -109,14 +114,22 @@ export class LocalOfferAssistant implements Assistant {
     if (loaded.status === 'unreadable') turn.replies.push(this.info('restart.updated', turn));
 
     const flow = this.restore(turn);
-    if (crisis) {
+    // While handed off to a person the bot is silent: only the safeguarding reply above still goes out.
+    const handedOff = await this.duringHandoff(inbound, raw, risk?.kinds ?? null, now, crisis);
+    if (handedOff) {
+      if (crisis) turn.replies.push(crisis);
+      turn.replies.push(...handedOff.replies);
+      if (handedOff.resume) this.showStep(turn, flow, { withTopic: false });
+    } else if (crisis) {
       turn.replies.push(crisis);
       this.showStep(turn, flow, { withTopic: false });
     } else {
       this.understand(turn, flow, isNew, raw);
       if (isNew) this.welcome(turn);
+      if (turn.handoffRequested && this.deps.handoff) turn.replies.push(...(await this.deps.handoff.request({ ...turn, view: flow })));
       await this.recordGapIfAny(turn);
     }
+    if (!handedOff) await this.deps.handoff?.noteTurn(inbound.conversationKey, now, turn.text || raw, turn.replies).catch(() => undefined);
 
     turn.record.lastActive = now.toISOString();
     try {
@@ -134,6 +147,37 @@ export class LocalOfferAssistant implements Assistant {
       replies: turn.replies.length,
     });
     return turn.replies;
+  }
+
+  /** A handoff in progress answers the turn; a failure there must not cost a crisis reply. */
+  private async duringHandoff(inbound: Inbound, raw: string, risk: readonly string[] | null, now: Date, crisis: Reply | null) {
+    if (!this.deps.handoff) return null;
+    try {
+      return await this.deps.handoff.duringHandoff({ inbound, raw, risk, now });
+    } catch (err) {
+      if (!crisis) throw err;
+      this.deps.logger.warn({ event: 'handoff-failed-during-crisis', error: (err as Error).name });
+      return null;
+    }
+  }
+
+  /** The step the person is at, shown again when they come back from the helpline team. */
+  currentStep(conversationKey: string): Promise<Reply[]> {
+    return this.deps.lock.run(conversationKey, async () => {
+      const loaded = await this.conversations.load(conversationKey);
+      if (loaded.status !== 'ok') return [];
+      const turn: Turn = {
+        inbound: { conversationKey, channel: 'test' },
+        text: '',
+        now: this.now(),
+        record: loaded.record,
+        audience: audienceOf(loaded.record),
+        replies: [],
+      };
+      this.showStep(turn, this.restore(turn), { withTopic: false });
+      await this.conversations.save(conversationKey, turn.record, loaded.eTag);
+      return turn.replies;
+    });
   }
 
   private freshRecord(now: Date): ConversationRecord {
@@ -264,6 +308,10 @@ export class LocalOfferAssistant implements Assistant {
         turn.replies.push(this.info('help', turn));
         return this.showStep(turn, view, { withTopic: false });
       case 'person':
+        if (this.deps.handoff) {
+          turn.handoffRequested = true;
+          return;
+        }
         turn.replies.push(this.info('person', turn));
         return this.showStep(turn, view, { withTopic: false });
     }

@@ -78,7 +78,25 @@ export const EnvSchema = z.object({
   /** Council sites allowed to show the chat page in a frame, e.g. https://www.example.gov.uk. */
   WEBCHAT_FRAME_ANCESTORS: list,
   TEAMS_ALLOWED_TENANTS: list,
+
+  /** Talk to a person: hand the conversation to the helpline team in a Teams channel. */
+  HANDOFF_ENABLED: bool,
+  /** The helpline channel in Teams, as a conversation reference in JSON (see docs/handoff.md). */
+  HANDOFF_QUEUE_REFERENCE: optionalText,
+  /** How long a request waits for someone to accept before a call back is offered. */
+  HANDOFF_WAIT_SECONDS: positiveNumber(180),
+  /** Call back requests (they hold a phone number) are deleted from the helpline channel after this. */
+  HANDOFF_CALLBACK_RETENTION_DAYS: positiveNumber(14),
 });
+
+/** A stored conversation reference for the helpline channel: enough to post to it proactively. */
+export const QueueReference = z.object({
+  serviceUrl: z.string().url(),
+  channelId: z.string().min(1).default('msteams'),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+  bot: z.looseObject({ id: z.string().min(1) }).optional(),
+});
+export type QueueReference = z.infer<typeof QueueReference>;
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -87,6 +105,8 @@ export interface Config extends Env {
   localMode: boolean;
   conversationKeySecret: string;
   gapsFile: string;
+  /** Set when HANDOFF_ENABLED: the parsed HANDOFF_QUEUE_REFERENCE. */
+  handoffQueue?: QueueReference;
 }
 
 const DEV_KEY_SECRET = 'local-development-only-not-for-production';
@@ -126,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (e.STORAGE === 'redis' && !e.REDIS_URL) problems.push('- REDIS_URL: required when STORAGE is redis');
   if (e.TWILIO_AUTH_TOKEN && !e.PUBLIC_URL) problems.push('- PUBLIC_URL: required when TWILIO_AUTH_TOKEN is set (Twilio signs PUBLIC_URL + /api/sms)');
+  const handoffQueue = e.HANDOFF_ENABLED ? parseQueueReference(e.HANDOFF_QUEUE_REFERENCE, localMode, problems) : undefined;
   if (problems.length) throw new ConfigError(`Configuration is not valid:\n${problems.join('\n')}`);
 
   return {
@@ -133,5 +154,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localMode,
     conversationKeySecret: e.CONVERSATION_KEY_SECRET ?? DEV_KEY_SECRET,
     gapsFile: e.GAPS_FILE ?? `${e.DATA_DIR}/gaps.jsonl`,
+    handoffQueue,
   };
+}
+
+/**
+ * The anonymous adapter of local mode would post to any address, so there the helpline channel must be
+ * on loopback (the connector stand-in); with credentials it must be https. Anything else stops start-up.
+ */
+function parseQueueReference(raw: string | undefined, localMode: boolean, problems: string[]): QueueReference | undefined {
+  const name = '- HANDOFF_QUEUE_REFERENCE';
+  if (!raw) {
+    problems.push(`${name}: required when HANDOFF_ENABLED is true (the helpline channel's conversation reference, as JSON)`);
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    problems.push(`${name}: not valid JSON`);
+    return undefined;
+  }
+  const parsed = QueueReference.safeParse(json);
+  if (!parsed.success) {
+    problems.push(`${name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(reference)'} ${i.message}`).join('; ')}`);
+    return undefined;
+  }
+  const url = new URL(parsed.data.serviceUrl);
+  if (localMode && !isLoopbackHost(url.hostname))
+    problems.push(`${name}: in local mode serviceUrl must be loopback (the anonymous adapter would post anywhere)`);
+  if (!localMode && url.protocol !== 'https:') problems.push(`${name}: serviceUrl must be https`);
+  return parsed.data;
 }

@@ -187,6 +187,23 @@ export class LocalDirectLine {
     return conversation;
   }
 
+  /**
+   * Messages the bot sends between turns (the helpline team's replies during a handoff), added to the
+   * conversation as Azure Direct Line would. Null when the conversation is unknown or has expired.
+   */
+  deliverFromBot(conversationId: string, activities: DirectLineActivity[]): string[] | null {
+    const conversation = this.conversations.get(conversationId);
+    if (!conversation) return null;
+    return activities.map(
+      (activity) =>
+        this.append(conversation, {
+          ...activity,
+          from: { id: this.botId, name: 'Local Offer Assistant', role: 'bot' },
+          recipient: { id: conversation.userId, role: 'user' },
+        }).id ?? '',
+    );
+  }
+
   /** Handlers are async: restify 10+ refuses a two-argument handler that is not. */
   register(server: Server): void {
     const reply = (res: Response, status: number, body: unknown) => {

@@ -18,8 +18,9 @@ import { Composer } from './compose.js';
 import { ConversationStore, type ConversationRecord, type Offer } from './conversation.js';
 import { OfferBook } from './offers.js';
 import type { Assistant, EventLogger, Inbound, Reply } from './reply.js';
-import { checkSafeguarding } from './safeguarding/detector.js';
-import { crisisMessageIds } from './safeguarding/crisis-reply.js';
+import { assessRisk, type Layers, type RiskAssessment } from './safeguarding/assess.js';
+import { buildCrisisReply, possibleRiskLine } from './safeguarding/crisis-reply.js';
+import { withCrisisDeadline } from './safeguarding/deadline.js';
 import { detectCommand, glossaryQuestion, smallTalk, type Command } from './understanding/commands.js';
 import { matchChoice } from './understanding/choices.js';
 import { readDate } from './understanding/dates.js';
@@ -48,6 +49,10 @@ export interface AssistantDeps {
   /** After this long away, the person is asked whether to carry on or start again. */
   resumeAfterMs: number;
   now?: () => Date;
+  /** The safeguarding layers to run: both unless a benchmark compares the rules alone. */
+  safeguardingLayers?: Layers;
+  /** A detected crisis is answered within this long whatever storage does (2 s unless set). */
+  crisisDeadlineMs?: number;
 }
 
 /** Everything one turn works on, so helper methods do not pass six arguments around. */
@@ -82,17 +87,18 @@ export class LocalOfferAssistant implements Assistant {
   }
 
   turn(inbound: Inbound): Promise<Reply[]> {
-    return this.deps.lock.run(inbound.conversationKey, () => this.runTurn(inbound));
+    // Safeguarding first, on the whole message, before the lock or storage: if storage is down or
+    // hangs, the person still gets the numbers, within the deadline.
+    const raw = [inbound.text, inbound.value].filter((s): s is string => typeof s === 'string').join(' ');
+    const risk = assessRisk(raw, this.deps.safeguardingLayers);
+    const crisis = risk.level === 'crisis' ? this.crisisReply(risk) : null;
+    const run = this.deps.lock.run(inbound.conversationKey, () => this.runTurn(inbound, raw, risk, crisis));
+    if (!crisis) return run;
+    return withCrisisDeadline(run, crisis, this.deps.crisisDeadlineMs ?? 2000, (event, error) => this.deps.logger.warn({ event, error }));
   }
 
-  private async runTurn(inbound: Inbound): Promise<Reply[]> {
+  private async runTurn(inbound: Inbound, raw: string, risk: RiskAssessment, crisis: Reply | null): Promise<Reply[]> {
     const now = inbound.receivedAt ?? this.now();
-    const raw = [inbound.text, inbound.value].filter((s): s is string => typeof s === 'string').join(' ');
-
-    // Safeguarding first, on the whole message, before storage is even read: if storage is down, the
-    // person still gets the numbers.
-    const risk = raw ? checkSafeguarding(raw) : null;
-    const crisis: Reply | null = risk ? this.crisisReply(risk.kinds) : null;
 
     let loaded: Awaited<ReturnType<ConversationStore['load']>>;
     try {
@@ -112,6 +118,8 @@ export class LocalOfferAssistant implements Assistant {
       turn.replies.push(crisis);
       this.showStep(turn, flow, { withTopic: false });
     } else {
+      // A real but uncertain signal: one line about 999 first, then the answer, on the same pathway.
+      if (risk.level === 'possible') turn.replies.push({ kind: 'info', paragraphs: [possibleRiskLine((id) => this.compose.message(id, 'parent'))] });
       this.understand(turn, flow, isNew, raw);
       await this.recordGapIfAny(turn);
     }
@@ -129,6 +137,7 @@ export class LocalOfferAssistant implements Assistant {
       channel: inbound.channel,
       machine: turn.record.flow.machine,
       crisis: Boolean(crisis),
+      risk: risk.level,
       replies: turn.replies.length,
     });
     return turn.replies;
@@ -159,9 +168,9 @@ export class LocalOfferAssistant implements Assistant {
     return { kind: 'info', paragraphs: [this.compose.message(messageId, turn.audience)] };
   }
 
-  private crisisReply(kinds: Parameters<typeof crisisMessageIds>[0]): Reply {
-    // Crisis wording is the same for everyone: the numbers matter more than the voice.
-    return { kind: 'crisis', paragraphs: crisisMessageIds(kinds).map((id) => this.compose.message(id, 'parent')) };
+  private crisisReply(risk: RiskAssessment): Reply {
+    // Crisis wording is the same for everyone: the numbers matter more than the voice. Never throws.
+    return buildCrisisReply((id) => this.compose.message(id, 'parent'), risk.kinds, risk.categories);
   }
 
   private understand(turn: Turn, view: FlowView, isNew: boolean, raw: string): void {

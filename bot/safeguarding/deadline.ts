@@ -1,0 +1,29 @@
+/**
+ * Once a crisis is detected, the crisis reply goes out within a deadline whatever happens after: a
+ * storage that hangs (a network partition leaves a connection open and silent), a lock held by a stuck
+ * turn, or any error in the rest of the turn. The turn carries on in the background and may still save
+ * the conversation; only its replies are given up.
+ */
+import type { Reply } from '../reply.js';
+
+export function withCrisisDeadline(turn: Promise<Reply[]>, crisis: Reply, deadlineMs: number, warn: (event: string, error: string) => void): Promise<Reply[]> {
+  return new Promise<Reply[]>((resolve) => {
+    const timer = setTimeout(() => {
+      warn('crisis-deadline', 'Timeout');
+      resolve([crisis]);
+    }, deadlineMs);
+    timer.unref?.();
+    turn.then(
+      (replies) => {
+        clearTimeout(timer);
+        // The crisis reply goes out even if something after detection dropped it.
+        resolve(replies.some((r) => r.kind === 'crisis') ? replies : [crisis, ...replies]);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        warn('turn-failed-during-crisis', err instanceof Error ? err.name : 'Error');
+        resolve([crisis]);
+      },
+    );
+  });
+}

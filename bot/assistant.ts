@@ -20,7 +20,7 @@ import { OfferBook } from './offers.js';
 import type { Assistant, EventLogger, Inbound, Reply } from './reply.js';
 import { assessRisk, type Layers, type RiskAssessment } from './safeguarding/assess.js';
 import { buildCrisisReply, possibleRiskLine } from './safeguarding/crisis-reply.js';
-import { withCrisisDeadline } from './safeguarding/deadline.js';
+import { CRISIS_DEADLINE_MS, withCrisisDeadline } from './safeguarding/deadline.js';
 import { detectCommand, glossaryQuestion, smallTalk, type Command } from './understanding/commands.js';
 import { matchChoice } from './understanding/choices.js';
 import { readDate } from './understanding/dates.js';
@@ -94,7 +94,7 @@ export class LocalOfferAssistant implements Assistant {
     const crisis = risk.level === 'crisis' ? this.crisisReply(risk) : null;
     const run = this.deps.lock.run(inbound.conversationKey, () => this.runTurn(inbound, raw, risk, crisis));
     if (!crisis) return run;
-    return withCrisisDeadline(run, crisis, this.deps.crisisDeadlineMs ?? 2000, (event, error) => this.deps.logger.warn({ event, error }));
+    return withCrisisDeadline(run, crisis, this.deps.crisisDeadlineMs ?? CRISIS_DEADLINE_MS, (event, error) => this.deps.logger.warn({ event, error }));
   }
 
   private async runTurn(inbound: Inbound, raw: string, risk: RiskAssessment, crisis: Reply | null): Promise<Reply[]> {

@@ -20,8 +20,15 @@ import { checkSafeguarding, type RiskKind } from './detector.js';
 export const CRISIS_AT = 0.5;
 /** At or above this probability of a crisis or possible risk, the 999 line goes before the answer. */
 export const POSSIBLE_AT = 0.5;
-/** When a rule has fired, the statistical layer's category is added to the reply at this probability. */
+/** When a rule has fired, the statistical layer's categories are added to the reply at this probability. */
 const CATEGORY_AT = 0.2;
+/**
+ * A category is named in the reply when it holds at least this share of the crisis probability: a
+ * goodbye note and a phone not answered is suicide or a missing person, and the reply should cover both.
+ */
+const CATEGORY_SHARE = 0.2;
+/** A rule match is read as a past event when the statistical layer is this much surer of it. */
+const PAST_MARGIN = 0.5;
 
 export type RiskLevel = 'crisis' | 'possible' | 'none';
 
@@ -46,9 +53,17 @@ export function assessRisk(text: string, layers: Layers = 'both'): RiskAssessmen
   const rules = checkSafeguarding(text);
   if (layers === 'rules') return rules ? { level: 'crisis', kinds: rules.kinds, categories: [] } : NONE;
   const score = scoreMessage(model, text);
-  const category = isCategory(score.category) ? [score.category] : [];
-  if (rules) return { level: 'crisis', kinds: rules.kinds, categories: score.crisis >= CATEGORY_AT ? category : [] };
-  if (score.crisis >= CRISIS_AT) return { level: 'crisis', kinds: [], categories: category };
+  const categories = score.categories
+    .filter((c, i) => i < 3 && c.p >= CATEGORY_SHARE * score.crisis)
+    .map((c) => c.category)
+    .filter(isCategory);
+  if (rules) {
+    // The rules cannot tell "she took an overdose in year 9, can the plan cover it" from now; the
+    // statistical layer learnt past events apart. Then the 999 line still goes first.
+    if (score.possible - score.crisis >= PAST_MARGIN + score.crisis) return { level: 'possible', kinds: [], categories: [] };
+    return { level: 'crisis', kinds: rules.kinds, categories: score.crisis >= CATEGORY_AT ? categories : [] };
+  }
+  if (score.crisis >= CRISIS_AT) return { level: 'crisis', kinds: [], categories };
   if (score.possible >= POSSIBLE_AT) return { level: 'possible', kinds: [], categories: [] };
   return NONE;
 }

@@ -4,7 +4,9 @@
  * this file decides the order: 999 first, then help for each kind or category of risk found, then that
  * the person can carry on.
  */
+import type { Composer } from '../compose.js';
 import type { Reply } from '../reply.js';
+import { assessRisk } from './assess.js';
 import { CRISIS_MESSAGE_ORDER, MESSAGES_FOR_CATEGORY, MESSAGES_FOR_KIND, type Category } from './categories.js';
 import { RISK_KINDS, type RiskKind } from './detector.js';
 
@@ -68,4 +70,10 @@ export function possibleRiskLine(message: (id: string) => string): string {
     // Fall through to the line in code.
   }
   return 'If you or someone else is in danger now, call 999.';
+}
+
+/** The crisis reply for a message, or null when it carries no crisis: for paths outside the turn. */
+export function crisisReplyFor(text: string, composer: Pick<Composer, 'message'>): Reply | null {
+  const risk = assessRisk(text);
+  return risk.level === 'crisis' ? buildCrisisReply((id) => composer.message(id, 'parent'), risk.kinds, risk.categories) : null;
 }

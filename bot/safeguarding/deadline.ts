@@ -6,6 +6,9 @@
  */
 import type { Reply } from '../reply.js';
 
+/** A detected crisis is answered within this long, whatever storage does. */
+export const CRISIS_DEADLINE_MS = 2_000;
+
 export function withCrisisDeadline(turn: Promise<Reply[]>, crisis: Reply, deadlineMs: number, warn: (event: string, error: string) => void): Promise<Reply[]> {
   return new Promise<Reply[]>((resolve) => {
     const timer = setTimeout(() => {
@@ -23,6 +26,30 @@ export function withCrisisDeadline(turn: Promise<Reply[]>, crisis: Reply, deadli
         clearTimeout(timer);
         warn('turn-failed-during-crisis', err instanceof Error ? err.name : 'Error');
         resolve([crisis]);
+      },
+    );
+  });
+}
+
+/** What `beforeDeadline` gives when the work did not finish in time. */
+export const MISSED = Symbol('missed the deadline');
+
+/**
+ * The work's result, or MISSED if it takes longer than `ms`. For the edges (a renderer that writes to
+ * storage, the SMS ledger) that must not hold up a crisis reply. A rejection is passed on.
+ */
+export function beforeDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof MISSED> {
+  return new Promise<T | typeof MISSED>((resolve, reject) => {
+    const timer = setTimeout(() => resolve(MISSED), ms);
+    timer.unref?.();
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err instanceof Error ? err : new Error(String(err)));
       },
     );
   });

@@ -25,6 +25,26 @@ export function classifierTokens(text: string): string[] {
 }
 
 /**
+ * A word's own features (the word and its character n-grams), cached: most words recur, and hashing
+ * is most of the cost. The cache is cleared when full, so its memory stays bounded whatever is typed.
+ */
+const WORD_CACHE = new Map<string, number[]>();
+const WORD_CACHE_MAX = 20_000;
+
+function wordFeatures(w: string): number[] {
+  let cached = WORD_CACHE.get(w);
+  if (cached) return cached;
+  cached = [fnv(`w:${w}`) % BUCKETS];
+  if (w.length > 3) {
+    const padded = `<${w.slice(0, 24)}>`;
+    for (let n = 3; n <= 4; n++) for (let j = 0; j + n <= padded.length; j++) cached.push(fnv(`c:${padded.slice(j, j + n)}`) % BUCKETS);
+  }
+  if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
+  WORD_CACHE.set(w, cached);
+  return cached;
+}
+
+/**
  * The hashed features of a run of words (no boundaries inside), each once. Every word contributes a
  * fixed number of features at most, so the cost is linear in the number of words.
  */
@@ -33,13 +53,9 @@ export function featuresOf(words: readonly string[]): Int32Array {
   set.add(0); // a bias feature, always on
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
-    set.add(fnv(`w:${w}`) % BUCKETS);
+    for (const f of wordFeatures(w)) set.add(f);
     const next = words[i + 1];
     if (next !== undefined) set.add(fnv(`b:${w} ${next}`) % BUCKETS);
-    if (w.length > 3) {
-      const padded = `<${w.slice(0, 24)}>`;
-      for (let n = 3; n <= 4; n++) for (let j = 0; j + n <= padded.length; j++) set.add(fnv(`c:${padded.slice(j, j + n)}`) % BUCKETS);
-    }
   }
   return Int32Array.from(set);
 }

@@ -22,8 +22,8 @@ export interface ClassifierScore {
   crisis: number;
   /** The highest probability of a crisis or a possible risk, in any part. */
   possible: number;
-  /** The most likely crisis category in the most worrying part. */
-  category: Category;
+  /** The crisis categories in the most worrying part, most likely first, with their probabilities. */
+  categories: Array<{ category: Category; p: number }>;
 }
 
 function sentencesOf(tokens: string[]): string[][] {
@@ -58,23 +58,19 @@ export function partsOf(tokens: string[]): string[][] {
 export function scoreMessage(model: LinearModel, text: string): ClassifierScore {
   const crisisIdx = CATEGORIES.map((c) => model.labels.indexOf(c));
   const possibleIdx = model.labels.indexOf('possible');
-  let best: ClassifierScore = { crisis: 0, possible: 0, category: 'suicide' };
+  let crisis = 0;
+  let possible = 0;
+  let best: Float64Array | null = null;
   for (const part of partsOf(classifierTokens(text))) {
     const probs = model.predict(featuresOf(part));
-    let crisis = 0;
-    let top = 0;
-    let category: Category = 'suicide';
-    crisisIdx.forEach((idx, i) => {
-      const p = probs[idx] as number;
-      crisis += p;
-      if (p > top) {
-        top = p;
-        category = CATEGORIES[i] as Category;
-      }
-    });
-    const possible = crisis + (probs[possibleIdx] as number);
-    if (crisis > best.crisis) best = { crisis, possible: Math.max(best.possible, possible), category };
-    else best.possible = Math.max(best.possible, possible);
+    let sum = 0;
+    for (const idx of crisisIdx) sum += probs[idx] as number;
+    if (sum > crisis || !best) {
+      crisis = sum;
+      best = probs;
+    }
+    possible = Math.max(possible, sum + (probs[possibleIdx] as number));
   }
-  return best;
+  const categories = best ? CATEGORIES.map((category, i) => ({ category, p: best[crisisIdx[i] as number] as number })).sort((a, b) => b.p - a.p) : [];
+  return { crisis, possible, categories };
 }

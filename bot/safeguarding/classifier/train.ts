@@ -17,17 +17,39 @@ export function contentQuestions(content: ContentStore): string[] {
   return out;
 }
 
+/**
+ * The content's own sentences, also as `none`: thousands of calm sentences about SEND that use the
+ * words a crisis uses too ("safe", "medication", "breathing", "missing education").
+ */
+export function contentSentences(content: ContentStore): string[] {
+  const out: string[] = [];
+  const add = (text: string | undefined) => {
+    for (const s of (text ?? '').split(/(?<=[.!?])\s+|\n+/)) if (s.split(/\s+/).length >= 4 && !/[{}]/.test(s)) out.push(s.trim());
+  };
+  for (const topic of content.topics.values()) {
+    add(topic.summary);
+    add(topic.body);
+    topic.nextSteps.forEach(add);
+  }
+  for (const term of content.glossary.values()) add(term.meaning);
+  return out;
+}
+
 export function trainingExamples(content: ContentStore): Example[] {
   const loaded = loadCorpusFiles();
   loaded.files.push({
     name: '(content synonyms)',
     data: { label: 'none', voice: 'self', examples: contentQuestions(content), templates: [], perTemplate: 1, slots: {} },
   });
+  loaded.files.push({
+    name: '(content sentences)',
+    data: { label: 'none', voice: 'self', examples: contentSentences(content), templates: [], perTemplate: 1, slots: {}, registers: [] },
+  });
   return expandCorpus(loaded);
 }
 
 export function trainingHash(content: ContentStore): string {
-  return corpusHash(undefined, contentQuestions(content));
+  return corpusHash(undefined, [...contentQuestions(content), ...contentSentences(content)]);
 }
 
 export interface TrainOptions {
@@ -47,16 +69,17 @@ function featuresFor(text: string): Int32Array {
 }
 
 export function train(examples: readonly Example[], options: TrainOptions = {}): LinearModel {
-  const { epochs = 14, rate = 0.6, l2 = 1e-7 } = options;
+  const { epochs = 16, rate = 0.8, l2 = 1e-6 } = options;
   const labels = [...LABELS];
   const model = LinearModel.empty(labels);
   const data = examples.map((e) => ({ features: featuresFor(e.text), target: labels.indexOf(e.label) }));
-  // Each label weighs the same in total, so a few hundred forced-marriage examples are not drowned by
-  // thousands of ordinary questions; square-rooted, so `none` still counts for more than any one category.
+  // Rarer labels weigh more, so a few hundred forced-marriage examples are not drowned by thousands of
+  // ordinary questions; only by the fourth root, so that `none` keeps most of its weight and ordinary
+  // words are not pulled towards a crisis.
   const counts = new Map<number, number>();
   for (const d of data) counts.set(d.target, (counts.get(d.target) ?? 0) + 1);
   const mean = data.length / counts.size;
-  const weightOf = (target: number): number => Math.sqrt(mean / (counts.get(target) ?? 1));
+  const weightOf = (target: number): number => Math.sqrt(Math.sqrt(mean / (counts.get(target) ?? 1)));
   const rand = seeded(11);
   const order = data.map((_, i) => i);
   for (let epoch = 0; epoch < epochs; epoch++) {

@@ -2,7 +2,7 @@
  * The crisis reply's last lines of defence: wording missing from content, a renderer that fails, and a
  * turn that fails after the check found a risk. Each still sends 999 and the crisis lines.
  */
-import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { MemoryStorage, TestAdapter } from 'botbuilder';
 import { LocalOfferAssistant } from '../../bot/assistant.js';
 import { LocalOfferBot } from '../../bot/activity-bot.js';
 import { createChannels } from '../../bot/channels.js';

@@ -13,8 +13,8 @@
  */
 import { isCategory, type Category } from './categories.js';
 import { readModel } from './classifier/artefact.js';
-import { scoreMessage } from './classifier/score.js';
-import { checkSafeguarding, type RiskKind } from './detector.js';
+import { scoreTokens } from './classifier/score.js';
+import { checkSafeguarding, tokenise, type RiskKind } from './detector.js';
 
 /** At or above this crisis probability, the statistical layer alone sends the crisis reply. */
 export const CRISIS_AT = 0.5;
@@ -50,9 +50,10 @@ const NONE: RiskAssessment = { level: 'none', kinds: [], categories: [] };
 
 export function assessRisk(text: string, layers: Layers = 'both'): RiskAssessment {
   if (!text || !/\p{L}/u.test(text)) return NONE;
-  const rules = checkSafeguarding(text);
+  const pieces = tokenise(text);
+  const rules = checkSafeguarding(text, pieces);
   if (layers === 'rules') return rules ? { level: 'crisis', kinds: rules.kinds, categories: [] } : NONE;
-  const score = scoreMessage(model, text);
+  const score = scoreTokens(model, pieces);
   const categories = score.categories
     .filter((c, i) => i < 3 && c.p >= CATEGORY_SHARE * score.crisis)
     .map((c) => c.category)

@@ -69,8 +69,7 @@ function scannedParts(text: string): string[] {
 }
 
 /** " a b c " in skeleton form: the shape phrase.ts matches against. */
-function prepare(part: string): { text: string; ctx: Context } {
-  const tokens = normaliseTokens(part).map(skeleton);
+function prepare(tokens: string[]): { text: string; ctx: Context } {
   const words = tokens.filter((t) => t !== BOUNDARY);
   return { text: ` ${tokens.join(' ')} `, ctx: { words: new Set(words), count: words.length } };
 }
@@ -116,19 +115,27 @@ export function describeRules(): Array<{ name: string; sources: string[] }> {
 /** Which rules fire on a message, by name. For tests and tuning; names never hold message text. */
 export function matchingRules(text: string): string[] {
   const names = new Set<string>();
-  for (const part of scannedParts(text)) {
-    const { text: prepared, ctx } = prepare(part);
+  for (const piece of tokenise(text)) {
+    const { text: prepared, ctx } = prepare(piece);
     for (const rule of RULES) if (ruleHits(rule, prepared, ctx).length) names.add(rule.name);
   }
   return [...names];
 }
 
+/**
+ * The message's pieces as skeleton tokens, the form the rules match. The statistical layer reads the
+ * same tokens, so a message is normalised once for both.
+ */
+export function tokenise(text: string): string[][] {
+  return scannedParts(text).map((part) => normaliseTokens(part).map(skeleton));
+}
+
 /** Checks one message. Returns the kinds of risk found, or null when there is nothing to act on. */
-export function checkSafeguarding(text: string): SafeguardingMatch | null {
+export function checkSafeguarding(text: string, pieces: string[][] = text ? tokenise(text) : []): SafeguardingMatch | null {
   if (!text) return null;
   const found = new Set<RiskKind>();
-  for (const part of scannedParts(text)) {
-    const { text: prepared, ctx } = prepare(part);
+  for (const piece of pieces) {
+    const { text: prepared, ctx } = prepare(piece);
     for (const rule of RULES) for (const k of ruleHits(rule, prepared, ctx)) found.add(k);
   }
   if (found.size === 0) return null;

@@ -56,12 +56,17 @@ export function partsOf(tokens: string[]): string[][] {
 }
 
 export function scoreMessage(model: LinearModel, text: string): ClassifierScore {
+  return scoreTokens(model, [classifierTokens(text)]);
+}
+
+/** Scores a message already split into pieces of tokens (detector.ts `tokenise`). */
+export function scoreTokens(model: LinearModel, pieces: string[][]): ClassifierScore {
   const crisisIdx = CATEGORIES.map((c) => model.labels.indexOf(c));
   const possibleIdx = model.labels.indexOf('possible');
   let crisis = 0;
   let possible = 0;
   let best: Float64Array | null = null;
-  for (const part of partsOf(classifierTokens(text))) {
+  for (const part of pieces.flatMap(partsOf)) {
     const probs = model.predict(featuresOf(part));
     let sum = 0;
     for (const idx of crisisIdx) sum += probs[idx] as number;

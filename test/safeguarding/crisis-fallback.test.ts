@@ -103,3 +103,23 @@ describe('failures after the check', () => {
     expect(said).not.toMatch(/999/);
   });
 });
+
+describe('a possible risk', () => {
+  test('gets the 999 line first, then the normal answer, without the crisis reply', async () => {
+    const bot = botWith({});
+    const adapter = new TestAdapter(bot.run, { channelId: 'webchat' });
+    await adapter.send('my daughter took an overdose two years ago and is doing well now, can her EHCP include mental health support at college');
+    const texts = adapter.activeQueue.map((a) => a.text ?? '');
+    expect(texts[0]).toMatch(/^If you or someone else is in danger now, call 999/);
+    expect(texts.join('\n')).not.toMatch(/Here are people who can help/);
+    expect(texts.length).toBeGreaterThan(1);
+    expect(texts.slice(1).join('\n')).toMatch(/[A-Za-z]{4}/);
+  });
+
+  test('figurative language gets only the normal answer', async () => {
+    const bot = botWith({});
+    const adapter = new TestAdapter(bot.run, { channelId: 'webchat' });
+    await adapter.send('this EHCP process is killing me, how long does the council have to decide');
+    expect(adapter.activeQueue.map((a) => a.text ?? '').join('\n')).not.toMatch(/999/);
+  });
+});

@@ -26,7 +26,7 @@ const CATEGORY_AT = 0.2;
  * A category is named in the reply when it holds at least this share of the crisis probability: a
  * goodbye note and a phone not answered is suicide or a missing person, and the reply should cover both.
  */
-const CATEGORY_SHARE = 0.2;
+const CATEGORY_SHARE = 0.1;
 /** A rule match is read as a past event when the statistical layer is this much surer of it. */
 const PAST_MARGIN = 0.5;
 

@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Assistant, ChannelKind, EventLogger, Inbound, Reply } from './reply.js';
 import type { HandoffService } from './handoff/handoff-service.js';
+import { beforeDeadline, CRISIS_DEADLINE_MS, MISSED } from './safeguarding/deadline.js';
 
 /** Renders neutral replies as activities for one channel. */
 export type ActivityRenderer = (replies: Reply[], conversationKey: string) => Promise<Partial<Activity>[]> | Partial<Activity>[];
@@ -28,6 +29,13 @@ export interface BotDeps {
   apology: () => Reply;
   /** Handoff to the helpline team: status events, the helpline channel, and the person's reference. */
   handoff?: Pick<HandoffService, 'handles' | 'within'>;
+  /** The crisis reply for a message, or null: a failed turn's apology still carries the numbers. */
+  crisisFor?: (text: string) => Reply | null;
+}
+
+/** Plain text, one activity per reply: what is sent when a channel's renderer has failed. */
+function plainActivities(replies: Reply[]): Partial<Activity>[] {
+  return replies.map((r) => ({ type: 'message', text: r.paragraphs.join('\n\n'), textFormat: 'plain' }));
 }
 
 export function channelKindOf(channelId: string | undefined): Exclude<ChannelKind, 'test'> {
@@ -74,11 +82,16 @@ export class LocalOfferBot {
     await this.send(context, kind, replies, conversationKey);
   };
 
-  /** Sends an apology without touching stored state, for the adapter's turn-error handler. */
+  /**
+   * Sends an apology without touching stored state, for the adapter's turn-error handler. If the message
+   * carried a risk, the crisis reply goes first: a failure after detection must not lose the numbers.
+   */
   readonly apologise = async (context: TurnContext): Promise<void> => {
     const kind = channelKindOf(context.activity.channelId);
     const key = conversationKeyOf(this.deps.keySecret, context.activity.channelId ?? 'unknown', context.activity.conversation?.id ?? 'unknown');
-    await this.send(context, kind, [this.deps.apology()], key);
+    const text = typeof context.activity.text === 'string' ? context.activity.text : '';
+    const crisis = text ? (this.deps.crisisFor?.(text) ?? null) : null;
+    await this.send(context, kind, crisis ? [crisis, this.deps.apology()] : [this.deps.apology()], key);
   };
 
   private inboundOf(activity: Activity, channel: Exclude<ChannelKind, 'test'>, conversationKey: string): Inbound | null {
@@ -111,7 +124,21 @@ export class LocalOfferBot {
   }
 
   private async send(context: TurnContext, kind: Exclude<ChannelKind, 'test'>, replies: Reply[], conversationKey: string): Promise<void> {
-    const activities = await this.deps.renderers[kind](replies, conversationKey);
+    let activities: Partial<Activity>[];
+    const crisisNow = replies.some((r) => r.kind === 'crisis');
+    try {
+      const rendering = Promise.resolve(this.deps.renderers[kind](replies, conversationKey));
+      // The SMS renderer stores pages for MORE: a hanging store must not hold up the crisis numbers.
+      const rendered = crisisNow ? await beforeDeadline(rendering, CRISIS_DEADLINE_MS) : await rendering;
+      if (rendered === MISSED) throw new Error('rendering took too long');
+      activities = rendered;
+    } catch (err) {
+      // A renderer that fails (or the SMS pager's storage) must not cost the crisis numbers: send them plain.
+      const crisis = replies.filter((r) => r.kind === 'crisis');
+      if (!crisis.length) throw err;
+      this.deps.logger.warn({ event: 'render-failed-during-crisis', channel: kind, error: (err as Error).name });
+      activities = plainActivities(crisis);
+    }
     if (activities.length) await context.sendActivities(activities);
   }
 }

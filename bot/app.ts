@@ -31,6 +31,7 @@ import { Composer } from './compose.js';
 import { loadConfig, type Config } from './config.js';
 import { createServer } from './server.js';
 import { createHandoff } from './handoff/index.js';
+import { crisisReplyFor } from './safeguarding/crisis-reply.js';
 import { TopicIndex } from './understanding/qa.js';
 
 export interface AppOptions {
@@ -111,8 +112,12 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     logger,
     keySecret: config.conversationKeySecret,
     allowedTenants: config.TEAMS_ALLOWED_TENANTS,
-    apology: () => ({ kind: 'info', paragraphs: [composer.message('turn-error', 'parent')] }),
     handoff,
+    apology: () => ({
+      kind: 'info',
+      paragraphs: [composer.hasMessage('turn-error') ? composer.message('turn-error', 'parent') : 'Sorry, something went wrong. Please try again.'],
+    }),
+    crisisFor: (text) => crisisReplyFor(text, composer),
   });
   const auth = new ConfigurationBotFrameworkAuthentication(
     {},
@@ -197,6 +202,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       authToken: config.TWILIO_AUTH_TOKEN,
       publicUrl: config.PUBLIC_URL,
       hashKey: config.conversationKeySecret,
+      crisisTexts: (text: string) => crisisReplyFor(text, composer)?.paragraphs ?? null,
       logger,
       now: options.now,
     });

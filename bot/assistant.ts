@@ -18,8 +18,9 @@ import { Composer } from './compose.js';
 import { ConversationStore, type ConversationRecord, type Offer } from './conversation.js';
 import { OfferBook } from './offers.js';
 import type { Assistant, EventLogger, Inbound, Reply } from './reply.js';
-import { checkSafeguarding } from './safeguarding/detector.js';
-import { crisisMessageIds } from './safeguarding/crisis-reply.js';
+import { assessRisk, type Layers, type RiskAssessment } from './safeguarding/assess.js';
+import { buildCrisisReply, possibleRiskLine } from './safeguarding/crisis-reply.js';
+import { CRISIS_DEADLINE_MS, withCrisisDeadline } from './safeguarding/deadline.js';
 import { detectCommand, glossaryQuestion, smallTalk, type Command } from './understanding/commands.js';
 import { isExactChoice, matchChoice } from './understanding/choices.js';
 import { readDate } from './understanding/dates.js';
@@ -52,6 +53,10 @@ export interface AssistantDeps {
   now?: () => Date;
   /** Talk to a person (handoff to the helpline team); without it, "talk to a person" gives the number. */
   handoff?: Pick<HandoffService, 'duringHandoff' | 'request' | 'noteTurn'>;
+  /** The safeguarding layers to run: both unless a benchmark compares the rules alone. */
+  safeguardingLayers?: Layers;
+  /** A detected crisis is answered within this long whatever storage does (2 s unless set). */
+  crisisDeadlineMs?: number;
 }
 
 /** Everything one turn works on, so helper methods do not pass six arguments around. */
@@ -88,17 +93,18 @@ export class LocalOfferAssistant implements Assistant {
   }
 
   turn(inbound: Inbound): Promise<Reply[]> {
-    return this.deps.lock.run(inbound.conversationKey, () => this.runTurn(inbound));
+    // Safeguarding first, on the whole message, before the lock or storage: if storage is down or
+    // hangs, the person still gets the numbers, within the deadline.
+    const raw = [inbound.text, inbound.value].filter((s): s is string => typeof s === 'string').join(' ');
+    const risk = assessRisk(raw, this.deps.safeguardingLayers);
+    const crisis = risk.level === 'crisis' ? this.crisisReply(risk) : null;
+    const run = this.deps.lock.run(inbound.conversationKey, () => this.runTurn(inbound, raw, risk, crisis));
+    if (!crisis) return run;
+    return withCrisisDeadline(run, crisis, this.deps.crisisDeadlineMs ?? CRISIS_DEADLINE_MS, (event, error) => this.deps.logger.warn({ event, error }));
   }
 
-  private async runTurn(inbound: Inbound): Promise<Reply[]> {
+  private async runTurn(inbound: Inbound, raw: string, risk: RiskAssessment, crisis: Reply | null): Promise<Reply[]> {
     const now = inbound.receivedAt ?? this.now();
-    const raw = [inbound.text, inbound.value].filter((s): s is string => typeof s === 'string').join(' ');
-
-    // Safeguarding first, on the whole message, before storage is even read: if storage is down, the
-    // person still gets the numbers.
-    const risk = raw ? checkSafeguarding(raw) : null;
-    const crisis: Reply | null = risk ? this.crisisReply(risk.kinds) : null;
 
     let loaded: Awaited<ReturnType<ConversationStore['load']>>;
     try {
@@ -115,7 +121,7 @@ export class LocalOfferAssistant implements Assistant {
 
     const flow = this.restore(turn);
     // While handed off to a person the bot is silent: only the safeguarding reply above still goes out.
-    const handedOff = await this.duringHandoff(inbound, raw, risk?.kinds ?? null, now, crisis);
+    const handedOff = await this.duringHandoff(inbound, raw, crisis ? [...new Set<string>([...risk.kinds, ...risk.categories])] : null, now, crisis);
     if (handedOff) {
       if (crisis) turn.replies.push(crisis);
       turn.replies.push(...handedOff.replies);
@@ -124,6 +130,8 @@ export class LocalOfferAssistant implements Assistant {
       turn.replies.push(crisis);
       this.showStep(turn, flow, { withTopic: false });
     } else {
+      // A real but uncertain signal: one line about 999 first, then the answer, on the same pathway.
+      if (risk.level === 'possible') turn.replies.push({ kind: 'info', paragraphs: [possibleRiskLine((id) => this.compose.message(id, 'parent'))] });
       this.understand(turn, flow, isNew, raw);
       if (isNew) this.welcome(turn);
       if (turn.handoffRequested && this.deps.handoff) turn.replies.push(...(await this.deps.handoff.request({ ...turn, view: flow })));
@@ -144,6 +152,7 @@ export class LocalOfferAssistant implements Assistant {
       channel: inbound.channel,
       machine: turn.record.flow.machine,
       crisis: Boolean(crisis),
+      risk: risk.level,
       replies: turn.replies.length,
     });
     return turn.replies;
@@ -211,9 +220,9 @@ export class LocalOfferAssistant implements Assistant {
     return { kind: 'info', paragraphs: [this.compose.message(messageId, turn.audience)] };
   }
 
-  private crisisReply(kinds: Parameters<typeof crisisMessageIds>[0]): Reply {
-    // Crisis wording is the same for everyone: the numbers matter more than the voice.
-    return { kind: 'crisis', paragraphs: crisisMessageIds(kinds).map((id) => this.compose.message(id, 'parent')) };
+  private crisisReply(risk: RiskAssessment): Reply {
+    // Crisis wording is the same for everyone: the numbers matter more than the voice. Never throws.
+    return buildCrisisReply((id) => this.compose.message(id, 'parent'), risk.kinds, risk.categories);
   }
 
   private understand(turn: Turn, view: FlowView, isNew: boolean, raw: string): void {

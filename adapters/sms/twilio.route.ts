@@ -17,6 +17,8 @@ import { KeyedLock } from '../storage/keyed-lock.js';
 import { smsKeyword } from './keywords.js';
 import { SmsLedger } from './sms-ledger.js';
 import { isMoreRequest, type SmsPager } from './sms-pager.js';
+import { toGsm7 } from '../../content/gsm7.js';
+import { beforeDeadline, CRISIS_DEADLINE_MS, MISSED } from '../../bot/safeguarding/deadline.js';
 
 export const SMS_PATH = '/api/sms';
 
@@ -25,6 +27,8 @@ const MAX_FORM_BYTES = 64 * 1024;
 
 export interface TwilioSmsDeps {
   assistant: Assistant;
+  /** The crisis reply's paragraphs for a message, or null: sent even when storage or the turn fails. */
+  crisisTexts?: (text: string) => string[] | null;
   storage: Storage;
   pager: SmsPager;
   words: { help(): string; optedIn(): string; apology(): string };
@@ -75,6 +79,17 @@ function formParams(raw: string): Record<string, string> {
   const params: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(raw)) params[name] = value;
   return params;
+}
+
+/** Crisis paragraphs as texts of at most two segments each, cut between sentences, for the paths outside a turn. */
+function crisisTexts(paragraphs: string[]): string[] {
+  const texts: string[] = [];
+  for (const sentence of paragraphs.flatMap((p) => toGsm7(p).split(/(?<=\.)\s+/))) {
+    const last = texts[texts.length - 1];
+    if (last !== undefined && last.length + sentence.length + 1 <= 300) texts[texts.length - 1] = `${last} ${sentence}`;
+    else texts.push(sentence.slice(0, 300));
+  }
+  return texts;
 }
 
 function sendTwiml(res: Response, texts: string[]): void {
@@ -132,6 +147,7 @@ export function registerTwilioSms(server: Server, deps: TwilioSmsDeps): void {
   }
 
   server.post(SMS_PATH, async (req: Request, res: Response) => {
+    let body = '';
     try {
       if (!/^application\/x-www-form-urlencoded\b/i.test(req.header('content-type') ?? '')) return refuse(res, 415, 'Expected a form post from Twilio.');
       const raw = await rawForm(req);
@@ -145,13 +161,24 @@ export function registerTwilioSms(server: Server, deps: TwilioSmsDeps): void {
       const from = params.From;
       const sid = params.MessageSid ?? params.SmsSid;
       if (!from || !sid) return refuse(res, 400, 'From and MessageSid are required.');
+      body = params.Body ?? '';
       const key = smsConversationKey(deps.hashKey, from);
-      const { texts, outcome } = await lock.run(key, () => answer(params, key, sid));
+      // A crisis is answered within the deadline even if the ledger's store hangs.
+      const crisis = deps.crisisTexts?.(body) ?? null;
+      const work = lock.run(key, () => answer(params, key, sid));
+      const done = crisis ? await beforeDeadline(work, CRISIS_DEADLINE_MS) : await work;
+      if (done === MISSED) {
+        deps.logger.warn({ event: 'sms-crisis-deadline' });
+        return sendTwiml(res, crisisTexts(crisis ?? []));
+      }
+      const { texts, outcome } = done;
       deps.logger.info({ event: 'sms', outcome, texts: texts.length });
       sendTwiml(res, texts);
     } catch (err) {
       deps.logger.error({ event: 'sms-failed', error: (err as Error).name });
-      if (!res.headersSent) sendTwiml(res, [deps.words.apology()]);
+      // A failure after a crisis was seen (storage for the ledger or the pager) still sends the numbers.
+      const crisis = body ? (deps.crisisTexts?.(body) ?? null) : null;
+      if (!res.headersSent) sendTwiml(res, [...crisisTexts(crisis ?? []), deps.words.apology()]);
     }
   });
 }

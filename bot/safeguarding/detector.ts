@@ -22,12 +22,12 @@ export interface SafeguardingMatch {
 }
 
 /**
- * Messages up to this length are scanned whole. Longer ones (no channel sends them in normal use) are
- * scanned at the start and the end, where a disclosure after pasted text would be, so the work per
- * message stays bounded.
+ * Messages are scanned whole, in overlapping pieces of this size, so the cost stays linear in the length
+ * of the message however long it is, and a disclosure anywhere in it is read. The overlap is longer than
+ * any phrase with its context, so no phrase is lost at a join.
  */
-export const MAX_SCAN_CHARS = 40_000;
-const EDGE_CHARS = MAX_SCAN_CHARS / 2;
+export const SCAN_CHUNK_CHARS = 8_000;
+const OVERLAP_CHARS = 600;
 /** How much text either side of a match the "not before" and "not after" checks look at. */
 const CONTEXT_CHARS = 160;
 
@@ -49,15 +49,27 @@ function compileRule(spec: RuleSpec): Rule {
 
 const RULES: Rule[] = SPECS.map(compileRule);
 
-/** The parts of a message that are scanned: all of it, or the start and end of a very long one. */
+/** The pieces of a message that are scanned, together all of it, each cut at a space where there is one. */
 function scannedParts(text: string): string[] {
-  if (text.length <= MAX_SCAN_CHARS) return [text];
-  return [text.slice(0, EDGE_CHARS), text.slice(-EDGE_CHARS)];
+  if (text.length <= SCAN_CHUNK_CHARS) return [text];
+  const parts: string[] = [];
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + SCAN_CHUNK_CHARS);
+    if (end < text.length) {
+      const space = text.lastIndexOf(' ', end);
+      if (space > start + SCAN_CHUNK_CHARS / 2) end = space;
+    }
+    parts.push(text.slice(start, end));
+    if (end >= text.length) break;
+    start = Math.max(start + 1, end - OVERLAP_CHARS);
+    const space = text.indexOf(' ', start);
+    if (space >= 0 && space < end) start = space + 1;
+  }
+  return parts;
 }
 
 /** " a b c " in skeleton form: the shape phrase.ts matches against. */
-function prepare(part: string): { text: string; ctx: Context } {
-  const tokens = normaliseTokens(part).map(skeleton);
+function prepare(tokens: string[]): { text: string; ctx: Context } {
   const words = tokens.filter((t) => t !== BOUNDARY);
   return { text: ` ${tokens.join(' ')} `, ctx: { words: new Set(words), count: words.length } };
 }
@@ -103,19 +115,27 @@ export function describeRules(): Array<{ name: string; sources: string[] }> {
 /** Which rules fire on a message, by name. For tests and tuning; names never hold message text. */
 export function matchingRules(text: string): string[] {
   const names = new Set<string>();
-  for (const part of scannedParts(text)) {
-    const { text: prepared, ctx } = prepare(part);
+  for (const piece of tokenise(text)) {
+    const { text: prepared, ctx } = prepare(piece);
     for (const rule of RULES) if (ruleHits(rule, prepared, ctx).length) names.add(rule.name);
   }
   return [...names];
 }
 
+/**
+ * The message's pieces as skeleton tokens, the form the rules match. The statistical layer reads the
+ * same tokens, so a message is normalised once for both.
+ */
+export function tokenise(text: string): string[][] {
+  return scannedParts(text).map((part) => normaliseTokens(part).map(skeleton));
+}
+
 /** Checks one message. Returns the kinds of risk found, or null when there is nothing to act on. */
-export function checkSafeguarding(text: string): SafeguardingMatch | null {
+export function checkSafeguarding(text: string, pieces: string[][] = text ? tokenise(text) : []): SafeguardingMatch | null {
   if (!text) return null;
   const found = new Set<RiskKind>();
-  for (const part of scannedParts(text)) {
-    const { text: prepared, ctx } = prepare(part);
+  for (const piece of pieces) {
+    const { text: prepared, ctx } = prepare(piece);
     for (const rule of RULES) for (const k of ruleHits(rule, prepared, ctx)) found.add(k);
   }
   if (found.size === 0) return null;

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalOfferAssistant } from '../../bot/assistant.js';
-import { checkSafeguarding } from '../../bot/safeguarding/detector.js';
+import { assessRisk } from '../../bot/safeguarding/assess.js';
 import { TopicIndex } from '../../bot/understanding/qa.js';
 import { loadContent } from '../../content/store.js';
 import { LowdbStorage } from '../../adapters/storage/lowdb.storage.js';
@@ -87,7 +87,7 @@ bench(
 bench(
   'safeguarding check on one message',
   (i) => {
-    checkSafeguarding(QUESTIONS[i % QUESTIONS.length]!);
+    assessRisk(QUESTIONS[i % QUESTIONS.length]!);
   },
   { iterations: 20000, warmup: 500, maxMs: 3000 },
 );

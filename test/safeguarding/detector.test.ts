@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { Message } from '../../content/schema.js';
-import { checkSafeguarding, describeRules, matchingRules, MAX_SCAN_CHARS, RISK_KINDS, type RiskKind } from '../../bot/safeguarding/detector.js';
+import { checkSafeguarding, describeRules, matchingRules, SCAN_CHUNK_CHARS, RISK_KINDS, type RiskKind } from '../../bot/safeguarding/detector.js';
 import { normalise, normaliseTokens, skeleton } from '../../bot/safeguarding/normalise.js';
 import { compilePhrase } from '../../bot/safeguarding/phrase.js';
 import { CRISIS_CARRY_ON, CRISIS_INTRO, CRISIS_MESSAGE_FOR, crisisMessageIds } from '../../bot/safeguarding/crisis-reply.js';
@@ -257,10 +257,16 @@ describe('long and hostile input', () => {
     expect(checkSafeguarding(`${filler(10_000)} my dad beats me ${filler(10_000)}`)?.kinds).toContain('child-at-risk');
   });
 
-  test('past the scan limit, the start and the end are still scanned', () => {
-    const huge = filler(MAX_SCAN_CHARS * 2);
+  test('a very long message is read whole: start, end, middle and across the joins of its pieces', () => {
+    const huge = filler(SCAN_CHUNK_CHARS * 5);
     expect(checkSafeguarding(`${huge} someone is hurting my daughter`)?.kinds).toContain('child-at-risk');
     expect(checkSafeguarding(`i want to die ${huge}`)?.kinds).toContain('self-harm');
+    expect(checkSafeguarding(`${huge} he is not breathing ${huge}`)?.kinds).toContain('medical-emergency');
+    // Every position around the first join, so a phrase cut by a piece boundary is still found.
+    for (let at = SCAN_CHUNK_CHARS - 40; at <= SCAN_CHUNK_CHARS + 10; at += 5) {
+      const text = `${'x '.repeat(at / 2)}i want to kill myself ${filler(SCAN_CHUNK_CHARS)}`;
+      expect(checkSafeguarding(text)?.kinds).toContain('self-harm');
+    }
     expect(checkSafeguarding(huge)).toBeNull();
   });
 

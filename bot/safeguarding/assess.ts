@@ -1,0 +1,70 @@
+/**
+ * The safeguarding check in two layers, run on every message before anything else.
+ *
+ * 1. The rules (detector.ts): precise phrases with their idiom and hypothetical guards. A rule match is
+ *    always a crisis.
+ * 2. The statistical layer (classifier/): a logistic regression learnt from thousands of labelled
+ *    messages in many registers (corpus/), scored sentence by sentence, so it generalises to words no
+ *    rule was written from. It also names the category, which decides the services in the reply.
+ *
+ * Three outcomes: `crisis` (the crisis reply, at once), `possible` (a real but uncertain signal, such as
+ * a past event: one line about 999 before the normal answer), or `none`. The thresholds were chosen on
+ * our own tuning set (test/fixtures/safeguarding/tuning.yaml), never on an evaluation set.
+ */
+import { isCategory, type Category } from './categories.js';
+import { readModel } from './classifier/artefact.js';
+import { scoreTokens } from './classifier/score.js';
+import { checkSafeguarding, tokenise, type RiskKind } from './detector.js';
+
+/** At or above this crisis probability, the statistical layer alone sends the crisis reply. */
+export const CRISIS_AT = 0.5;
+/** At or above this probability of a crisis or possible risk, the 999 line goes before the answer. */
+export const POSSIBLE_AT = 0.5;
+/** When a rule has fired, the statistical layer's categories are added to the reply at this probability. */
+const CATEGORY_AT = 0.2;
+/**
+ * A category is named in the reply when it holds at least this share of the crisis probability: a
+ * goodbye note and a phone not answered is suicide or a missing person, and the reply should cover both.
+ */
+const CATEGORY_SHARE = 0.1;
+/** A rule match is read as a past event when the statistical layer is this much surer of it. */
+const PAST_MARGIN = 0.5;
+
+export type RiskLevel = 'crisis' | 'possible' | 'none';
+
+/** What was found. Holds no copy of the message: it may be logged. */
+export interface RiskAssessment {
+  level: RiskLevel;
+  /** Kinds found by the rules. */
+  kinds: RiskKind[];
+  /** Categories found by the statistical layer. */
+  categories: Category[];
+}
+
+export type Layers = 'rules' | 'both';
+
+// Loaded once, at start-up: a missing model stops the assistant rather than leaving it with one layer.
+const { model } = readModel();
+
+const NONE: RiskAssessment = { level: 'none', kinds: [], categories: [] };
+
+export function assessRisk(text: string, layers: Layers = 'both'): RiskAssessment {
+  if (!text || !/\p{L}/u.test(text)) return NONE;
+  const pieces = tokenise(text);
+  const rules = checkSafeguarding(text, pieces);
+  if (layers === 'rules') return rules ? { level: 'crisis', kinds: rules.kinds, categories: [] } : NONE;
+  const score = scoreTokens(model, pieces);
+  const categories = score.categories
+    .filter((c, i) => i < 3 && c.p >= CATEGORY_SHARE * score.crisis)
+    .map((c) => c.category)
+    .filter(isCategory);
+  if (rules) {
+    // The rules cannot tell "she took an overdose in year 9, can the plan cover it" from now; the
+    // statistical layer learnt past events apart. Then the 999 line still goes first.
+    if (score.possible - score.crisis >= PAST_MARGIN + score.crisis) return { level: 'possible', kinds: [], categories: [] };
+    return { level: 'crisis', kinds: rules.kinds, categories: score.crisis >= CATEGORY_AT ? categories : [] };
+  }
+  if (score.crisis >= CRISIS_AT) return { level: 'crisis', kinds: [], categories };
+  if (score.possible >= POSSIBLE_AT) return { level: 'possible', kinds: [], categories: [] };
+  return NONE;
+}

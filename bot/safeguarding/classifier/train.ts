@@ -1,0 +1,97 @@
+/**
+ * Training the statistical layer: all the corpus examples, plus every topic synonym in the content store
+ * as an ordinary question (those are the words families really type, and none of them is a crisis).
+ * Deterministic: the same corpus and content give the same model.
+ */
+import type { ContentStore } from '../../../content/store.js';
+import { LABELS } from '../categories.js';
+import { corpusHash, expandCorpus, loadCorpusFiles, seeded, type Example } from '../corpus.js';
+import { classifierTokens, featuresOf } from './features.js';
+import { LinearModel } from './model.js';
+import { partsOf } from './score.js';
+
+/** The ordinary questions from the content store that are also learnt from, as `none`. */
+export function contentQuestions(content: ContentStore): string[] {
+  const out: string[] = [];
+  for (const topic of content.topics.values()) out.push(topic.title, ...topic.synonyms);
+  return out;
+}
+
+/**
+ * The content's own sentences, also as `none`: thousands of calm sentences about SEND that use the
+ * words a crisis uses too ("safe", "medication", "breathing", "missing education").
+ */
+export function contentSentences(content: ContentStore): string[] {
+  const out: string[] = [];
+  const add = (text: string | undefined) => {
+    for (const s of (text ?? '').split(/(?<=[.!?])\s+|\n+/)) if (s.split(/\s+/).length >= 4 && !/[{}]/.test(s)) out.push(s.trim());
+  };
+  for (const topic of content.topics.values()) {
+    add(topic.summary);
+    add(topic.body);
+    topic.nextSteps.forEach(add);
+  }
+  for (const term of content.glossary.values()) add(term.meaning);
+  return out;
+}
+
+export function trainingExamples(content: ContentStore): Example[] {
+  const loaded = loadCorpusFiles();
+  loaded.files.push({
+    name: '(content synonyms)',
+    data: { label: 'none', voice: 'self', examples: contentQuestions(content), templates: [], perTemplate: 1, slots: {} },
+  });
+  loaded.files.push({
+    name: '(content sentences)',
+    data: { label: 'none', voice: 'self', examples: contentSentences(content), templates: [], perTemplate: 1, slots: {}, registers: [] },
+  });
+  return expandCorpus(loaded);
+}
+
+export function trainingHash(content: ContentStore): string {
+  return corpusHash(undefined, [...contentQuestions(content), ...contentSentences(content)]);
+}
+
+export interface TrainOptions {
+  epochs?: number;
+  rate?: number;
+  l2?: number;
+}
+
+/**
+ * A message's features as the scorer will see them: long examples (buried disclosures) are learnt as a
+ * whole, the way short messages are scored.
+ */
+function featuresFor(text: string): Int32Array {
+  const tokens = classifierTokens(text);
+  const words = tokens.filter((t) => t !== '.');
+  return featuresOf(words.length ? words : partsOf(tokens).flat());
+}
+
+export function train(examples: readonly Example[], options: TrainOptions = {}): LinearModel {
+  const { epochs = 16, rate = 0.8, l2 = 1e-6 } = options;
+  const labels = [...LABELS];
+  const model = LinearModel.empty(labels);
+  const data = examples.map((e) => ({ features: featuresFor(e.text), target: labels.indexOf(e.label) }));
+  // Rarer labels weigh more, so a few hundred forced-marriage examples are not drowned by thousands of
+  // ordinary questions; only by the fourth root, so that `none` keeps most of its weight and ordinary
+  // words are not pulled towards a crisis.
+  const counts = new Map<number, number>();
+  for (const d of data) counts.set(d.target, (counts.get(d.target) ?? 0) + 1);
+  const mean = data.length / counts.size;
+  const weightOf = (target: number): number => Math.sqrt(Math.sqrt(mean / (counts.get(target) ?? 1)));
+  const rand = seeded(11);
+  const order = data.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    const r = rate / (1 + epoch * 0.5);
+    for (const idx of order) {
+      const d = data[idx]!;
+      model.learn(d.features, d.target, r, weightOf(d.target), l2);
+    }
+  }
+  return model;
+}

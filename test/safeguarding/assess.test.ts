@@ -1,0 +1,92 @@
+/**
+ * The two-layer check: the corpus is valid and large, the trained model is the one the corpus gives,
+ * the repo's own disclosures are all caught with both layers, figurative language and past events are
+ * told apart, a disclosure buried in a long message is found, and the work is bounded.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { assessRisk } from '../../bot/safeguarding/assess.js';
+import { CATEGORIES, LABELS } from '../../bot/safeguarding/categories.js';
+import { readModel } from '../../bot/safeguarding/classifier/artefact.js';
+import { trainingExamples, trainingHash } from '../../bot/safeguarding/classifier/train.js';
+import { loadContent } from '../../content/store.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const readYaml = (rel: string): unknown => parse(readFileSync(join(ROOT, rel), 'utf8'));
+const content = loadContent();
+
+describe('the training corpus', () => {
+  const examples = trainingExamples(content);
+
+  test('is thousands of examples, with every category, possible risks and ordinary questions', () => {
+    expect(examples.length).toBeGreaterThan(10_000);
+    for (const label of LABELS) expect(examples.filter((e) => e.label === label).length).toBeGreaterThanOrEqual(150);
+    expect(examples.filter((e) => e.label === 'none').length).toBeGreaterThan(5_000);
+  });
+
+  test('is written in many registers: staff notes, text-speak, non-native English and buried disclosures', () => {
+    for (const category of CATEGORIES) {
+      const texts = examples.filter((e) => e.label === category).map((e) => e.text);
+      expect(texts.some((t) => /^(Caller|YP|Mum|Dad|Note|Practitioner|Grandparent|Call from|Teams chat)/.test(t))).toBe(true);
+      expect(texts.some((t) => /\b(u|ur|2|4|wot|gonna|wanna|pls|cos)\b/.test(t))).toBe(true);
+      expect(texts.some((t) => t.split(/(?<=[.?!])\s+/).length >= 3)).toBe(true);
+    }
+  });
+
+  test('the model in bot/safeguarding/model/ was trained from this corpus (run npm run safeguarding:train)', () => {
+    expect(readModel().meta.corpusHash).toBe(trainingHash(content));
+    expect(readModel().meta.labels).toEqual([...LABELS]);
+  });
+});
+
+describe("the repo's own corpus, with both layers", () => {
+  const disclosures = readYaml('test/fixtures/safeguarding/disclosures.yaml') as Array<{ text: string }>;
+  const nearMisses = readYaml('test/fixtures/safeguarding/near-misses.yaml') as string[];
+
+  test('every disclosure gets the crisis reply', () => {
+    const missed = disclosures.filter((d) => assessRisk(d.text).level !== 'crisis').map((d) => d.text);
+    expect(missed).toEqual([]);
+  });
+
+  test('false alarms on its near-misses stay under 10% (the rules alone give none; see docs/safeguarding.md)', () => {
+    const alarms = nearMisses.filter((t) => assessRisk(t).level === 'crisis');
+    expect(alarms.length / nearMisses.length).toBeLessThan(0.1);
+  });
+});
+
+describe('what the second layer adds', () => {
+  test.each([
+    ['a goodbye with no rule phrase', "you won't hear from me again after tonight", 'suicide'],
+    ['grooming', 'a man from a game keeps telling my 12 year old to meet him tonight and keep it secret', 'grooming'],
+    ['a medical emergency in a disabled child', 'he had a seizure then hit his head on the radiator and now hes being sick and really sleepy', 'medical'],
+    ['a missing child', 'my autistic son has got out of the house and we cant find him anywhere', 'missing'],
+    ['forced marriage', 'my parents are taking me abroad in the summer to marry my cousin and i said no', 'forced-marriage'],
+  ])('%s', (_name, text, category) => {
+    const risk = assessRisk(text);
+    expect(risk.level).toBe('crisis');
+    expect(risk.categories).toContain(category);
+  });
+
+  test('figurative language triggers nothing', () => {
+    for (const text of ['this process is killing me', 'im dying to know when the panel meets', 'the paperwork will be the death of me'])
+      expect(assessRisk(text).level).toBe('none');
+  });
+
+  test('a past event asked about now gets the possible-risk line, not the crisis reply', () => {
+    expect(assessRisk('she took an overdose two years ago and is doing well now, can her plan mention it at college').level).toBe('possible');
+  });
+
+  test('a disclosure buried in the middle of a long question is found', () => {
+    const send = 'We are waiting for the annual review and the school has not replied to my emails about his transport. ';
+    const text = `${send.repeat(30)}Honestly I do not want to be alive anymore. ${send.repeat(30)}`;
+    expect(assessRisk(text).level).toBe('crisis');
+    expect(assessRisk(send.repeat(60)).level).toBe('none');
+  });
+
+  test('a very long message is read to the end', () => {
+    const send = 'Can you tell me about short breaks and the local offer? ';
+    expect(assessRisk(`${send.repeat(2_000)} he is fitting and it will not stop`).level).toBe('crisis');
+  });
+});

@@ -18,7 +18,7 @@ import { validateContent } from '../content/validate.js';
 import { loadContent, formatProblem, type ContentStore } from '../content/store.js';
 import { JsonlGapLog } from '../content/gaps/gap-log.js';
 import { flowContentRefs } from '../flows/registry.js';
-import { createStorage } from '../adapters/storage/index.js';
+import { BoundedStorage, createStorage } from '../adapters/storage/index.js';
 import { KeyedLock } from '../adapters/storage/keyed-lock.js';
 import { LocalDirectLine, type DirectLineActivity } from '../adapters/directline/local-directline.js';
 import { registerTokenRoute } from '../adapters/directline/token.route.js';
@@ -30,6 +30,7 @@ import { LocalOfferBot } from './activity-bot.js';
 import { Composer } from './compose.js';
 import { loadConfig, type Config } from './config.js';
 import { createServer } from './server.js';
+import { healthCheck } from './health.js';
 import { TopicIndex } from './understanding/qa.js';
 
 export interface AppOptions {
@@ -70,9 +71,18 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   // Outbound adapters.
   const content = loadContent({ councilFile: config.COUNCIL_PROFILE, servicesFile: config.SERVICES_FEED });
   checkContentForStart(content, logger);
-  const storage =
+  const rawStorage =
     options.storage ??
-    createStorage({ kind: config.STORAGE, dir: `${config.DATA_DIR}/conversations`, redisUrl: config.REDIS_URL, ttlMs: config.STATE_TTL_DAYS * 86_400_000 });
+    createStorage({
+      kind: config.STORAGE,
+      dir: `${config.DATA_DIR}/conversations`,
+      redisUrl: config.REDIS_URL,
+      ttlMs: config.STATE_TTL_DAYS * 86_400_000,
+      redisCommandTimeoutMs: config.STORAGE_TIMEOUT_MS,
+      redisConnectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS,
+    });
+  // Every storage call in a turn is time-limited, so a store that stops answering costs an apology, not a stall.
+  const storage = new BoundedStorage(rawStorage, config.STORAGE_TIMEOUT_MS);
   const gaps = new JsonlGapLog(config.gapsFile);
 
   // The assistant core.
@@ -125,16 +135,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     localMode: config.localMode,
     maxBodyBytes: config.MAX_BODY_BYTES,
     logger,
-    health: async () => {
-      if (content.topics.size === 0) return { ok: false, reason: 'no content loaded' };
-      try {
-        await storage.write({ 'health/probe': { at: Date.now(), eTag: '*' } });
-        await storage.read(['health/probe']);
-      } catch (err) {
-        return { ok: false, reason: `storage is not working: ${(err as Error).name}` };
-      }
-      return { ok: true };
-    },
+    health: healthCheck({ storage, topics: () => content.topics.size, timeoutMs: config.STORAGE_TIMEOUT_MS }),
   });
 
   let url = '';
@@ -190,9 +191,9 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
 
   // Expired conversations are removed in small batches, off the request path.
   const sweeper =
-    'sweepExpired' in storage
+    'sweepExpired' in rawStorage
       ? setInterval(() => {
-          void (storage as unknown as { sweepExpired(o?: object): Promise<unknown> })
+          void (rawStorage as unknown as { sweepExpired(o?: object): Promise<unknown> })
             .sweepExpired({ maxFiles: 500 })
             .catch((err: Error) => logger.warn({ event: 'sweep-failed', error: err.name }));
         }, 10 * 60_000)
@@ -222,7 +223,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     async close() {
       if (sweeper) clearInterval(sweeper);
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      const closable = storage as unknown as { close?: () => Promise<void> };
+      const closable = rawStorage as unknown as { close?: () => Promise<void> };
       await closable.close?.();
     },
   };

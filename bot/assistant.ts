@@ -26,6 +26,8 @@ import { readDate } from './understanding/dates.js';
 import { stageAmong } from './understanding/age.js';
 import type { QaResult, TopicIndex } from './understanding/qa.js';
 import { cleanInput, hasWords, looksLikeQuestion } from './understanding/text.js';
+import { remember, wasSeen } from './seen-activities.js';
+import { retryOnConflict } from './turn-retry.js';
 
 export interface GapRecorder {
   record(entry: { at: string; channel: string; question: string; closest: { topic: string; score: number }[] }): Promise<void>;
@@ -48,6 +50,8 @@ export interface AssistantDeps {
   /** After this long away, the person is asked whether to carry on or start again. */
   resumeAfterMs: number;
   now?: () => Date;
+  /** Runs of a turn in all when its save loses an eTag race to another instance (default 6). */
+  turnAttempts?: number;
 }
 
 /** Everything one turn works on, so helper methods do not pass six arguments around. */
@@ -82,7 +86,12 @@ export class LocalOfferAssistant implements Assistant {
   }
 
   turn(inbound: Inbound): Promise<Reply[]> {
-    return this.deps.lock.run(inbound.conversationKey, () => this.runTurn(inbound));
+    return this.deps.lock.run(inbound.conversationKey, () =>
+      retryOnConflict(() => this.runTurn(inbound), {
+        attempts: this.deps.turnAttempts ?? 6,
+        onRetry: (attempt) => this.deps.logger.info({ event: 'turn-retry', attempt, channel: inbound.channel }),
+      }),
+    );
   }
 
   private async runTurn(inbound: Inbound): Promise<Reply[]> {
@@ -108,6 +117,13 @@ export class LocalOfferAssistant implements Assistant {
     if (loaded.status === 'unreadable') turn.replies.push(this.info('restart.updated', turn));
 
     const flow = this.restore(turn);
+    if (loaded.status === 'ok' && wasSeen(record.seen, inbound.activityId, now.getTime())) {
+      // Delivered twice: already taken. Show where the person is, and change nothing.
+      if (crisis) turn.replies.push(crisis);
+      this.showStep(turn, flow, { withTopic: true });
+      this.deps.logger.info({ event: 'duplicate-activity', channel: inbound.channel });
+      return turn.replies;
+    }
     if (crisis) {
       turn.replies.push(crisis);
       this.showStep(turn, flow, { withTopic: false });
@@ -117,8 +133,10 @@ export class LocalOfferAssistant implements Assistant {
     }
 
     turn.record.lastActive = now.toISOString();
+    turn.record.seen = remember(turn.record.seen, inbound.activityId, now.getTime());
     try {
-      await this.conversations.save(inbound.conversationKey, turn.record, loaded.status === 'new' ? undefined : loaded.eTag);
+      if (loaded.status === 'new') await this.conversations.create(inbound.conversationKey, turn.record);
+      else await this.conversations.save(inbound.conversationKey, turn.record, loaded.eTag);
     } catch (err) {
       // The crisis numbers matter more than saving the place in the conversation.
       if (!crisis) throw err;

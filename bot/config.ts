@@ -47,6 +47,9 @@ export const EnvSchema = z.object({
   STATE_TTL_DAYS: positiveNumber(30),
   RESUME_AFTER_HOURS: positiveNumber(6),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+  /** Longest wait for one storage call (and one Redis command) before the turn apologises. */
+  STORAGE_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1000),
+  REDIS_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
 
   COUNCIL_PROFILE: optionalText,
   SERVICES_FEED: optionalText,

@@ -67,6 +67,7 @@ function checkContentForStart(content: ContentStore, logger: Logger): void {
 export async function buildApp(options: AppOptions = {}): Promise<App> {
   const config = loadConfig(options.env ?? process.env);
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL, base: { service: 'local-offer-assistant' } });
+  for (const setting of config.optOuts) logger.warn({ event: 'opt-out', setting }, `${setting}=true: a safety check is off by choice`);
 
   // Outbound adapters.
   const content = loadContent({ councilFile: config.COUNCIL_PROFILE, servicesFile: config.SERVICES_FEED });

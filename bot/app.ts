@@ -136,6 +136,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     localMode: config.localMode,
     maxBodyBytes: config.MAX_BODY_BYTES,
     logger,
+    httpLogger: logger,
+    authenticate: config.localMode ? undefined : (activity, header) => auth.authenticateRequest(activity, header),
     health: healthCheck({ storage, topics: () => content.topics.size, timeoutMs: config.STORAGE_TIMEOUT_MS }),
   });
 

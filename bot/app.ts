@@ -48,6 +48,8 @@ export interface App {
   server: Server;
   assistant: LocalOfferAssistant;
   logger: Logger;
+  /** The built-in Direct Line service, when web chat runs in local mode. */
+  directLine?: LocalDirectLine;
   url: string;
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -142,13 +144,14 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   });
 
   let url = '';
+  let directLine: LocalDirectLine | undefined;
   // Web chat: the local Direct Line service unless an Azure Direct Line secret is configured.
   if (!config.WEBCHAT_ENABLED) {
     logger.info({ event: 'webchat-off' }, 'web chat is off (WEBCHAT_ENABLED=false)');
   } else if (config.DIRECT_LINE_SECRET) {
     registerTokenRoute(server, { mode: 'azure', secret: config.DIRECT_LINE_SECRET, trustedOrigins: config.WEBCHAT_TRUSTED_ORIGINS, logger });
   } else if (config.localMode) {
-    const directLine = new LocalDirectLine({
+    directLine = new LocalDirectLine({
       logger,
       bridge: async (activity: DirectLineActivity) => {
         // Through the same adapter path as every other channel, asking for the replies back.
@@ -210,6 +213,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     server,
     assistant,
     logger,
+    directLine,
     get url() {
       return url;
     },

@@ -14,7 +14,7 @@ import {
 } from 'botbuilder';
 import { pino, type Logger } from 'pino';
 import type { Server } from 'restify';
-import { validateContent } from '../content/validate.js';
+import { BLOCKING_PROBLEM_CODES, validateContent } from '../content/validate.js';
 import { loadContent, formatProblem, type ContentStore } from '../content/store.js';
 import { JsonlGapLog } from '../content/gaps/gap-log.js';
 import { flowContentRefs } from '../flows/registry.js';
@@ -31,6 +31,7 @@ import { Composer } from './compose.js';
 import { loadConfig, type Config } from './config.js';
 import { createServer } from './server.js';
 import { healthCheck } from './health.js';
+import { requiredMessageIds } from './message-ids.js';
 import { TopicIndex } from './understanding/qa.js';
 
 export interface AppOptions {
@@ -57,11 +58,15 @@ export interface App {
 
 export class ContentNotReadyError extends Error {}
 
-/** Content the flows name must exist, or the assistant would fail mid-conversation: refuse to start instead. */
-function checkContentForStart(content: ContentStore, logger: Logger): void {
-  const problems = validateContent(content, { flowRefs: flowContentRefs() });
+/**
+ * Content the flows name, and every message the code sends (crisis numbers and the turn-error apology
+ * included), must exist, or the assistant would fail mid-conversation: refuse to start instead. Gated
+ * on problem codes, so rewording a problem cannot switch the check off.
+ */
+export function checkContentForStart(content: ContentStore, logger: Pick<Logger, 'warn'>): void {
+  const problems = validateContent(content, { flowRefs: flowContentRefs(), messageRefs: requiredMessageIds() });
   const errors = problems.filter((p) => p.severity === 'error');
-  const missing = errors.filter((p) => /flow|does not exist|unknown/i.test(p.message) && /flow|prompt|topic/i.test(`${p.field} ${p.message}`));
+  const missing = errors.filter((p) => p.code !== undefined && BLOCKING_PROBLEM_CODES.has(p.code));
   if (errors.length) logger.warn({ event: 'content-problems', errors: errors.length }, 'content has problems: run npm run content:check');
   if (missing.length) throw new ContentNotReadyError(`Content that the pathways need is missing:\n${missing.map(formatProblem).join('\n')}`);
 }

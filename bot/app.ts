@@ -86,7 +86,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       dir: `${config.DATA_DIR}/conversations`,
       redisUrl: config.REDIS_URL,
       ttlMs: config.STATE_TTL_DAYS * 86_400_000,
-      redisCommandTimeoutMs: config.STORAGE_TIMEOUT_MS,
+      // A little longer than the storage limit, so that limit (which lets waiting answers be read first) decides.
+      redisCommandTimeoutMs: config.STORAGE_TIMEOUT_MS + 250,
       redisConnectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS,
     });
   // Every storage call in a turn is time-limited, so a store that stops answering costs an apology, not a stall.

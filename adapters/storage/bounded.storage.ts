@@ -10,7 +10,9 @@ import { StorageTimeoutError } from './storage-common.js';
 function within<T>(operation: StorageTimeoutError['operation'], ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new StorageTimeoutError(operation, ms)), ms);
+    // Timers run before I/O callbacks: after the event loop has been busy, an answer already waiting
+    // in the socket would lose to the timer. setImmediate lets waiting I/O be read first.
+    timer = setTimeout(() => setImmediate(() => reject(new StorageTimeoutError(operation, ms))), ms);
   });
   // A late rejection from the store after the limit has fired must not become an unhandled rejection.
   work.catch(() => undefined);

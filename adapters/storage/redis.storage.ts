@@ -105,6 +105,9 @@ export class RedisStorage implements Storage {
     if (!options.client && !options.url) throw new Error('RedisStorage: give a client or a url');
     // While Redis is down or frozen a turn should fail fast (and apologise), not hang.
     const client = options.client ?? new Redis(options.url!, redisClientOptions(options));
+    // ioredis reconnects by itself and each command fails on its own; without a listener a lost connection
+    // would print a stack trace on the console. /healthz reports the outage.
+    if (!options.client) client.on('error', () => undefined);
     client.defineCommand('localOfferStorageWrite', { numberOfKeys: 1, lua: WRITE_SCRIPT });
     client.defineCommand('localOfferStorageMoveAside', { numberOfKeys: 2, lua: MOVE_ASIDE_SCRIPT });
     this.#client = client as ScriptedRedis;

@@ -91,7 +91,8 @@ describeNeeding('the assistant on a real redis-server', binary ? [] : [{ name: '
     let a: App;
     let b: App;
     beforeAll(async () => {
-      const env = { STORAGE: 'redis', REDIS_URL: redis.url };
+      // A generous storage limit: this is about eTag races, and a loaded test machine must not turn it into one about time.
+      const env = { STORAGE: 'redis', REDIS_URL: redis.url, STORAGE_TIMEOUT_MS: '5000' };
       a = await startApp(env);
       b = await startApp(env);
     });

@@ -78,4 +78,4 @@ test('800 posts of 240 KB stay within the byte budgets, and every conversation k
   }>;
   expect(activities.some((a) => a.id === last.lastId)).toBe(true);
   expect(activities.some((a) => a.replyToId === last.lastId && a.from.role === 'bot')).toBe(true);
-});
+}, 180_000);

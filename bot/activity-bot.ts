@@ -108,6 +108,7 @@ export class LocalOfferBot {
       return {
         conversationKey,
         channel,
+        activityId: typeof activity.id === 'string' && activity.id ? activity.id : undefined,
         // A Teams card's messageBack sends the value as text too: read it once, not twice.
         text: picked !== undefined && typed === picked.trim() ? undefined : typed,
         value: picked,

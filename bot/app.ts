@@ -14,11 +14,11 @@ import {
 } from 'botbuilder';
 import { pino, type Logger } from 'pino';
 import type { Server } from 'restify';
-import { validateContent } from '../content/validate.js';
+import { BLOCKING_PROBLEM_CODES, validateContent } from '../content/validate.js';
 import { loadContent, formatProblem, type ContentStore } from '../content/store.js';
 import { JsonlGapLog } from '../content/gaps/gap-log.js';
 import { flowContentRefs } from '../flows/registry.js';
-import { createStorage } from '../adapters/storage/index.js';
+import { BoundedStorage, createStorage } from '../adapters/storage/index.js';
 import { KeyedLock } from '../adapters/storage/keyed-lock.js';
 import { LocalDirectLine, type DirectLineActivity } from '../adapters/directline/local-directline.js';
 import { registerTokenRoute } from '../adapters/directline/token.route.js';
@@ -32,6 +32,8 @@ import { loadConfig, type Config } from './config.js';
 import { createServer } from './server.js';
 import { createHandoff } from './handoff/index.js';
 import { crisisReplyFor } from './safeguarding/crisis-reply.js';
+import { healthCheck } from './health.js';
+import { requiredMessageIds } from './message-ids.js';
 import { TopicIndex } from './understanding/qa.js';
 
 export interface AppOptions {
@@ -49,6 +51,8 @@ export interface App {
   server: Server;
   assistant: LocalOfferAssistant;
   logger: Logger;
+  /** The built-in Direct Line service, when web chat runs in local mode. */
+  directLine?: LocalDirectLine;
   url: string;
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -56,11 +60,15 @@ export interface App {
 
 export class ContentNotReadyError extends Error {}
 
-/** Content the flows name must exist, or the assistant would fail mid-conversation: refuse to start instead. */
-function checkContentForStart(content: ContentStore, logger: Logger): void {
-  const problems = validateContent(content, { flowRefs: flowContentRefs() });
+/**
+ * Content the flows name, and every message the code sends (crisis numbers and the turn-error apology
+ * included), must exist, or the assistant would fail mid-conversation: refuse to start instead. Gated
+ * on problem codes, so rewording a problem cannot switch the check off.
+ */
+export function checkContentForStart(content: ContentStore, logger: Pick<Logger, 'warn'>): void {
+  const problems = validateContent(content, { flowRefs: flowContentRefs(), messageRefs: requiredMessageIds() });
   const errors = problems.filter((p) => p.severity === 'error');
-  const missing = errors.filter((p) => /flow|does not exist|unknown/i.test(p.message) && /flow|prompt|topic/i.test(`${p.field} ${p.message}`));
+  const missing = errors.filter((p) => p.code !== undefined && BLOCKING_PROBLEM_CODES.has(p.code));
   if (errors.length) logger.warn({ event: 'content-problems', errors: errors.length }, 'content has problems: run npm run content:check');
   if (missing.length) throw new ContentNotReadyError(`Content that the pathways need is missing:\n${missing.map(formatProblem).join('\n')}`);
 }
@@ -68,13 +76,24 @@ function checkContentForStart(content: ContentStore, logger: Logger): void {
 export async function buildApp(options: AppOptions = {}): Promise<App> {
   const config = loadConfig(options.env ?? process.env);
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL, base: { service: 'local-offer-assistant' } });
+  for (const setting of config.optOuts) logger.warn({ event: 'opt-out', setting }, `${setting}=true: a safety check is off by choice`);
 
   // Outbound adapters.
   const content = loadContent({ councilFile: config.COUNCIL_PROFILE, servicesFile: config.SERVICES_FEED });
   checkContentForStart(content, logger);
-  const storage =
+  const rawStorage =
     options.storage ??
-    createStorage({ kind: config.STORAGE, dir: `${config.DATA_DIR}/conversations`, redisUrl: config.REDIS_URL, ttlMs: config.STATE_TTL_DAYS * 86_400_000 });
+    createStorage({
+      kind: config.STORAGE,
+      dir: `${config.DATA_DIR}/conversations`,
+      redisUrl: config.REDIS_URL,
+      ttlMs: config.STATE_TTL_DAYS * 86_400_000,
+      // A little longer than the storage limit, so that limit (which lets waiting answers be read first) decides.
+      redisCommandTimeoutMs: config.STORAGE_TIMEOUT_MS + 250,
+      redisConnectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS,
+    });
+  // Every storage call in a turn is time-limited, so a store that stops answering costs an apology, not a stall.
+  const storage = new BoundedStorage(rawStorage, config.STORAGE_TIMEOUT_MS);
   const gaps = new JsonlGapLog(config.gapsFile);
 
   // The assistant core, and handoff to the helpline team when it is switched on.
@@ -145,26 +164,20 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     localMode: config.localMode,
     maxBodyBytes: config.MAX_BODY_BYTES,
     logger,
-    health: async () => {
-      if (content.topics.size === 0) return { ok: false, reason: 'no content loaded' };
-      try {
-        await storage.write({ 'health/probe': { at: Date.now(), eTag: '*' } });
-        await storage.read(['health/probe']);
-      } catch (err) {
-        return { ok: false, reason: `storage is not working: ${(err as Error).name}` };
-      }
-      return { ok: true };
-    },
+    httpLogger: logger,
+    authenticate: config.localMode ? undefined : (activity, header) => auth.authenticateRequest(activity, header),
+    health: healthCheck({ storage, topics: () => content.topics.size, timeoutMs: config.STORAGE_TIMEOUT_MS }),
   });
 
   let url = '';
+  let directLine: LocalDirectLine | undefined;
   // Web chat: the local Direct Line service unless an Azure Direct Line secret is configured.
   if (!config.WEBCHAT_ENABLED) {
     logger.info({ event: 'webchat-off' }, 'web chat is off (WEBCHAT_ENABLED=false)');
   } else if (config.DIRECT_LINE_SECRET) {
     registerTokenRoute(server, { mode: 'azure', secret: config.DIRECT_LINE_SECRET, trustedOrigins: config.WEBCHAT_TRUSTED_ORIGINS, logger });
   } else if (config.localMode) {
-    const directLine = new LocalDirectLine({
+    directLine = new LocalDirectLine({
       logger,
       bridge: async (activity: DirectLineActivity) => {
         // Through the same adapter path as every other channel, asking for the replies back.
@@ -212,9 +225,9 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
 
   // Expired conversations are removed in small batches, off the request path.
   const sweeper =
-    'sweepExpired' in storage
+    'sweepExpired' in rawStorage
       ? setInterval(() => {
-          void (storage as unknown as { sweepExpired(o?: object): Promise<unknown> })
+          void (rawStorage as unknown as { sweepExpired(o?: object): Promise<unknown> })
             .sweepExpired({ maxFiles: 500 })
             .catch((err: Error) => logger.warn({ event: 'sweep-failed', error: err.name }));
         }, 10 * 60_000)
@@ -228,6 +241,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     server,
     assistant,
     logger,
+    directLine,
     get url() {
       return url;
     },
@@ -246,7 +260,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       if (sweeper) clearInterval(sweeper);
       handoff?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      const closable = storage as unknown as { close?: () => Promise<void> };
+      const closable = rawStorage as unknown as { close?: () => Promise<void> };
       await closable.close?.();
     },
   };

@@ -29,6 +29,8 @@ import type { QaResult, TopicIndex } from './understanding/qa.js';
 import type { Passage } from './understanding/passages.js';
 import { asksSomething, cleanInput, contentWordCount, hasWords } from './understanding/text.js';
 import type { HandoffService } from './handoff/handoff-service.js';
+import { remember, wasSeen } from './seen-activities.js';
+import { retryOnConflict } from './turn-retry.js';
 
 export interface GapRecorder {
   record(entry: { at: string; channel: string; question: string; closest: { topic: string; score: number }[] }): Promise<void>;
@@ -57,6 +59,8 @@ export interface AssistantDeps {
   safeguardingLayers?: Layers;
   /** A detected crisis is answered within this long whatever storage does (2 s unless set). */
   crisisDeadlineMs?: number;
+  /** Runs of a turn in all when its save loses an eTag race to another instance (default 6). */
+  turnAttempts?: number;
 }
 
 /** Everything one turn works on, so helper methods do not pass six arguments around. */
@@ -98,7 +102,13 @@ export class LocalOfferAssistant implements Assistant {
     const raw = [inbound.text, inbound.value].filter((s): s is string => typeof s === 'string').join(' ');
     const risk = assessRisk(raw, this.deps.safeguardingLayers);
     const crisis = risk.level === 'crisis' ? this.crisisReply(risk) : null;
-    const run = this.deps.lock.run(inbound.conversationKey, () => this.runTurn(inbound, raw, risk, crisis));
+    // A save that loses an eTag race to another instance re-runs the turn from the fresh state.
+    const run = this.deps.lock.run(inbound.conversationKey, () =>
+      retryOnConflict(() => this.runTurn(inbound, raw, risk, crisis), {
+        attempts: this.deps.turnAttempts ?? 6,
+        onRetry: (attempt) => this.deps.logger.info({ event: 'turn-retry', attempt, channel: inbound.channel }),
+      }),
+    );
     if (!crisis) return run;
     return withCrisisDeadline(run, crisis, this.deps.crisisDeadlineMs ?? CRISIS_DEADLINE_MS, (event, error) => this.deps.logger.warn({ event, error }));
   }
@@ -120,6 +130,13 @@ export class LocalOfferAssistant implements Assistant {
     if (loaded.status === 'unreadable') turn.replies.push(this.info('restart.updated', turn));
 
     const flow = this.restore(turn);
+    if (loaded.status === 'ok' && wasSeen(record.seen, inbound.activityId, now.getTime())) {
+      // Delivered twice: already taken. Show where the person is, and change nothing.
+      if (crisis) turn.replies.push(crisis);
+      this.showStep(turn, flow, { withTopic: true });
+      this.deps.logger.info({ event: 'duplicate-activity', channel: inbound.channel });
+      return turn.replies;
+    }
     // While handed off to a person the bot is silent: only the safeguarding reply above still goes out.
     const handedOff = await this.duringHandoff(inbound, raw, crisis ? [...new Set<string>([...risk.kinds, ...risk.categories])] : null, now, crisis);
     if (handedOff) {
@@ -140,8 +157,10 @@ export class LocalOfferAssistant implements Assistant {
     if (!handedOff) await this.deps.handoff?.noteTurn(inbound.conversationKey, now, turn.text || raw, turn.replies).catch(() => undefined);
 
     turn.record.lastActive = now.toISOString();
+    turn.record.seen = remember(turn.record.seen, inbound.activityId, now.getTime());
     try {
-      await this.conversations.save(inbound.conversationKey, turn.record, loaded.status === 'new' ? undefined : loaded.eTag);
+      if (loaded.status === 'new') await this.conversations.create(inbound.conversationKey, turn.record);
+      else await this.conversations.save(inbound.conversationKey, turn.record, loaded.eTag);
     } catch (err) {
       // The crisis numbers matter more than saving the place in the conversation.
       if (!crisis) throw err;

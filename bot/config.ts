@@ -1,6 +1,8 @@
 /**
  * Configuration, parsed once at start with zod. A bad value stops start-up with a message naming the
- * variable. Production refuses the unsafe defaults that make local development easy.
+ * variable. Whether the unsafe defaults that make local development easy are refused is decided from
+ * what the process will do (accept Bot Framework tokens, listen beyond loopback), never from NODE_ENV
+ * alone: a forgotten NODE_ENV must not open anything up.
  */
 import { z } from 'zod';
 
@@ -47,6 +49,9 @@ export const EnvSchema = z.object({
   STATE_TTL_DAYS: positiveNumber(30),
   RESUME_AFTER_HOURS: positiveNumber(6),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+  /** Longest wait for one storage call (and one Redis command) before the turn apologises. */
+  STORAGE_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1000),
+  REDIS_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
 
   COUNCIL_PROFILE: optionalText,
   SERVICES_FEED: optionalText,
@@ -87,6 +92,9 @@ export const EnvSchema = z.object({
   HANDOFF_WAIT_SECONDS: positiveNumber(180),
   /** Call back requests (they hold a phone number) are deleted from the helpline channel after this. */
   HANDOFF_CALLBACK_RETENTION_DAYS: positiveNumber(14),
+  /** Explicit opt-outs, logged at start: let any site ask for a web chat token, or any Teams tenant use the bot. */
+  ALLOW_ANY_WEBCHAT_ORIGIN: bool,
+  ALLOW_ANY_TEAMS_TENANT: bool,
 });
 
 /** A stored conversation reference for the helpline channel: enough to post to it proactively. */
@@ -107,6 +115,13 @@ export interface Config extends Env {
   gapsFile: string;
   /** Set when HANDOFF_ENABLED: the parsed HANDOFF_QUEUE_REFERENCE. */
   handoffQueue?: QueueReference;
+  /**
+   * Reachable by others: it accepts Bot Framework tokens or listens beyond loopback (or NODE_ENV is
+   * production). The unsafe local defaults are refused.
+   */
+  exposed: boolean;
+  /** Opt-outs in force, named by their variable, for the start-up log. */
+  optOuts: string[];
 }
 
 const DEV_KEY_SECRET = 'local-development-only-not-for-production';
@@ -127,19 +142,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const problems: string[] = [];
   const localMode = !e.MicrosoftAppId;
+  const acceptsTokens = !localMode;
+  const beyondLoopback = !isLoopbackHost(e.HOST);
+  const exposed = acceptsTokens || beyondLoopback || e.NODE_ENV === 'production';
+  const why = acceptsTokens ? 'with MicrosoftAppId set' : beyondLoopback ? `when listening on ${e.HOST}` : 'in production';
 
-  if (e.NODE_ENV === 'production') {
-    if (localMode) problems.push('- MicrosoftAppId: required in production (anonymous mode is for local development only)');
-    if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) problems.push('- MicrosoftAppPassword: required in production');
-    if (!e.CONVERSATION_KEY_SECRET || e.CONVERSATION_KEY_SECRET.length < 32)
-      problems.push('- CONVERSATION_KEY_SECRET: required in production, at least 32 characters');
+  if (e.NODE_ENV === 'production' && localMode) problems.push('- MicrosoftAppId: required in production (anonymous mode is for local development only)');
+  if (acceptsTokens && e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword)
+    problems.push('- MicrosoftAppPassword: required with MicrosoftAppId (or set MicrosoftAppType=UserAssignedMSI)');
+  if (exposed) {
+    if (!e.CONVERSATION_KEY_SECRET || e.CONVERSATION_KEY_SECRET === DEV_KEY_SECRET || e.CONVERSATION_KEY_SECRET.length < 32)
+      problems.push(
+        `- CONVERSATION_KEY_SECRET: required ${why}: a random value of at least 32 characters (the public default would let anyone turn storage keys back into phone numbers)`,
+      );
+    if (e.STORAGE === 'memory') problems.push(`- STORAGE: "memory" loses every conversation on restart; use lowdb or redis ${why}`);
     if (e.WEBCHAT_ENABLED && !e.DIRECT_LINE_SECRET)
-      problems.push('- DIRECT_LINE_SECRET: required in production for web chat (the built-in Direct Line is for local use); or set WEBCHAT_ENABLED=false');
-    if (e.STORAGE === 'memory') problems.push('- STORAGE: "memory" loses every conversation on restart; use lowdb or redis in production');
+      problems.push(`- DIRECT_LINE_SECRET: required for web chat ${why} (the built-in Direct Line is for local use); or set WEBCHAT_ENABLED=false`);
+    if (e.WEBCHAT_ENABLED && e.WEBCHAT_TRUSTED_ORIGINS.length === 0 && !e.ALLOW_ANY_WEBCHAT_ORIGIN)
+      problems.push(
+        `- WEBCHAT_TRUSTED_ORIGINS: required for web chat ${why}: the council sites that may ask for a token; or set ALLOW_ANY_WEBCHAT_ORIGIN=true`,
+      );
   }
+  if (acceptsTokens && e.TEAMS_ALLOWED_TENANTS.length === 0 && !e.ALLOW_ANY_TEAMS_TENANT)
+    problems.push('- TEAMS_ALLOWED_TENANTS: required with MicrosoftAppId: the Teams tenant ids that may use the bot; or set ALLOW_ANY_TEAMS_TENANT=true');
   if (e.MicrosoftAppType === 'SingleTenant' && !localMode && !e.MicrosoftAppTenantId)
     problems.push('- MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
-  if (localMode && !isLoopbackHost(e.HOST) && !e.ALLOW_REMOTE) {
+  if (localMode && beyondLoopback && !e.ALLOW_REMOTE) {
     problems.push(
       `- HOST: "${e.HOST}" is not loopback. Without MicrosoftAppId the endpoint is anonymous, so it listens on 127.0.0.1 only. Set ALLOW_REMOTE=true to override.`,
     );
@@ -155,6 +183,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     conversationKeySecret: e.CONVERSATION_KEY_SECRET ?? DEV_KEY_SECRET,
     gapsFile: e.GAPS_FILE ?? `${e.DATA_DIR}/gaps.jsonl`,
     handoffQueue,
+    exposed,
+    optOuts: [
+      ...(exposed && e.WEBCHAT_ENABLED && e.ALLOW_ANY_WEBCHAT_ORIGIN ? ['ALLOW_ANY_WEBCHAT_ORIGIN'] : []),
+      ...(acceptsTokens && e.ALLOW_ANY_TEAMS_TENANT ? ['ALLOW_ANY_TEAMS_TENANT'] : []),
+    ],
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Storage, StoreItem } from 'botbuilder';
 import { z } from 'zod';
+import { CREATE_ONLY_ETAG } from '../adapters/storage/storage-common.js';
 import { PATHWAYS, STAGES } from '../content/schema.js';
 import type { PersistedFlow } from '../flows/executor.js';
 import type { KnownDates, Profile } from '../flows/types.js';
@@ -42,6 +43,11 @@ export const ConversationRecord = z.object({
   topic: z.string().optional(),
   /** Whether an answer has already offered to change who is asking: that is asked once, at most. */
   askedWho: z.boolean().optional(),
+  /** Activity ids already taken, so a message delivered twice moves the conversation once. */
+  seen: z
+    .array(z.object({ id: z.string(), at: z.number() }))
+    .max(64)
+    .optional(),
 });
 export type ConversationRecord = Omit<z.infer<typeof ConversationRecord>, 'flow' | 'profile' | 'dates'> & {
   flow: PersistedFlow;
@@ -74,6 +80,11 @@ export class ConversationStore {
     if (parsed.success) return { status: 'ok', record: parsed.data as ConversationRecord, eTag: item.eTag };
     await this.storage.write({ [`${this.prefix}unreadable/${conversationKey}`]: { record: item.record, keptAt: new Date().toISOString() } });
     return { status: 'unreadable', eTag: item.eTag };
+  }
+
+  /** Saves a new conversation only if no other instance has just started the same one. */
+  async create(conversationKey: string, record: ConversationRecord): Promise<void> {
+    await this.storage.write({ [this.key(conversationKey)]: { record, eTag: CREATE_ONLY_ETAG } });
   }
 
   /** Saves with the eTag read at the start of the turn, so two instances never overwrite each other's turn. */

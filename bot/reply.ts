@@ -83,6 +83,8 @@ export interface Inbound {
   value?: string;
   /** True when the message carried attachments (photos, files) the assistant cannot read. */
   hasAttachments?: boolean;
+  /** The channel's id for this message, so a message delivered twice is taken once. */
+  activityId?: string;
   /** The time the message arrived, for deadlines and gaps; the server clock when not given. */
   receivedAt?: Date;
 }

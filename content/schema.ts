@@ -187,6 +187,8 @@ export type Service = z.infer<typeof Service>;
 /** One problem found in the content: data, so tools can print it and tests can assert on it. */
 export interface ContentProblem {
   severity: 'error' | 'warning';
+  /** What kind of problem, for code to act on; the message is for people. Absent for schema errors. */
+  code?: string;
   file: string;
   id: string;
   field: string;

@@ -19,7 +19,15 @@ export interface ValidateOptions {
   flowRefs?: FlowContentRef[];
   /** The coverage tags the audit rules use; a topic tag outside them is probably misspelt. */
   auditTags?: Iterable<string>;
+  /** Every message id the code sends (requiredMessageIds() from bot/message-ids.ts). */
+  messageRefs?: Iterable<string>;
 }
+
+/**
+ * Problems that would make the assistant fail mid-conversation, or fail to send the crisis or error
+ * replies: the assistant refuses to start with any of them.
+ */
+export const BLOCKING_PROBLEM_CODES: ReadonlySet<string> = new Set(['missing-flow-topic', 'missing-flow-prompt', 'missing-choice-label', 'missing-message']);
 
 /** One SMS is 160 characters; a summary may take two, and must answer the question on its own. */
 export const SUMMARY_MAX = 300;
@@ -79,12 +87,12 @@ class Checker {
 
   constructor(readonly store: ContentStore) {}
 
-  error(file: string, id: string, field: string, message: string): void {
-    this.problems.push({ severity: 'error', file, id, field, message });
+  error(code: string, file: string, id: string, field: string, message: string): void {
+    this.problems.push({ severity: 'error', code, file, id, field, message });
   }
 
-  warn(file: string, id: string, field: string, message: string): void {
-    this.problems.push({ severity: 'warning', file, id, field, message });
+  warn(code: string, file: string, id: string, field: string, message: string): void {
+    this.problems.push({ severity: 'warning', code, file, id, field, message });
   }
 
   fileOf(kind: 'topic' | 'glossary' | 'prompt' | 'message', id: string): string {
@@ -152,6 +160,7 @@ function checkPlaceholders(c: Checker, item: TextItem): void {
       const value = resolveCouncilPath(c.store.council, path);
       if (value === undefined || value === null || value === '') {
         c.error(
+          'unknown-placeholder',
           item.file,
           item.id,
           item.field,
@@ -159,6 +168,7 @@ function checkPlaceholders(c: Checker, item: TextItem): void {
         );
       } else if (typeof value === 'object') {
         c.error(
+          'placeholder-not-one-value',
           item.file,
           item.id,
           item.field,
@@ -166,7 +176,13 @@ function checkPlaceholders(c: Checker, item: TextItem): void {
         );
       }
     } else if (!(item.allowVars && /^[a-zA-Z][a-zA-Z0-9]*$/.test(inner))) {
-      c.error(item.file, item.id, item.field, `{${inner}} is not a council placeholder: only {council.something} can go in curly brackets here`);
+      c.error(
+        'not-a-placeholder',
+        item.file,
+        item.id,
+        item.field,
+        `{${inner}} is not a council placeholder: only {council.something} can go in curly brackets here`,
+      );
     }
   }
 }
@@ -182,11 +198,12 @@ function describeChars(chars: ReturnType<typeof findNonGsm7>): string {
 
 function checkGsm7(c: Checker, file: string, id: string, field: string, text: string): void {
   const bad = findNonGsm7(text);
-  if (bad.length) c.error(file, id, field, `has characters that basic phones cannot show in a text message: ${describeChars(bad)}`);
+  if (bad.length) c.error('not-gsm7', file, id, field, `has characters that basic phones cannot show in a text message: ${describeChars(bad)}`);
   const plain = text.replace(PLACEHOLDER, '').replace(LETTER_PLACEHOLDER, '');
   const costly = [...new Set([...plain].filter(isGsm7ExtensionChar))].filter((ch) => ch !== '\f');
   if (costly.length) {
     c.warn(
+      'costly-characters',
       file,
       id,
       field,
@@ -202,48 +219,67 @@ function checkReadability(c: Checker, item: TextItem): void {
     score.ease < MIN_READING_EASE ? `reading ease is ${score.ease} (needs ${MIN_READING_EASE} or more)` : '',
     score.grade > MAX_GRADE ? `grade is ${score.grade} (needs ${MAX_GRADE} or less)` : '',
   ].filter(Boolean);
-  c.error(item.file, item.id, item.field, `is not plain enough: ${why.join(' and ')}. Use shorter sentences and shorter, everyday words`);
+  c.error('not-plain-english', item.file, item.id, item.field, `is not plain enough: ${why.join(' and ')}. Use shorter sentences and shorter, everyday words`);
 }
 
 function checkSummaryLength(c: Checker, item: TextItem): void {
   const filled = fillCouncil(item.text, c.store.council);
   const length = gsm7Length(filled);
   if (length > SUMMARY_MAX) {
-    c.error(item.file, item.id, item.field, `is ${length} characters in a text message once council details are filled in; the limit is ${SUMMARY_MAX}`);
+    c.error(
+      'summary-too-long',
+      item.file,
+      item.id,
+      item.field,
+      `is ${length} characters in a text message once council details are filled in; the limit is ${SUMMARY_MAX}`,
+    );
   }
 }
 
 function checkTopicLinks(c: Checker, topic: Topic, file: string): void {
   for (const id of topic.related) {
-    if (!c.store.topics.has(id)) c.error(file, topic.id, 'related', `"${id}" is not a topic in the content store`);
-    else if (id === topic.id) c.warn(file, topic.id, 'related', 'lists the topic itself');
+    if (!c.store.topics.has(id)) c.error('unknown-related-topic', file, topic.id, 'related', `"${id}" is not a topic in the content store`);
+    else if (id === topic.id) c.warn('related-to-itself', file, topic.id, 'related', 'lists the topic itself');
   }
   for (const id of topic.glossary) {
-    if (!c.store.glossary.has(id)) c.error(file, topic.id, 'glossary', `"${id}" is not a glossary term`);
+    if (!c.store.glossary.has(id)) c.error('unknown-glossary-term', file, topic.id, 'glossary', `"${id}" is not a glossary term`);
   }
 }
 
 function checkTopicDates(c: Checker, topic: Topic, file: string, today: string): void {
-  if (topic.lastChecked > today) c.error(file, topic.id, 'lastChecked', `is ${topic.lastChecked}, which is in the future (today is ${today})`);
+  if (topic.lastChecked > today)
+    c.error('checked-in-future', file, topic.id, 'lastChecked', `is ${topic.lastChecked}, which is in the future (today is ${today})`);
   if (topic.reviewDue < today)
-    c.warn(file, topic.id, 'reviewDue', `was ${topic.reviewDue}: check the topic is still right, then update lastChecked and reviewDue`);
-  if (topic.reviewDue < topic.lastChecked) c.warn(file, topic.id, 'reviewDue', `is before lastChecked (${topic.lastChecked})`);
+    c.warn('review-due', file, topic.id, 'reviewDue', `was ${topic.reviewDue}: check the topic is still right, then update lastChecked and reviewDue`);
+  if (topic.reviewDue < topic.lastChecked) c.warn('review-before-checked', file, topic.id, 'reviewDue', `is before lastChecked (${topic.lastChecked})`);
   else if (daysBetween(topic.lastChecked, topic.reviewDue) > MAX_REVIEW_DAYS)
-    c.warn(file, topic.id, 'reviewDue', `is more than a year after lastChecked (${topic.lastChecked}): set it within a year`);
+    c.warn('review-too-far', file, topic.id, 'reviewDue', `is more than a year after lastChecked (${topic.lastChecked}): set it within a year`);
 }
 
 /** A young person reading "your child" about themselves is told the service is not for them. */
 function checkYoungPersonWording(c: Checker, topic: Topic, file: string): void {
   if (!topic.audiences.includes('young-person') || topic.variants['young-person']) return;
   if (/\byour (child|son|daughter)\b/i.test(`${topic.summary}\n${topic.body}`)) {
-    c.warn(file, topic.id, 'variants.young-person', 'the topic is for young people but talks about "your child": add young-person wording that says "you"');
+    c.warn(
+      'young-person-wording',
+      file,
+      topic.id,
+      'variants.young-person',
+      'the topic is for young people but talks about "your child": add young-person wording that says "you"',
+    );
   }
 }
 
 function checkTags(c: Checker, topic: Topic, file: string, known: Set<string>): void {
   for (const tag of topic.tags) {
     if (!known.has(tag))
-      c.warn(file, topic.id, 'tags', `"${tag}" is not used by any audit rule, so it counts for nothing: check it against the tags in content/data/audit/`);
+      c.warn(
+        'unused-tag',
+        file,
+        topic.id,
+        'tags',
+        `"${tag}" is not used by any audit rule, so it counts for nothing: check it against the tags in content/data/audit/`,
+      );
   }
 }
 
@@ -254,7 +290,7 @@ function checkSynonyms(c: Checker): void {
     for (const synonym of new Set(topic.synonyms.map(normalisePhrase))) {
       const first = owner.get(synonym);
       if (first && first !== topic.id)
-        c.error(file, topic.id, 'synonyms', `"${synonym}" is also a synonym of topic ${first}: a phrase can lead to one topic only`);
+        c.error('synonym-clash', file, topic.id, 'synonyms', `"${synonym}" is also a synonym of topic ${first}: a phrase can lead to one topic only`);
       else owner.set(synonym, topic.id);
     }
   }
@@ -264,13 +300,20 @@ function checkGlossary(c: Checker): void {
   const owner = new Map<string, string>();
   for (const term of c.store.glossary.values()) {
     const file = c.fileOf('glossary', term.id);
-    if (term.topic && !c.store.topics.has(term.topic)) c.error(file, term.id, 'topic', `"${term.topic}" is not a topic in the content store`);
+    if (term.topic && !c.store.topics.has(term.topic))
+      c.error('unknown-glossary-topic', file, term.id, 'topic', `"${term.topic}" is not a topic in the content store`);
     const names = new Map<string, string>([[normalisePhrase(term.term), 'term']]);
     for (const aka of term.aka) if (!names.has(normalisePhrase(aka))) names.set(normalisePhrase(aka), 'aka');
     for (const [name, field] of names) {
       const first = owner.get(name);
       if (first && first !== term.id)
-        c.error(file, term.id, field, `"${name}" is also used by glossary term ${first}: people typing it would not know which one they get`);
+        c.error(
+          'glossary-name-clash',
+          file,
+          term.id,
+          field,
+          `"${name}" is also used by glossary term ${first}: people typing it would not know which one they get`,
+        );
       else owner.set(name, term.id);
     }
   }
@@ -282,12 +325,19 @@ function checkFlowRefs(c: Checker, refs: FlowContentRef[]): void {
     const file = `flows/${ref.machine}.machine.ts`;
     const where = `${ref.machine}.${ref.state}`;
     if (ref.topic && !c.store.topics.has(ref.topic)) {
-      c.error(file, where, 'meta.topic', `the ${ref.machine} flow shows topic "${ref.topic}" at state ${ref.state}, but it does not exist: add the topic`);
+      c.error(
+        'missing-flow-topic',
+        file,
+        where,
+        'meta.topic',
+        `the ${ref.machine} flow shows topic "${ref.topic}" at state ${ref.state}, but it does not exist: add the topic`,
+      );
     }
     if (!ref.prompt) continue;
     const prompt = c.store.prompts.get(ref.prompt);
     if (!prompt) {
       c.error(
+        'missing-flow-prompt',
         file,
         where,
         'meta.prompt',
@@ -301,6 +351,7 @@ function checkFlowRefs(c: Checker, refs: FlowContentRef[]): void {
     for (const choice of ref.choices) {
       if (!prompt.choices[choice]) {
         c.error(
+          'missing-choice-label',
           c.fileOf('prompt', prompt.id),
           prompt.id,
           `choices.${choice}`,
@@ -314,6 +365,7 @@ function checkFlowRefs(c: Checker, refs: FlowContentRef[]): void {
     for (const choice of Object.keys(prompt?.choices ?? {})) {
       if (!offered.has(choice)) {
         c.error(
+          'unused-choice',
           c.fileOf('prompt', promptId),
           promptId,
           `choices.${choice}`,
@@ -357,6 +409,10 @@ export function validateContent(store: ContentStore, opts: ValidateOptions = {})
   checkSynonyms(c);
   checkGlossary(c);
   if (opts.flowRefs) checkFlowRefs(c, opts.flowRefs);
+  for (const id of opts.messageRefs ?? []) {
+    if (!store.messages.has(id))
+      c.error('missing-message', 'content/data/messages', id, 'text', `the assistant sends message "${id}", but it does not exist: add it`);
+  }
   checkCouncilProfile(c);
   return c.problems;
 }

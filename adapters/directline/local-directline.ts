@@ -35,6 +35,9 @@ interface Conversation {
   id: string;
   userId: string;
   activities: DirectLineActivity[];
+  /** The size of each stored activity as JSON, in bytes, in step with activities. */
+  sizes: number[];
+  bytes: number;
   /** Watermark of activities[0]: older ones were dropped to bound memory. */
   offset: number;
   lastActive: number;
@@ -49,11 +52,21 @@ export interface LocalDirectLineOptions {
   idleExpiryMs?: number;
   maxConversations?: number;
   maxActivitiesKept?: number;
+  /** Bytes of stored activities (as JSON) one conversation may keep; older ones are dropped first. */
+  maxBytesPerConversation?: number;
+  /** Bytes of stored activities all conversations together may keep. */
+  maxBytesTotal?: number;
   now?: () => number;
   logger?: { warn(fields: object, msg?: string): void };
 }
 
 const PATH = '/v3/directline';
+
+/** The :id route parameter; restify types params as any. */
+function conversationIdOf(req: Request): string | undefined {
+  const id = (req.params as Record<string, unknown> | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
+}
 const JWT_HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 
 export class LocalDirectLine {
@@ -64,7 +77,10 @@ export class LocalDirectLine {
   private readonly idleExpiryMs: number;
   private readonly maxConversations: number;
   private readonly maxActivitiesKept: number;
+  private readonly maxBytesPerConversation: number;
+  private readonly maxBytesTotal: number;
   private readonly now: () => number;
+  private totalBytes = 0;
 
   constructor(private readonly options: LocalDirectLineOptions) {
     this.botId = options.botId ?? 'local-offer-assistant';
@@ -72,6 +88,8 @@ export class LocalDirectLine {
     this.idleExpiryMs = options.idleExpiryMs ?? 2 * 3_600_000;
     this.maxConversations = options.maxConversations ?? 5000;
     this.maxActivitiesKept = options.maxActivitiesKept ?? 500;
+    this.maxBytesPerConversation = options.maxBytesPerConversation ?? 1_048_576;
+    this.maxBytesTotal = options.maxBytesTotal ?? 33_554_432;
     this.now = options.now ?? Date.now;
   }
 
@@ -110,9 +128,60 @@ export class LocalDirectLine {
     }
   }
 
+  /** Bytes of activities held for every conversation together. */
+  get storedBytes(): number {
+    return this.totalBytes;
+  }
+
+  /** Bytes of activities held for one conversation (0 when it is unknown). */
+  conversationBytes(conversationId: string): number {
+    return this.conversations.get(conversationId)?.bytes ?? 0;
+  }
+
+  private forget(id: string): void {
+    const conversation = this.conversations.get(id);
+    if (!conversation) return;
+    this.totalBytes -= conversation.bytes;
+    this.conversations.delete(id);
+  }
+
+  /** Drops a conversation's oldest activities; its watermark keeps counting, so clients carry on polling. */
+  private dropOldest(conversation: Conversation, count: number): void {
+    const removed = conversation.sizes.splice(0, count).reduce((sum, n) => sum + n, 0);
+    conversation.activities.splice(0, count);
+    conversation.offset += count;
+    conversation.bytes -= removed;
+    this.totalBytes -= removed;
+  }
+
   private sweep(): void {
     const cutoff = this.now() - this.idleExpiryMs;
-    for (const [id, c] of this.conversations) if (c.lastActive < cutoff) this.conversations.delete(id);
+    for (const [id, c] of this.conversations) if (c.lastActive < cutoff) this.forget(id);
+  }
+
+  /**
+   * Keeps within the byte budgets: first this conversation's own (its newest activity always stays), then
+   * the global one, by emptying the transcripts of the conversations idle longest.
+   */
+  private enforceBudgets(current: Conversation): void {
+    let excess = 0;
+    let bytes = current.bytes;
+    while (current.activities.length - excess > 1 && bytes > this.maxBytesPerConversation) {
+      bytes -= current.sizes[excess]!;
+      excess += 1;
+    }
+    if (excess > 0) this.dropOldest(current, excess);
+    while (this.totalBytes > this.maxBytesTotal) {
+      let idlest: Conversation | undefined;
+      for (const c of this.conversations.values()) {
+        if (c !== current && c.activities.length > 0 && (!idlest || c.lastActive < idlest.lastActive)) idlest = c;
+      }
+      if (!idlest) {
+        if (current.activities.length > 1) this.dropOldest(current, current.activities.length - 1);
+        return;
+      }
+      this.dropOldest(idlest, idlest.activities.length);
+    }
   }
 
   private append(conversation: Conversation, activity: DirectLineActivity): DirectLineActivity {
@@ -124,12 +193,14 @@ export class LocalDirectLine {
       channelId: 'directline',
       conversation: { id: conversation.id },
     };
+    const size = Buffer.byteLength(JSON.stringify(stored));
     conversation.activities.push(stored);
+    conversation.sizes.push(size);
+    conversation.bytes += size;
+    this.totalBytes += size;
     const excess = conversation.activities.length - this.maxActivitiesKept;
-    if (excess > 0) {
-      conversation.activities.splice(0, excess);
-      conversation.offset += excess;
-    }
+    if (excess > 0) this.dropOldest(conversation, excess);
+    this.enforceBudgets(conversation);
     return stored;
   }
 
@@ -173,9 +244,18 @@ export class LocalDirectLine {
       this.sweep();
       if (this.conversations.size >= this.maxConversations) {
         const oldest = [...this.conversations.values()].sort((a, b) => a.lastActive - b.lastActive)[0];
-        if (oldest) this.conversations.delete(oldest.id);
+        if (oldest) this.forget(oldest.id);
       }
-      conversation = { id: claims.conversationId, userId: claims.userId, activities: [], offset: 0, lastActive: this.now(), started: false };
+      conversation = {
+        id: claims.conversationId,
+        userId: claims.userId,
+        activities: [],
+        sizes: [],
+        bytes: 0,
+        offset: 0,
+        lastActive: this.now(),
+        started: false,
+      };
       this.conversations.set(conversation.id, conversation);
     }
     if (!conversation.started) {
@@ -225,14 +305,14 @@ export class LocalDirectLine {
     });
 
     server.get(`${PATH}/conversations/:id`, async (req: Request, res: Response) => {
-      const claims = this.authorised(req, res, req.params.id);
+      const claims = this.authorised(req, res, conversationIdOf(req));
       if (!claims) return;
       const conversation = await this.start(claims);
       reply(res, 200, { conversationId: conversation.id, ...this.issueToken(conversation.id, claims.userId) });
     });
 
     server.post(`${PATH}/conversations/:id/activities`, async (req: Request, res: Response) => {
-      const claims = this.authorised(req, res, req.params.id);
+      const claims = this.authorised(req, res, conversationIdOf(req));
       if (!claims) return;
       const body: unknown = req.body;
       if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as DirectLineActivity).type !== 'string') {
@@ -250,7 +330,7 @@ export class LocalDirectLine {
     });
 
     server.get(`${PATH}/conversations/:id/activities`, async (req: Request, res: Response) => {
-      const claims = this.authorised(req, res, req.params.id);
+      const claims = this.authorised(req, res, conversationIdOf(req));
       if (!claims) return;
       const conversation = this.conversations.get(claims.conversationId);
       if (!conversation) return reply(res, 404, { error: { code: 'BadArgument', message: 'Conversation not found or expired.' } });

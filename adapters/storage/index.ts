@@ -10,7 +10,16 @@ import type { OnStorageProblem, SweepResult } from './storage-common.js';
 export { LowdbStorage, DEFAULT_TTL_MS } from './lowdb.storage.js';
 export { RedisStorage } from './redis.storage.js';
 export { KeyedLock } from './keyed-lock.js';
-export { ETagConflictError, hashKey, type OnStorageProblem, type StorageProblemKind, type SweepResult } from './storage-common.js';
+export { BoundedStorage } from './bounded.storage.js';
+export {
+  CREATE_ONLY_ETAG,
+  ETagConflictError,
+  StorageTimeoutError,
+  hashKey,
+  type OnStorageProblem,
+  type StorageProblemKind,
+  type SweepResult,
+} from './storage-common.js';
 
 export type StorageKind = 'lowdb' | 'memory' | 'redis';
 
@@ -25,6 +34,9 @@ export interface StorageConfig {
   keyPrefix?: string;
   /** Told about corrupt items moved aside, by key hash only. */
   onProblem?: OnStorageProblem;
+  /** Redis only: time limits for one command and for connecting. */
+  redisCommandTimeoutMs?: number;
+  redisConnectTimeoutMs?: number;
 }
 
 export interface ConversationStorage extends Storage {
@@ -53,7 +65,14 @@ export function createStorage(config: StorageConfig): ConversationStorage {
       return new LowdbStorage({ dir: config.dir, ttlMs: config.ttlMs, onProblem: config.onProblem });
     case 'redis':
       if (!config.redisUrl) throw new Error('createStorage: redis storage needs a redisUrl (set REDIS_URL)');
-      return new RedisStorage({ url: config.redisUrl, ttlMs: config.ttlMs, keyPrefix: config.keyPrefix, onProblem: config.onProblem });
+      return new RedisStorage({
+        url: config.redisUrl,
+        ttlMs: config.ttlMs,
+        keyPrefix: config.keyPrefix,
+        onProblem: config.onProblem,
+        commandTimeoutMs: config.redisCommandTimeoutMs,
+        connectTimeoutMs: config.redisConnectTimeoutMs,
+      });
     default: {
       const unknownKind: never = config.kind;
       throw new Error(`createStorage: unknown storage kind ${String(unknownKind)}`);

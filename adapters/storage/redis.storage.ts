@@ -29,6 +29,29 @@ export interface RedisStorageOptions {
   keyPrefix?: string;
   ttlMs: number;
   onProblem?: OnStorageProblem;
+  /** How long one command may wait for an answer before it fails (ioredis commandTimeout). */
+  commandTimeoutMs?: number;
+  /** How long opening a connection may take. */
+  connectTimeoutMs?: number;
+}
+
+export const DEFAULT_COMMAND_TIMEOUT_MS = 1000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 2000;
+
+/**
+ * ioredis options for a store that must fail fast rather than hang: every command has a time limit,
+ * including one queued while the connection is down; a command is retried at most once on a new
+ * connection; a command that timed out is not sent again after a reconnect (it may have been answered
+ * with an apology already); reconnecting backs off to at most 2 s between tries, for ever.
+ */
+export function redisClientOptions(options: Pick<RedisStorageOptions, 'commandTimeoutMs' | 'connectTimeoutMs'> = {}) {
+  return {
+    commandTimeout: options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
+    connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    maxRetriesPerRequest: 1,
+    autoResendUnfulfilledCommands: false,
+    retryStrategy: (times: number) => Math.min(100 * 2 ** Math.min(times, 5), 2000),
+  };
 }
 
 // Returns 1 written, 0 eTag conflict, -1 something unreadable is in the way (moved aside by the caller).
@@ -80,8 +103,11 @@ export class RedisStorage implements Storage {
   constructor(options: RedisStorageOptions) {
     if (!(options.ttlMs > 0)) throw new Error('RedisStorage: ttlMs must be a positive number of milliseconds');
     if (!options.client && !options.url) throw new Error('RedisStorage: give a client or a url');
-    // Few retries per command: while Redis is down a turn should fail fast (and apologise), not hang.
-    const client = options.client ?? new Redis(options.url!, { maxRetriesPerRequest: 3 });
+    // While Redis is down or frozen a turn should fail fast (and apologise), not hang.
+    const client = options.client ?? new Redis(options.url!, redisClientOptions(options));
+    // ioredis reconnects by itself and each command fails on its own; without a listener a lost connection
+    // would print a stack trace on the console. /healthz reports the outage.
+    if (!options.client) client.on('error', () => undefined);
     client.defineCommand('localOfferStorageWrite', { numberOfKeys: 1, lua: WRITE_SCRIPT });
     client.defineCommand('localOfferStorageMoveAside', { numberOfKeys: 2, lua: MOVE_ASIDE_SCRIPT });
     this.#client = client as ScriptedRedis;

@@ -31,6 +31,24 @@ export function newETag(): string {
   return randomUUID();
 }
 
+/**
+ * The eTag to write with when an item must not exist yet (a new conversation): no store ever issues it,
+ * so under the contract's rule it creates an absent item and conflicts with any stored one. Two
+ * instances starting the same conversation at once then cannot both win.
+ */
+export const CREATE_ONLY_ETAG = 'create-only';
+
+/** A storage call that did not answer in time. Nothing is deleted; the write may or may not have landed. */
+export class StorageTimeoutError extends Error {
+  override readonly name = 'StorageTimeoutError';
+  constructor(
+    readonly operation: 'read' | 'write' | 'delete',
+    readonly ms: number,
+  ) {
+    super(`Storage: ${operation} did not answer within ${ms} ms`);
+  }
+}
+
 export class ETagConflictError extends Error {
   override readonly name = 'ETagConflictError';
   constructor(readonly keyHash: string) {

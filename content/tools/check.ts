@@ -12,6 +12,7 @@ import { validateContent } from '../validate.js';
 import { loadAuditRules } from '../audit.js';
 import { flowContentRefs } from '../../flows/registry.js';
 import type { ContentProblem } from '../schema.js';
+import { requiredMessageIds } from '../../bot/message-ids.js';
 
 function printGrouped(problems: ContentProblem[]): void {
   const byFile = new Map<string, ContentProblem[]>();
@@ -48,7 +49,11 @@ function main(): number {
   const rulesDir = values.root && existsSync(join(values.root, 'audit')) ? join(values.root, 'audit') : undefined;
   const rules = loadAuditRules(rulesDir);
   const auditTags = rules.lines.flatMap((line) => line.requirements.flatMap((r) => r.evidence.tags ?? []));
-  const problems = [...store.problems, ...rules.problems, ...validateContent(store, { flowRefs: flowContentRefs(), auditTags })];
+  const problems = [
+    ...store.problems,
+    ...rules.problems,
+    ...validateContent(store, { flowRefs: flowContentRefs(), auditTags, messageRefs: requiredMessageIds() }),
+  ];
   console.log(
     `Checked ${store.topics.size} topics, ${store.glossary.size} glossary terms, ${store.prompts.size} prompts, ${store.messages.size} messages and ${store.services.length} services for ${store.council.name}.`,
   );

@@ -143,8 +143,9 @@ describe('health', () => {
   test('503 with a reason when storage fails', async () => {
     const { MemoryStorage } = await import('botbuilder');
     const broken = new MemoryStorage();
-    broken.write = async () => {
-      throw new Error('disk full');
+    // The check only reads: writing on every probe would cost a store write per load-balancer tick.
+    broken.read = async () => {
+      throw new Error('disk gone');
     };
     const { buildApp } = await import('../../bot/app.js');
     const sick = await buildApp({ env: { NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', STORAGE: 'memory' }, storage: broken });

@@ -11,6 +11,10 @@ import { freePort } from '../helpers/external-tools.js';
 
 export interface RunningRedis {
   url: string;
+  /** Freezes the server with SIGSTOP: connections stay open and nothing answers, as in a network partition. */
+  pause(): void;
+  /** Wakes a paused server with SIGCONT. */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -70,7 +74,11 @@ async function startOnce(binary: string, dir: string): Promise<RunningRedis | un
     if (await ping(port)) {
       return {
         url: `redis://127.0.0.1:${port}`,
+        pause: () => void child.kill('SIGSTOP'),
+        resume: () => void child.kill('SIGCONT'),
         stop: async () => {
+          // A paused server would not act on SIGTERM.
+          child.kill('SIGCONT');
           const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
           child.kill('SIGTERM');
           await exited(child);
@@ -93,6 +101,8 @@ export async function startRedisServer(binary: string): Promise<RunningRedis> {
     if (running) {
       return {
         url: running.url,
+        pause: () => running.pause(),
+        resume: () => running.resume(),
         stop: async () => {
           await running.stop();
           rmSync(dir, { recursive: true, force: true });

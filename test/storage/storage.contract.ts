@@ -5,7 +5,7 @@
  */
 import type { Storage, StoreItems } from 'botbuilder';
 import type { OnStorageProblem } from '../../adapters/storage/storage-common.js';
-import { hashKey } from '../../adapters/storage/storage-common.js';
+import { CREATE_ONLY_ETAG, hashKey } from '../../adapters/storage/storage-common.js';
 
 /**
  * A store that cannot do something (a memory store does not survive a restart) has no test for it,
@@ -190,6 +190,23 @@ export function describeStorageContract(harness: ContractHarness): void {
         const items = await storage.read(['k/a', 'k/b']);
         expect(items['k/a'].v).toBe(1);
         expect(items['k/b'].v).toBe(2);
+      });
+    });
+
+    describe('create-only writes (a new conversation)', () => {
+      test('the create-only eTag creates an absent item, then conflicts and keeps what is stored', async () => {
+        await storage.write({ 'k/new': { v: 1, eTag: CREATE_ONLY_ETAG } });
+        expect((await readOne(storage, 'k/new'))!.v).toBe(1);
+        await expect(storage.write({ 'k/new': { v: 2, eTag: CREATE_ONLY_ETAG } })).rejects.toThrow(/eTag conflict/);
+        expect((await readOne(storage, 'k/new'))!.v).toBe(1);
+      });
+
+      test('of many writers creating one item at once, exactly one wins', async () => {
+        const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => storage.write({ 'k/born': { v: i, eTag: CREATE_ONLY_ETAG } })));
+        const winners = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+        expect(winners).toHaveLength(1);
+        results.filter((r) => r.status === 'rejected').forEach((r) => expect(String((r as PromiseRejectedResult).reason)).toMatch(/eTag conflict/));
+        expect((await readOne(storage, 'k/born'))!.v).toBe(winners[0]);
       });
     });
 

@@ -13,7 +13,7 @@ export interface Profile {
 
 /** Dates the person told us, as ISO dates (YYYY-MM-DD). Carried from one pathway to the next. */
 export interface KnownDates {
-  /** When the EHC needs assessment was requested. */
+  /** When the council received the request for an EHC needs assessment: the time limits count from it. */
   requestDate?: string;
   /** The date on the council's decision letter. */
   decisionDate?: string;

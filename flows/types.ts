@@ -48,6 +48,8 @@ export interface StepMeta {
   input?: { kind: 'date'; field: DateField };
   /** Deadlines worked out from known dates are shown here. */
   facts?: 'ehc-deadlines' | 'appeal-deadline';
+  /** This state waits for the person to say what kind of service they are looking for. */
+  serviceSearch?: boolean;
   /** A final state that moves the person into another pathway (or back to the menu). */
   handover?: PathwayId | 'menu';
 }

@@ -36,6 +36,20 @@ interface Row {
 
 const rows: Row[] = [
   {
+    name: 'one month to ask for a mandatory reconsideration of a DLA or PIP decision',
+    topic: 'benefits-mandatory-reconsideration',
+    wrong: [],
+    right: [/mandatory reconsideration/, /1 month from the date on the decision letter/, /up to 13 months/],
+    source: /reg 3A/,
+  },
+  {
+    name: 'the council acts on a Tribunal order within time limits; permission to appeal within 28 days',
+    topic: 'after-tribunal-decision',
+    wrong: [],
+    right: [/2 weeks to name a school and 5 weeks to change a plan/, /within 28 days of getting its written reasons/, /Upper Tribunal/],
+    source: /reg 44/,
+  },
+  {
     name: 'disability discrimination in admissions goes to the admission appeal panel',
     topic: 'school-admissions-and-accessibility',
     wrong: [/discriminated, you can claim to the SEND Tribunal/],

@@ -5,8 +5,9 @@
  * 3. a return after a long gap;
  * 4. commands that work everywhere (menu, back, help, talk to a person);
  * 5. the choices just offered, and dates where a step asks for one;
- * 6. glossary questions, then a switch to another pathway;
- * 7. anything else is a question for the content store.
+ * 6. a request for local services (service-finder.ts);
+ * 7. glossary questions, then a switch to another pathway;
+ * 8. anything else is a question for the content store.
  */
 import type { Storage } from 'botbuilder';
 import type { Audience, GlossaryTerm, PathwayId } from '../content/schema.js';
@@ -21,6 +22,7 @@ import type { Assistant, EventLogger, Inbound, Reply } from './reply.js';
 import { assessRisk, type Layers, type RiskAssessment } from './safeguarding/assess.js';
 import { buildCrisisReply, possibleRiskLine } from './safeguarding/crisis-reply.js';
 import { CRISIS_DEADLINE_MS, withCrisisDeadline } from './safeguarding/deadline.js';
+import { ServiceFinder } from './service-finder.js';
 import { detectCommand, glossaryQuestion, smallTalk, type Command } from './understanding/commands.js';
 import { isExactChoice, matchChoice } from './understanding/choices.js';
 import { readDate } from './understanding/dates.js';
@@ -87,12 +89,14 @@ export class LocalOfferAssistant implements Assistant {
   private readonly compose: Composer;
   private readonly conversations: ConversationStore;
   private readonly offers: OfferBook;
+  private readonly services: ServiceFinder;
   private readonly now: () => Date;
 
   constructor(private readonly deps: AssistantDeps) {
     this.compose = new Composer(deps.content);
     this.conversations = new ConversationStore(deps.storage);
     this.offers = new OfferBook(deps.content, this.compose);
+    this.services = new ServiceFinder(deps.content, this.compose);
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -274,6 +278,8 @@ export class LocalOfferAssistant implements Assistant {
     if (stage) return this.arrive(turn, this.send(turn, { type: `choose.${stage}` }).view);
 
     const choice = matchChoice(text, options);
+    // "Holiday clubs for autistic children": the directory, unless the words picked a choice outright.
+    if (!(choice.kind === 'matched' && !choice.weak) && this.findServices(turn, view)) return;
     // A question that shares one word with a choice ("can I still get help at college?") is a question.
     // At the first question ("who is asking?") a question in a sentence gets its answer straight away, even
     // when it names a choice in passing ("my daughter has been excluded, what can I do?").
@@ -307,6 +313,29 @@ export class LocalOfferAssistant implements Assistant {
       return this.showStep(turn, view, { withTopic: false });
     }
     this.answerQuestion(turn, view, choice.kind === 'ambiguous');
+  }
+
+  /** Answers a request for local services. Returns true when this turn has been answered. */
+  private findServices(turn: Turn, view: FlowView): boolean {
+    const expecting = view.meta.serviceSearch === true;
+    const request = this.services.read(turn.text, expecting);
+    if (!request && !expecting) return false;
+    if (request?.general) {
+      const profile = turn.record.profile;
+      if (profile.who && profile.stage) {
+        const menu = startFlow('intake', { profile, dates: turn.record.dates });
+        turn.record.flow = menu.flow;
+        this.arrive(turn, this.send(turn, { type: 'choose.find-service' }).view);
+        return true;
+      }
+      turn.replies.push({ kind: 'info', paragraphs: [this.compose.promptText('intake.find-service', turn.audience)] });
+      this.showStep(turn, view, { withTopic: false });
+      return true;
+    }
+    turn.replies.push(request ? this.services.reply(request, turn.record.profile, turn.audience) : this.info('services.none', turn));
+    this.deps.logger.info({ event: 'service-search', found: turn.replies[turn.replies.length - 1]?.services?.entries.length ?? 0 });
+    this.showStep(turn, view, { withTopic: false, ...(expecting ? {} : { promptId: 'answer.carry-on' }) });
+    return true;
   }
 
   /** After a long gap, ask whether to carry on. Returns true when this turn has been answered. */

@@ -11,8 +11,29 @@ export type ReplyKind =
   | 'answer'
   /** Safeguarding: urgent help. Renderers must show it first and in full, never cut it short. */
   | 'crisis'
+  /** Services found in the directory: a list or carousel, a card, or short numbered texts. */
+  | 'services'
   /** Anything else: greetings, help, apologies, "I did not understand". */
   | 'info';
+
+/** Services to show, with the words for their labels (from content, like fact labels). */
+export interface ServiceList {
+  labels: { for: string; cost: string; contact: string };
+  entries: ServiceEntry[];
+}
+
+/** One service from the directory, as a reply shows it. */
+export interface ServiceEntry {
+  name: string;
+  /** What it offers, in a sentence. */
+  offer: string;
+  /** Who it is for, e.g. "Ages 5 to 17. For children with any SEND need." */
+  forWhom?: string;
+  cost?: string;
+  /** A phone number, else an email address. */
+  contact?: string;
+  url?: string;
+}
 
 export interface Choice {
   /** What is sent back when the choice is picked (a button press or a typed number maps to this). */
@@ -58,6 +79,8 @@ export interface Reply {
   /** The question asked with the choices, e.g. "What would help most?". */
   prompt?: string;
   choices?: Choice[];
+  /** Services from the directory (kind 'services'), best first. */
+  services?: ServiceList;
   /**
    * Text that a channel with little room (SMS) may leave for a "MORE" reply instead of sending at once.
    * Wide channels show it in full after `paragraphs`.

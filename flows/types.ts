@@ -13,7 +13,7 @@ export interface Profile {
 
 /** Dates the person told us, as ISO dates (YYYY-MM-DD). Carried from one pathway to the next. */
 export interface KnownDates {
-  /** When the EHC needs assessment was requested. */
+  /** When the council received the request for an EHC needs assessment: the time limits count from it. */
   requestDate?: string;
   /** The date on the council's decision letter. */
   decisionDate?: string;
@@ -48,6 +48,8 @@ export interface StepMeta {
   input?: { kind: 'date'; field: DateField };
   /** Deadlines worked out from known dates are shown here. */
   facts?: 'ehc-deadlines' | 'appeal-deadline';
+  /** This state waits for the person to say what kind of service they are looking for. */
+  serviceSearch?: boolean;
   /** A final state that moves the person into another pathway (or back to the menu). */
   handover?: PathwayId | 'menu';
 }

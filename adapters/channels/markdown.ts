@@ -44,10 +44,27 @@ export interface MarkdownOptions {
   withoutFacts?: boolean;
 }
 
+/** Directory services as a numbered markdown list: name, what it offers, who it is for, cost and contact. */
+export function servicesMarkdown(reply: Reply): string[] {
+  const list = reply.services;
+  if (!list?.entries.length) return [];
+  const { labels } = list;
+  return list.entries.map((s, i) =>
+    [
+      `${i + 1}. **${s.url ? `[${linkText(s.name)}](${linkUrl(s.url)})` : s.name}**`,
+      `   ${s.offer}`,
+      ...(s.forWhom ? [`   ${labels.for}: ${s.forWhom}`] : []),
+      ...(s.cost ? [`   ${labels.cost}: ${s.cost}`] : []),
+      ...(s.contact ? [`   ${labels.contact}: ${s.contact}`] : []),
+    ].join('  \n'),
+  );
+}
+
 export function replyMarkdown(reply: Reply, options: MarkdownOptions = {}): string {
   const blocks = [
     ...(reply.title ? [`**${reply.title}**`] : []),
     ...markdownBlocks([...reply.paragraphs, ...(reply.more ?? [])]),
+    ...servicesMarkdown(reply),
     ...(reply.facts?.length && !options.withoutFacts ? [reply.facts.map((f) => `- **${f.label}:** ${f.value}`).join('\n')] : []),
     ...(reply.links?.length ? [reply.links.map((l) => `- [${linkText(l.title)}](${linkUrl(l.url)})`).join('\n')] : []),
     ...(sourceLine(reply) ? [sourceLine(reply)!] : []),

@@ -40,12 +40,21 @@ function plainSource(reply: Reply): string[] {
   return reply.source ? [`Source: ${reply.source.citation}. Last checked ${reply.source.lastChecked}.`] : [];
 }
 
+/**
+ * Directory services as short numbered entries: name, cost and how to get in touch. The rest (what it
+ * offers, who it is for) would take a basic phone three texts per service; the website has it.
+ */
+function smsServices(reply: Reply): string[] {
+  return (reply.services?.entries ?? []).map((s, i) => [`${i + 1}) ${s.name}`, s.cost, s.contact].filter(Boolean).join('. ') + '.');
+}
+
 /** A reply's readable text as units (paragraphs), without its choices. */
 function bodyOf(reply: Reply): string[] {
   return [
     ...(reply.title ? [reply.title] : []),
     ...reply.paragraphs,
     ...(reply.facts ?? []).map((f) => `${f.label}: ${f.value}`),
+    ...smsServices(reply),
     ...(reply.more ?? []),
     ...(reply.links ?? []).map((l) => `${l.title}: ${l.url}`),
     ...plainSource(reply),
@@ -173,12 +182,16 @@ function withMoreLines(pages: string[], more: string): string[] {
  * 3. What is left over, in pages for MORE.
  */
 export function planSms(replies: Reply[], words: SmsWords, max = SMS_MAX_CHARS): SmsPlan {
-  const { crisis, body, choices } = partsOf(replies);
+  const { crisis, body: parts, choices } = partsOf(replies);
   const more = toGsm7(words.more);
   const moreCost = gsm7Length(more) + 1;
   // Crisis paragraphs are kept whole where they fit: each text then starts with a complete thought.
   const crisisTexts = pack(crisis, max, max, false);
-  const choicesText = choices ? choiceBlock(choices, words, max - moreCost) : '';
+  const block = choices ? choiceBlock(choices, words, max - moreCost) : '';
+  // Services someone asked for come first; the step's choices follow them, on a MORE page if need be.
+  const servicesFirst = replies.some((r) => r.services?.entries.length);
+  const body = servicesFirst && block ? [...parts, block] : parts;
+  const choicesText = servicesFirst ? '' : block;
 
   // Everything after the crisis text, as one text if it fits.
   const whole = [...body, ...(choicesText ? [choicesText] : [])].join('\n');

@@ -28,10 +28,35 @@ export function choiceSubmitData(value: string, label: string): Record<string, u
   return { value, msteams: { type: 'messageBack', displayText: label, text: value } };
 }
 
+/** Each directory service as its own container: name, what it offers, a fact set, and its website. */
+function serviceContainers(reply: Reply): CardElement[] {
+  const list = reply.services;
+  if (!list) return [];
+  return list.entries.map((s) => ({
+    type: 'Container',
+    spacing: 'Large',
+    separator: true,
+    items: [
+      text(s.name, { weight: 'Bolder' }),
+      text(s.offer),
+      {
+        type: 'FactSet',
+        facts: [
+          ...(s.forWhom ? [{ title: list.labels.for, value: s.forWhom }] : []),
+          ...(s.cost ? [{ title: list.labels.cost, value: s.cost }] : []),
+          ...(s.contact ? [{ title: list.labels.contact, value: s.contact }] : []),
+        ],
+      },
+      ...(s.url ? [{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: s.name, url: s.url }] }] : []),
+    ],
+  }));
+}
+
 export function teamsCard(reply: Reply): Record<string, unknown> {
   const body: CardElement[] = [
     ...(reply.title ? [text(reply.title, { weight: 'Bolder', size: 'Medium' })] : []),
     ...cardBlocks([...reply.paragraphs, ...(reply.more ?? [])]),
+    ...serviceContainers(reply),
     ...(reply.facts?.length ? [{ type: 'FactSet', spacing: 'Medium', facts: reply.facts.map((f) => ({ title: f.label, value: f.value })) }] : []),
     ...(reply.links?.length ? [text(reply.links.map((l) => `- [${l.title.replace(/[[\]]/g, '')}](${l.url})`).join('\r'), { spacing: 'Medium' })] : []),
     ...(sourceLine(reply) ? [text(sourceLine(reply)!, { isSubtle: true, size: 'Small', spacing: 'Medium' })] : []),
@@ -47,7 +72,7 @@ export function teamsCard(reply: Reply): Record<string, unknown> {
 
 export function renderTeams(replies: Reply[]): Partial<Activity>[] {
   return crisisFirst(replies).map((reply): Partial<Activity> => {
-    const needsCard = reply.kind !== 'crisis' && Boolean(reply.choices?.length || reply.facts?.length);
+    const needsCard = reply.kind !== 'crisis' && Boolean(reply.choices?.length || reply.facts?.length || reply.services?.entries.length);
     if (!needsCard) return { type: ActivityTypes.Message, text: replyMarkdown(reply), textFormat: 'markdown' };
     return {
       type: ActivityTypes.Message,

@@ -124,13 +124,13 @@ describe('Teams', () => {
       return turn(inbound);
     };
     try {
-      const next = await teams.press('I am a young person aged 16 to 25');
+      const next = await teams.press('I am a young person who has finished Year 11 (up to 25)');
       expect(choicesOf(next).length).toBeGreaterThan(1);
     } finally {
       app.assistant.turn = turn;
     }
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({ channel: 'teams', value: 'I am a young person aged 16 to 25', text: undefined });
+    expect(seen[0]).toMatchObject({ channel: 'teams', value: 'I am a young person who has finished Year 11 (up to 25)', text: undefined });
   });
 
   test('another tenant is refused: no reply at all', async () => {

@@ -133,7 +133,7 @@ describe('requesting an EHC needs assessment', () => {
     await chat.say('14 April 2026');
     expect(chat.choices.join(' ')).toMatch(/certificate/i);
     const text = await chat.say('not yet');
-    expect(text).toMatch(/Sunday 14 June 2026/);
+    expect(text).toMatch(/Monday 15 June 2026/);
   });
 });
 
@@ -192,5 +192,20 @@ describe('preparing for adulthood', () => {
     expect(chat.topics).toEqual(['supported-internships']);
     await chat.say('access to work');
     expect(chat.topics).toEqual(['access-to-work']);
+  });
+
+  test('a letter dated 15 June 2026 gives the legal last day, Tuesday 1 September, and advice to send well before', async () => {
+    const { chat } = newChat();
+    await chat.open();
+    await chat.say('1');
+    await chat.say('2');
+    await chat.say('2');
+    await chat.say('wot happens if council say no');
+    await chat.say('work out my appeal deadline');
+    await chat.say('15 June 2026');
+    const text = await chat.say('not yet');
+    expect(text).toMatch(/last day the law allows for your appeal is Tuesday 1 September 2026/);
+    expect(text).not.toMatch(/Saturday 15 August/);
+    expect(text).toMatch(/well before/);
   });
 });

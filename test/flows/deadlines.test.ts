@@ -1,4 +1,4 @@
-import { addDays, addMonths, addWeeks, appealDeadline, ehcDeadlines, isValidIsoDate, laterOf } from '../../flows/deadlines.js';
+import { addDays, addMonths, addWeeks, appealDeadline, ehcDeadlines, isValidIsoDate, isWorkingDay, laterOf, tribunalLastDay } from '../../flows/deadlines.js';
 
 describe('deadline arithmetic', () => {
   test.each([
@@ -45,14 +45,62 @@ describe('statutory deadlines', () => {
     ]);
   });
 
-  test('appeal: 2 months from the decision when there is no certificate', () => {
-    expect(appealDeadline('2026-04-14')).toEqual([{ key: 'appeal.from-decision', date: '2026-06-14' }]);
+  test('appeal: 2 months from the decision when there is no certificate, on a working day', () => {
+    // 14 June 2026 is a Sunday, so the last day runs to Monday 15 June (HESC Rules 2008 r12).
+    expect(appealDeadline('2026-04-14')).toEqual([{ key: 'appeal.from-decision', date: '2026-06-15' }]);
+    expect(appealDeadline('2026-04-16')).toEqual([{ key: 'appeal.from-decision', date: '2026-06-16' }]);
   });
 
   test('appeal: the later of 2 months from decision and 1 month from certificate', () => {
     const early = appealDeadline('2026-04-14', '2026-04-20');
-    expect(early.find((d) => d.key === 'appeal.deadline')?.date).toBe('2026-06-14');
+    expect(early.find((d) => d.key === 'appeal.deadline')?.date).toBe('2026-06-15');
     const late = appealDeadline('2026-04-14', '2026-05-30');
     expect(late.find((d) => d.key === 'appeal.deadline')?.date).toBe('2026-06-30');
+  });
+});
+
+describe('the Tribunal time limit rule (HESC Rules 2008, r12)', () => {
+  test('working days leave out weekends and England and Wales bank holidays', () => {
+    expect(isWorkingDay('2026-03-16')).toBe(true); // Monday
+    expect(isWorkingDay('2026-03-14')).toBe(false); // Saturday
+    expect(isWorkingDay('2026-03-15')).toBe(false); // Sunday
+    expect(isWorkingDay('2026-04-03')).toBe(false); // Good Friday
+    expect(isWorkingDay('2026-05-04')).toBe(false); // Early May bank holiday
+    expect(isWorkingDay('2026-12-28')).toBe(false); // Boxing Day substitute
+  });
+
+  test('a limit ending on a weekend runs to the Monday', () => {
+    // 2 months from 14 January 2026 is Saturday 14 March.
+    expect(appealDeadline('2026-01-14')[0]?.date).toBe('2026-03-16');
+  });
+
+  test('a limit ending on a bank holiday runs to the next working day', () => {
+    // 4 May 2026 is the Early May bank holiday.
+    expect(appealDeadline('2026-03-04')[0]?.date).toBe('2026-05-05');
+    // 3 April 2026 is Good Friday; Easter Monday follows, so Tuesday 7 April.
+    expect(appealDeadline('2026-02-03')[0]?.date).toBe('2026-04-07');
+  });
+
+  test('a SEN appeal ending in August runs to the first working day of September', () => {
+    // Letter dated 15 June 2026: 2 months ends Saturday 15 August; the law allows until Tuesday 1 September.
+    expect(appealDeadline('2026-06-15')).toEqual([{ key: 'appeal.from-decision', date: '2026-09-01' }]);
+    expect(appealDeadline('2026-06-03')[0]?.date).toBe('2026-09-01'); // Monday 3 August, a working day
+    // 1 September 2029 is a Saturday: the first working day of September is Monday 3rd.
+    expect(tribunalLastDay('2029-08-10')).toBe('2029-09-03');
+  });
+
+  test('a SEN appeal ending 25 December to 1 January runs to the next working day in January', () => {
+    // 2 months from 25 October 2026 is Friday 25 December; 2 January 2027 is a Saturday.
+    expect(appealDeadline('2026-10-25')[0]?.date).toBe('2027-01-04');
+    expect(tribunalLastDay('2026-12-29')).toBe('2027-01-04');
+    expect(tribunalLastDay('2027-01-01')).toBe('2027-01-04');
+    expect(tribunalLastDay('2026-12-24')).toBe('2026-12-24'); // Thursday 24 December: not in the period
+  });
+
+  test('a disability discrimination claim has no August or Christmas extension', () => {
+    expect(tribunalLastDay('2026-08-12', 'disability')).toBe('2026-08-12');
+    expect(tribunalLastDay('2026-08-15', 'disability')).toBe('2026-08-17');
+    expect(tribunalLastDay('2026-12-29', 'disability')).toBe('2026-12-29');
+    expect(tribunalLastDay('2026-12-25', 'disability')).toBe('2026-12-29');
   });
 });

@@ -1,0 +1,215 @@
+/**
+ * Corrections from a legal review of the content. Each row pins a corrected fact: the wrong claim
+ * must not come back, the right one must be said, and the record must cite the law it rests on and
+ * carry a lastChecked date no older than the review.
+ */
+import { loadContent } from '../../content/store.js';
+import type { Topic } from '../../content/schema.js';
+
+const store = loadContent();
+const REVIEWED = '2026-12-03';
+
+function topic(id: string): Topic {
+  const t = store.topics.get(id);
+  if (!t) throw new Error(`no topic ${id}`);
+  return t;
+}
+
+/** Every word a topic can say, in every audience's wording. */
+function allText(t: Topic): string {
+  const parts = [t.summary, t.body, ...t.nextSteps];
+  for (const v of Object.values(t.variants)) parts.push(v?.summary ?? '', v?.body ?? '', ...(v?.nextSteps ?? []));
+  return parts.join('\n').replace(/\s+/g, ' ');
+}
+
+const message = (id: string) => (store.messages.get(id)?.text ?? '').replace(/\s+/g, ' ');
+const prompt = (id: string) => (store.prompts.get(id)?.text ?? '').replace(/\s+/g, ' ');
+const cites = (t: Topic, pattern: RegExp) => t.sources.some((s) => pattern.test(s.ref));
+
+interface Row {
+  name: string;
+  topic: string;
+  wrong: RegExp[];
+  right: RegExp[];
+  source: RegExp;
+}
+
+const rows: Row[] = [
+  {
+    name: 'one month to ask for a mandatory reconsideration of a DLA or PIP decision',
+    topic: 'benefits-mandatory-reconsideration',
+    wrong: [],
+    right: [/mandatory reconsideration/, /1 month from the date on the decision letter/, /up to 13 months/],
+    source: /reg 3A/,
+  },
+  {
+    name: 'the council acts on a Tribunal order within time limits; permission to appeal within 28 days',
+    topic: 'after-tribunal-decision',
+    wrong: [],
+    right: [/2 weeks to name a school and 5 weeks to change a plan/, /within 28 days of getting its written reasons/, /Upper Tribunal/],
+    source: /reg 44/,
+  },
+  {
+    name: 'disability discrimination in admissions goes to the admission appeal panel',
+    topic: 'school-admissions-and-accessibility',
+    wrong: [/discriminated, you can claim to the SEND Tribunal/],
+    right: [/disability discrimination, you also raise that with the admission appeal panel/, /at least 20 school days/],
+    source: /Equality Act 2010, Schedule 17/,
+  },
+  {
+    name: 'a young person is past Year 11 and under 25',
+    topic: 'when-to-ask-for-assessment',
+    wrong: [/aged 16 to 25/, /If you are 16 to 25/, /From 16 you can ask/],
+    right: [/finished Year 11, until they turn 25/, /finished Year 11, and until you turn 25/],
+    source: /s83\(2\)/,
+  },
+  {
+    name: 'careers advice from Year 7',
+    topic: 'moving-between-phases',
+    wrong: [/Year 8/],
+    right: [/careers advice from Year 7/],
+    source: /Education Act 1997, s42A/,
+  },
+  {
+    name: 'the 12-week timetable for amending a plan after a review',
+    topic: 'annual-review',
+    wrong: [/It must send you the changes it plans to make, and you can comment on them$/m],
+    right: [/proposed changes within 4 weeks of the meeting/, /at least 15 days to comment/, /within 8 weeks of the proposed changes/, /12 weeks at most/],
+    source: /reg 22/,
+  },
+  {
+    name: 'governors meet on 6 to 15 day suspensions and reinstatement within 15 school days; the panel powers',
+    topic: 'school-exclusion',
+    wrong: [/But it can tell the governors to think again/],
+    right: [/6 to 15 school days in a term, they must meet if you ask/, /missing a public exam/, /within 15 school days/, /quash their decision/, /£4,000/],
+    source: /Suspension and permanent exclusion guidance/,
+  },
+  {
+    name: 'a refused re-assessment can be appealed',
+    topic: 'tribunal-what-can-be-appealed',
+    wrong: [],
+    right: [/says no to a re-assessment/],
+    source: /s51\(2\)/,
+  },
+  {
+    name: 'the council secures section F; the named college admits and uses best endeavours',
+    topic: 'sen-support-in-college',
+    wrong: [/the college must give the help in the plan/],
+    right: [/the council must make sure the help in section F is given/, /must admit the student and use its best endeavours/],
+    source: /s42.*s43.*s66/,
+  },
+  {
+    name: 'advice must come within 6 weeks, and only three exceptions to the time limits',
+    topic: 'ehc-timeline',
+    wrong: [/should reply within 6 weeks/, /closed for a long holiday/, /closed for the summer/],
+    right: [
+      /must reply within 6 weeks/,
+      /closed for 4 weeks or more/,
+      /exceptional personal circumstances/,
+      /away from the area for 4 weeks or more/,
+      /never a reason/,
+      /date the council got your request/,
+    ],
+    source: /regs 5\(1\), 8\(1\), 5\(4\), 10\(4\) and 13\(3\)/,
+  },
+  {
+    name: 'advisers must reply within 6 weeks',
+    topic: 'ehc-assessment-process',
+    wrong: [/should send their advice within 6 weeks/],
+    right: [/must send their advice within 6 weeks/],
+    source: /reg 8\(1\)/,
+  },
+  {
+    name: 'a private nursery brings a child to the council attention rather than making a request',
+    topic: 'ehc-who-can-ask',
+    wrong: [/- a nursery, school or college/, /A nursery, school or college can ask too/],
+    right: [/someone acting for a school or post-16 college/, /private nursery or childminder cannot make a formal request/],
+    source: /s36\(1\).*s24/,
+  },
+  {
+    name: "children's services carry on after 18 only after a transition assessment",
+    topic: 'adult-social-care-transition',
+    wrong: [/must carry on until it is\./],
+    right: [/If one was done and adult help is not ready at 18/, /until adult help starts or the council says there is no need/],
+    source: /Care Act 2014, s66/,
+  },
+  {
+    name: 'no uncited DSA timescale or duty to send the plan to the university',
+    topic: 'higher-education-dsa',
+    wrong: [/aims to say within 6 weeks/, /must send a copy of (the|your) plan/],
+    right: [/Apply for DSA as early as possible, before the course starts/],
+    source: /Disabled Students' Allowance: how to claim/,
+  },
+  {
+    name: 'the outcomes test applies at 19 and over',
+    topic: 'ehc-plan-to-25',
+    wrong: [/For those over 18, it must look at whether the goals/],
+    right: [/For those aged 19 and over, it must look at whether the goals/],
+    source: /s45 and s46/,
+  },
+  {
+    name: 'mainstream schools and maintained nursery schools must have a SENCO',
+    topic: 'first-steps-school',
+    wrong: [/Every state school must have one/],
+    right: [/Every mainstream school and maintained nursery school must have one/],
+    source: /s67/,
+  },
+  {
+    name: 'a disability has lasted or is likely to last at least 12 months',
+    topic: 'disability-discrimination',
+    wrong: [/for a year or more/],
+    right: [/has lasted, or is likely to last, at least 12 months/],
+    source: /Schedule 1, para 2/,
+  },
+];
+
+describe('corrections from the legal review', () => {
+  test.each(rows)('$topic: $name', (row) => {
+    const t = topic(row.topic);
+    const text = allText(t);
+    for (const wrong of row.wrong) expect(text).not.toMatch(wrong);
+    for (const right of row.right) expect(text).toMatch(right);
+    expect(cites(t, row.source)).toBe(true);
+    expect(t.lastChecked >= REVIEWED).toBe(true);
+  });
+
+  test('the note shown with every worked-out EHC date gives the three exceptions and never a council closure', () => {
+    const note = message('deadlines.ehc-note');
+    expect(note).not.toMatch(/offices are closed for the summer/);
+    expect(note).toMatch(/closed for 4 weeks or more/);
+    expect(note).toMatch(/Exceptional personal circumstances/);
+    expect(note).toMatch(/away from the area for 4 weeks or more/);
+    expect(note).toMatch(/council being closed or busy is never an exception/);
+  });
+
+  test('the EHC summary says "must" and counts from the day the council got the request', () => {
+    const summary = message('deadlines.ehc-summary');
+    expect(summary).not.toMatch(/should tell you/);
+    expect(summary).toMatch(/council got your request on \{requestDate\}, so it must tell you/);
+  });
+
+  test('the EHC request step asks for the date the council received the request', () => {
+    const ask = prompt('ehc-request.ask-request-date');
+    expect(ask).not.toMatch(/What date did you send your request/);
+    expect(ask).toMatch(/What date did the council get your request/);
+    expect(ask).toMatch(/posted it first class, it usually arrives 2 working days later/);
+  });
+
+  test('the appeal summary gives the legal last day and says to send well before it', () => {
+    const summary = message('deadlines.appeal-summary');
+    expect(summary).toMatch(/last day the law allows for your appeal is \{deadline\}/);
+    expect(summary).toMatch(/well before then/);
+  });
+
+  test('the young person choice at the start does not say 16 to 25', () => {
+    const label = store.prompts.get('intake.who')?.choices['young-person']?.label ?? '';
+    expect(label).not.toMatch(/16 to 25/);
+    expect(label).toMatch(/finished Year 11/);
+  });
+
+  test('the glossary says a disability has lasted or is likely to last at least 12 months', () => {
+    const meaning = store.glossary.get('disability')?.meaning ?? '';
+    expect(meaning).not.toMatch(/a year or more/);
+    expect(meaning).toMatch(/likely to last at least 12 months/);
+  });
+});

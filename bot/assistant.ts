@@ -15,6 +15,8 @@ import { FlowRestoreError, sendToFlow, startFlow, startFlowAt, viewFlow, type Fl
 import { isMachineId, type MachineId } from '../flows/registry.js';
 import type { FlowEvent } from '../flows/types.js';
 import { Composer } from './compose.js';
+import type { EventLog } from './feedback/events.js';
+import { FeedbackDesk } from './feedback/feedback.js';
 import { ConversationStore, type ConversationRecord, type Offer } from './conversation.js';
 import { OfferBook } from './offers.js';
 import type { Assistant, EventLogger, Inbound, Reply } from './reply.js';
@@ -43,6 +45,8 @@ export interface AssistantDeps {
   storage: Storage;
   index: TopicIndex;
   gaps: GapRecorder;
+  /** The editors' event log: counts and feedback, no message text. */
+  events?: EventLog;
   lock: TurnLock;
   logger: TurnLogger;
   /** After this long away, the person is asked whether to carry on or start again. */
@@ -72,12 +76,15 @@ export class LocalOfferAssistant implements Assistant {
   private readonly compose: Composer;
   private readonly conversations: ConversationStore;
   private readonly offers: OfferBook;
+  private readonly feedback: FeedbackDesk;
   private readonly now: () => Date;
 
   constructor(private readonly deps: AssistantDeps) {
     this.compose = new Composer(deps.content);
     this.conversations = new ConversationStore(deps.storage);
     this.offers = new OfferBook(deps.content, this.compose);
+    const events = deps.events ?? { record: async () => undefined, readAll: async () => [] };
+    this.feedback = new FeedbackDesk({ content: deps.content, compose: this.compose, events, logger: deps.logger });
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -112,9 +119,14 @@ export class LocalOfferAssistant implements Assistant {
       turn.replies.push(crisis);
       this.showStep(turn, flow, { withTopic: false });
     } else {
-      this.understand(turn, flow, isNew, raw);
+      const feedback = await this.feedback.handle({ ...turn, text: cleanInput(raw).text });
+      if (feedback) {
+        turn.replies.push(...feedback.replies);
+        if (feedback.showStep) this.showStep(turn, flow, { withTopic: false });
+      } else this.understand(turn, flow, isNew, raw);
       await this.recordGapIfAny(turn);
     }
+    await this.feedback.afterTurn({ ...turn, text: turn.text || cleanInput(raw).text, isNew, crisis: Boolean(crisis), replies: turn.replies });
 
     turn.record.lastActive = now.toISOString();
     try {

@@ -51,6 +51,10 @@ export const EnvSchema = z.object({
   COUNCIL_PROFILE: optionalText,
   SERVICES_FEED: optionalText,
   GAPS_FILE: optionalText,
+  /** The editors' event log (counts and redacted feedback). Default: DATA_DIR/events.jsonl. */
+  EVENTS_FILE: optionalText,
+  /** Days feedback comments and unanswered questions are kept before they are deleted. */
+  FEEDBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 
   /** Secret for the keyed hash that turns channel ids and phone numbers into storage keys. */
   CONVERSATION_KEY_SECRET: optionalText,
@@ -87,6 +91,7 @@ export interface Config extends Env {
   localMode: boolean;
   conversationKeySecret: string;
   gapsFile: string;
+  eventsFile: string;
 }
 
 const DEV_KEY_SECRET = 'local-development-only-not-for-production';
@@ -133,5 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localMode,
     conversationKeySecret: e.CONVERSATION_KEY_SECRET ?? DEV_KEY_SECRET,
     gapsFile: e.GAPS_FILE ?? `${e.DATA_DIR}/gaps.jsonl`,
+    eventsFile: e.EVENTS_FILE ?? `${e.DATA_DIR}/events.jsonl`,
   };
 }

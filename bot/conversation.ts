@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { PATHWAYS, STAGES } from '../content/schema.js';
 import type { PersistedFlow } from '../flows/executor.js';
 import type { KnownDates, Profile } from '../flows/types.js';
+import { FEEDBACK_REASONS } from './feedback/events.js';
 
 /** What the person was last offered, in the order shown, so "2" means what they saw as 2. */
 export const Offer = z.discriminatedUnion('kind', [
@@ -34,6 +35,19 @@ export const ConversationRecord = z.object({
   offers: z.array(Offer).default([]),
   lastActive: z.string(),
   awaitingResume: z.boolean().default(false),
+  /** "Did this help?" waiting for an answer or a follow-up (bot/feedback). Topic and step ids only. */
+  feedback: z
+    .object({
+      stage: z.enum(['asked', 'reason', 'comment']),
+      topicId: z.string(),
+      contentVersion: z.string(),
+      pathway: z.string(),
+      step: z.string(),
+      reason: z.enum(FEEDBACK_REASONS).optional(),
+    })
+    .optional(),
+  /** The pathway steps seen, for the editors' funnel. */
+  journey: z.object({ pathway: z.string(), steps: z.array(z.string()), resolved: z.boolean() }).optional(),
 });
 export type ConversationRecord = Omit<z.infer<typeof ConversationRecord>, 'flow' | 'profile' | 'dates'> & {
   flow: PersistedFlow;

@@ -209,6 +209,8 @@ export class FeedbackDesk {
     if (!t.crisis && detectCommand(t.text) === 'person') await this.emit({ type: 'handoff', ...base, ...here });
 
     const ended = await this.trackJourney(t, view, base);
+    // After a crisis reply, nothing typed next is taken as a feedback comment.
+    if (t.crisis) t.record.feedback = undefined;
     if (t.crisis || t.record.feedback?.stage === 'reason' || t.record.feedback?.stage === 'comment') return;
 
     const sms = t.inbound.channel === 'sms';

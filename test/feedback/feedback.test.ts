@@ -93,6 +93,21 @@ describe('web chat', () => {
     expect(feedbackEvents(events)).toEqual([]);
   });
 
+  test('a crisis typed as a comment gets the crisis reply, is not recorded, and ends the follow-up', async () => {
+    const { chat, events } = setup();
+    await chat.open();
+    await chat.say('can i get help with school transport');
+    const topicId = chat.replies.find((r) => r.feedback)!.topicId!;
+    await chat.say('No', { value: `feedback:no:${topicId}` });
+    await chat.say('1');
+    const crisis = await chat.say('i want to kill myself');
+    expect(chat.kinds[0]).toBe('crisis');
+    expect(crisis).toContain('999');
+    expect(feedbackEvents(events)).toEqual([]);
+    await chat.say('what is portage');
+    expect(feedbackEvents(events)).toEqual([]);
+  });
+
   test('a question typed instead of a reason is answered as a question', async () => {
     const { chat } = setup();
     await chat.open();

@@ -17,6 +17,9 @@ import type { Server } from 'restify';
 import { BLOCKING_PROBLEM_CODES, validateContent } from '../content/validate.js';
 import { loadContent, formatProblem, type ContentStore } from '../content/store.js';
 import { JsonlGapLog } from '../content/gaps/gap-log.js';
+import { JsonlEventLog } from './feedback/events.js';
+import { FEEDBACK_MESSAGE_IDS } from './feedback/feedback.js';
+import { scheduleRetention } from './feedback/retention.js';
 import { flowContentRefs } from '../flows/registry.js';
 import { BoundedStorage, createStorage } from '../adapters/storage/index.js';
 import { KeyedLock } from '../adapters/storage/keyed-lock.js';
@@ -95,6 +98,9 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   // Every storage call in a turn is time-limited, so a store that stops answering costs an apology, not a stall.
   const storage = new BoundedStorage(rawStorage, config.STORAGE_TIMEOUT_MS);
   const gaps = new JsonlGapLog(config.gapsFile);
+  const events = new JsonlEventLog(config.eventsFile);
+  const missingFeedback = FEEDBACK_MESSAGE_IDS.filter((id) => !content.messages.has(id));
+  if (missingFeedback.length) throw new ContentNotReadyError(`Feedback wording is missing from content/data/messages: ${missingFeedback.join(', ')}`);
 
   // The assistant core, and handoff to the helpline team when it is switched on.
   let localDirectLine: LocalDirectLine | undefined;
@@ -113,6 +119,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     storage,
     index: new TopicIndex(content.topics.values(), content.glossary.values()),
     gaps,
+    events,
     lock: new KeyedLock(),
     logger,
     resumeAfterMs: config.RESUME_AFTER_HOURS * 3_600_000,
@@ -233,6 +240,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
         }, 10 * 60_000)
       : undefined;
   sweeper?.unref();
+  // Feedback comments and unanswered questions are deleted after FEEDBACK_RETENTION_DAYS: at start and daily.
+  const stopRetention = scheduleRetention({ events, gaps, days: config.FEEDBACK_RETENTION_DAYS, now: options.now }, logger);
 
   const app: App = {
     config,
@@ -259,6 +268,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     async close() {
       if (sweeper) clearInterval(sweeper);
       handoff?.stop();
+      stopRetention();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       const closable = rawStorage as unknown as { close?: () => Promise<void> };
       await closable.close?.();

@@ -16,6 +16,8 @@ import { FlowRestoreError, sendToFlow, startFlow, startFlowAt, viewFlow, type Fl
 import { isMachineId, type MachineId } from '../flows/registry.js';
 import type { FlowEvent } from '../flows/types.js';
 import { Composer } from './compose.js';
+import type { EventLog } from './feedback/events.js';
+import { FeedbackDesk } from './feedback/feedback.js';
 import { ConversationStore, type ConversationRecord, type Offer } from './conversation.js';
 import { OfferBook } from './offers.js';
 import type { Assistant, EventLogger, Inbound, Reply } from './reply.js';
@@ -50,6 +52,8 @@ export interface AssistantDeps {
   storage: Storage;
   index: TopicIndex;
   gaps: GapRecorder;
+  /** The editors' event log: counts and feedback, no message text. */
+  events?: EventLog;
   lock: TurnLock;
   logger: TurnLogger;
   /** After this long away, the person is asked whether to carry on or start again. */
@@ -90,6 +94,7 @@ export class LocalOfferAssistant implements Assistant {
   private readonly conversations: ConversationStore;
   private readonly offers: OfferBook;
   private readonly services: ServiceFinder;
+  private readonly feedback: FeedbackDesk;
   private readonly now: () => Date;
 
   constructor(private readonly deps: AssistantDeps) {
@@ -97,6 +102,8 @@ export class LocalOfferAssistant implements Assistant {
     this.conversations = new ConversationStore(deps.storage);
     this.offers = new OfferBook(deps.content, this.compose);
     this.services = new ServiceFinder(deps.content, this.compose);
+    const events = deps.events ?? { record: async () => undefined, readAll: async () => [] };
+    this.feedback = new FeedbackDesk({ content: deps.content, compose: this.compose, events, logger: deps.logger });
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -151,14 +158,21 @@ export class LocalOfferAssistant implements Assistant {
       turn.replies.push(crisis);
       this.showStep(turn, flow, { withTopic: false });
     } else {
-      this.understand(turn, flow, isNew, raw);
+      const feedback = await this.feedback.handle({ ...turn, text: cleanInput(raw).text });
+      if (feedback) {
+        turn.replies.push(...feedback.replies);
+        if (feedback.showStep) this.showStep(turn, flow, { withTopic: false });
+      } else this.understand(turn, flow, isNew, raw);
       if (isNew) this.welcome(turn);
       // A real but uncertain signal: one line about 999 before everything else, then the answer, on the same pathway.
       if (risk.level === 'possible') turn.replies.unshift({ kind: 'info', paragraphs: [possibleRiskLine((id) => this.compose.message(id, 'parent'))] });
       if (turn.handoffRequested && this.deps.handoff) turn.replies.push(...(await this.deps.handoff.request({ ...turn, view: flow })));
       await this.recordGapIfAny(turn);
     }
-    if (!handedOff) await this.deps.handoff?.noteTurn(inbound.conversationKey, now, turn.text || raw, turn.replies).catch(() => undefined);
+    if (!handedOff) {
+      await this.deps.handoff?.noteTurn(inbound.conversationKey, now, turn.text || raw, turn.replies).catch(() => undefined);
+      await this.feedback.afterTurn({ ...turn, text: turn.text || cleanInput(raw).text, isNew, crisis: Boolean(crisis), replies: turn.replies });
+    }
 
     turn.record.lastActive = now.toISOString();
     turn.record.seen = remember(turn.record.seen, inbound.activityId, now.getTime());

@@ -56,6 +56,10 @@ export const EnvSchema = z.object({
   COUNCIL_PROFILE: optionalText,
   SERVICES_FEED: optionalText,
   GAPS_FILE: optionalText,
+  /** The editors' event log (counts and redacted feedback). Default: DATA_DIR/events.jsonl. */
+  EVENTS_FILE: optionalText,
+  /** Days feedback comments and unanswered questions are kept before they are deleted. */
+  FEEDBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 
   /** Secret for the keyed hash that turns channel ids and phone numbers into storage keys. */
   CONVERSATION_KEY_SECRET: optionalText,
@@ -122,6 +126,7 @@ export interface Config extends Env {
   exposed: boolean;
   /** Opt-outs in force, named by their variable, for the start-up log. */
   optOuts: string[];
+  eventsFile: string;
 }
 
 const DEV_KEY_SECRET = 'local-development-only-not-for-production';
@@ -188,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(exposed && e.WEBCHAT_ENABLED && e.ALLOW_ANY_WEBCHAT_ORIGIN ? ['ALLOW_ANY_WEBCHAT_ORIGIN'] : []),
       ...(acceptsTokens && e.ALLOW_ANY_TEAMS_TENANT ? ['ALLOW_ANY_TEAMS_TENANT'] : []),
     ],
+    eventsFile: e.EVENTS_FILE ?? `${e.DATA_DIR}/events.jsonl`,
   };
 }
 

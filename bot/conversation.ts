@@ -9,6 +9,7 @@ import { CREATE_ONLY_ETAG } from '../adapters/storage/storage-common.js';
 import { PATHWAYS, STAGES } from '../content/schema.js';
 import type { PersistedFlow } from '../flows/executor.js';
 import type { KnownDates, Profile } from '../flows/types.js';
+import { FEEDBACK_REASONS } from './feedback/events.js';
 
 /** What the person was last offered, in the order shown, so "2" means what they saw as 2. */
 export const Offer = z.discriminatedUnion('kind', [
@@ -48,6 +49,19 @@ export const ConversationRecord = z.object({
     .array(z.object({ id: z.string(), at: z.number() }))
     .max(64)
     .optional(),
+  /** "Did this help?" waiting for an answer or a follow-up (bot/feedback). Topic and step ids only. */
+  feedback: z
+    .object({
+      stage: z.enum(['asked', 'reason', 'comment']),
+      topicId: z.string(),
+      contentVersion: z.string(),
+      pathway: z.string(),
+      step: z.string(),
+      reason: z.enum(FEEDBACK_REASONS).optional(),
+    })
+    .optional(),
+  /** The pathway steps seen, for the editors' funnel. */
+  journey: z.object({ pathway: z.string(), steps: z.array(z.string()), resolved: z.boolean() }).optional(),
 });
 export type ConversationRecord = Omit<z.infer<typeof ConversationRecord>, 'flow' | 'profile' | 'dates'> & {
   flow: PersistedFlow;

@@ -91,7 +91,22 @@ export interface Reply {
    * not show it; SMS keeps it for a "MORE" reply after everything else.
    */
   detail?: string[];
+  /** "Did this help?" asked about this reply's topic. Channels render it as buttons or, on SMS, words. */
+  feedback?: FeedbackPrompt;
 }
+
+export interface FeedbackPrompt {
+  topicId: string;
+  /** "Did this help?" */
+  question: string;
+  yes: string;
+  no: string;
+  /** "Did this help? Reply YES or NO": SMS adds it only when it fits in the last text. */
+  sms: string;
+}
+
+/** What a feedback button sends back. */
+export const feedbackValue = (answer: 'yes' | 'no', topicId: string) => `feedback:${answer}:${topicId}`;
 
 export type ChannelKind = 'webchat' | 'teams' | 'sms' | 'test';
 

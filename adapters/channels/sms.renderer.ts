@@ -7,7 +7,7 @@
  * extension characters counted as two (content/gsm7.ts). Twilio's own concatenation would split blindly
  * and could cut a phone number in half.
  */
-import { gsm7Length, toGsm7 } from '../../content/gsm7.js';
+import { gsm7Length, gsm7Parts, toGsm7 } from '../../content/gsm7.js';
 import type { Reply } from '../../bot/reply.js';
 
 /** Three concatenated GSM-7 segments of 153 characters. */
@@ -182,6 +182,23 @@ function withMoreLines(pages: string[], more: string): string[] {
  * 3. What is left over, in pages for MORE.
  */
 export function planSms(replies: Reply[], words: SmsWords, max = SMS_MAX_CHARS): SmsPlan {
+  return withFeedbackQuestion(planTexts(replies, words, max), replies, max);
+}
+
+/**
+ * "Did this help? Reply YES or NO" goes on the end of the last text only when nothing waits for MORE and
+ * it fits in the segments that text already costs: feedback never costs an extra text.
+ */
+function withFeedbackQuestion(plan: SmsPlan, replies: Reply[], max: number): SmsPlan {
+  const ask = replies.find((r) => r.feedback)?.feedback?.sms;
+  const last = plan.now[plan.now.length - 1];
+  if (!ask || !last || plan.later.length > 0) return plan;
+  const asked = `${last}\n${toGsm7(ask)}`;
+  if (gsm7Length(asked) > max || gsm7Parts(asked) > gsm7Parts(last)) return plan;
+  return { now: [...plan.now.slice(0, -1), asked], later: plan.later };
+}
+
+function planTexts(replies: Reply[], words: SmsWords, max: number): SmsPlan {
   const { crisis, body: parts, choices } = partsOf(replies);
   const more = toGsm7(words.more);
   const moreCost = gsm7Length(more) + 1;

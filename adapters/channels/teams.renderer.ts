@@ -7,7 +7,7 @@
  * (one ActionSet per choice): Teams cuts long labels short when buttons sit side by side.
  */
 import { ActivityTypes, CardFactory, InputHints, type Activity } from 'botbuilder';
-import type { Reply } from '../../bot/reply.js';
+import { feedbackValue, type Reply } from '../../bot/reply.js';
 import { crisisFirst, markdownBlocks, replyMarkdown, sourceLine } from './markdown.js';
 
 export const TEAMS_CARD_VERSION = '1.4';
@@ -52,6 +52,21 @@ function serviceContainers(reply: Reply): CardElement[] {
   }));
 }
 
+/** "Did this help?" and two short buttons, side by side: "Yes" and "No" are never cut short. */
+function feedbackElements(f: NonNullable<Reply['feedback']>): CardElement[] {
+  return [
+    text(f.question, { spacing: 'Large', isSubtle: true }),
+    {
+      type: 'ActionSet',
+      spacing: 'Small',
+      actions: [
+        { type: 'Action.Submit', title: f.yes, data: choiceSubmitData(feedbackValue('yes', f.topicId), f.yes) },
+        { type: 'Action.Submit', title: f.no, data: choiceSubmitData(feedbackValue('no', f.topicId), f.no) },
+      ],
+    },
+  ];
+}
+
 export function teamsCard(reply: Reply): Record<string, unknown> {
   const body: CardElement[] = [
     ...(reply.title ? [text(reply.title, { weight: 'Bolder', size: 'Medium' })] : []),
@@ -66,13 +81,14 @@ export function teamsCard(reply: Reply): Record<string, unknown> {
       spacing: 'Small',
       actions: [{ type: 'Action.Submit', title: c.label, data: choiceSubmitData(c.value, c.label) }],
     })),
+    ...(reply.feedback ? feedbackElements(reply.feedback) : []),
   ];
   return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: TEAMS_CARD_VERSION, body };
 }
 
 export function renderTeams(replies: Reply[]): Partial<Activity>[] {
   return crisisFirst(replies).map((reply): Partial<Activity> => {
-    const needsCard = reply.kind !== 'crisis' && Boolean(reply.choices?.length || reply.facts?.length || reply.services?.entries.length);
+    const needsCard = reply.kind !== 'crisis' && Boolean(reply.choices?.length || reply.facts?.length || reply.services?.entries.length || reply.feedback);
     if (!needsCard) return { type: ActivityTypes.Message, text: replyMarkdown(reply), textFormat: 'markdown' };
     return {
       type: ActivityTypes.Message,

@@ -3,7 +3,7 @@
  * missing (npm run content:gaps). Only the redacted question, the channel, the time and the closest
  * topics are kept: never who asked.
  */
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { redactPersonalData } from './redact.js';
 
@@ -66,6 +66,17 @@ export class JsonlGapLog implements GapLog {
     return next;
   }
 
+  /** Replaces the whole log, in the same queue as appends so no new line is lost. */
+  replaceAll(entries: GapEntry[]): Promise<void> {
+    const next = this.queue.then(async () => {
+      const tmp = `${this.path}.sweep`;
+      await writeFile(tmp, entries.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
+      await rename(tmp, this.path);
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
   async readAll(): Promise<GapEntry[]> {
     await this.queue;
     let text: string;
@@ -87,6 +98,19 @@ export class JsonlGapLog implements GapLog {
     }
     return entries;
   }
+}
+
+/**
+ * Deletes entries recorded before `cutoff` (an ISO time), for the retention period. The kept entries are
+ * written to a new file renamed over the old, so a crash mid-sweep leaves the old log whole.
+ */
+export async function sweepGapLog(log: JsonlGapLog, cutoff: string): Promise<{ deleted: number }> {
+  const entries = await log.readAll();
+  const kept = entries.filter((e) => e.at >= cutoff);
+  const deleted = entries.length - kept.length;
+  if (deleted === 0) return { deleted };
+  await log.replaceAll(kept);
+  return { deleted };
 }
 
 export class MemoryGapLog implements GapLog {

@@ -13,6 +13,7 @@ import { loadAuditRules } from '../audit.js';
 import { flowContentRefs } from '../../flows/registry.js';
 import type { ContentProblem } from '../schema.js';
 import { requiredMessageIds } from '../../bot/message-ids.js';
+import { loadYouSaid, YOU_SAID_FILE } from '../reports/you-said.js';
 
 function printGrouped(problems: ContentProblem[]): void {
   const byFile = new Map<string, ContentProblem[]>();
@@ -49,9 +50,12 @@ function main(): number {
   const rulesDir = values.root && existsSync(join(values.root, 'audit')) ? join(values.root, 'audit') : undefined;
   const rules = loadAuditRules(rulesDir);
   const auditTags = rules.lines.flatMap((line) => line.requirements.flatMap((r) => r.evidence.tags ?? []));
+  const youSaidFile = values.root ? join(values.root, 'feedback', 'you-said-we-did.yaml') : YOU_SAID_FILE;
+  const youSaid = loadYouSaid(youSaidFile, new Set(store.topics.keys()));
   const problems = [
     ...store.problems,
     ...rules.problems,
+    ...youSaid.problems,
     ...validateContent(store, { flowRefs: flowContentRefs(), auditTags, messageRefs: requiredMessageIds() }),
   ];
   console.log(

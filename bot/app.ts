@@ -31,6 +31,9 @@ import { Composer } from './compose.js';
 import { loadConfig, type Config } from './config.js';
 import { createServer } from './server.js';
 import { TopicIndex } from './understanding/qa.js';
+import { StaffDesk } from './staff/desk.js';
+import { staffRecogniser } from './staff/recognise.js';
+import { NotifySummarySender } from '../adapters/notify/notify.sender.js';
 
 export interface AppOptions {
   /** Environment variables; process.env when not given. */
@@ -85,6 +88,21 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     logger,
     resumeAfterMs: config.RESUME_AFTER_HOURS * 3_600_000,
     now: options.now,
+    staff: new StaffDesk({
+      content,
+      storage,
+      logger,
+      now: options.now,
+      sender:
+        config.NOTIFY_API_KEY && config.NOTIFY_SMS_TEMPLATE_ID && config.NOTIFY_EMAIL_TEMPLATE_ID
+          ? new NotifySummarySender({
+              apiKey: config.NOTIFY_API_KEY,
+              baseUrl: config.NOTIFY_BASE_URL,
+              smsTemplateId: config.NOTIFY_SMS_TEMPLATE_ID,
+              emailTemplateId: config.NOTIFY_EMAIL_TEMPLATE_ID,
+            })
+          : undefined,
+    }),
   });
 
   // The bot and its channels.
@@ -97,6 +115,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     logger,
     keySecret: config.conversationKeySecret,
     allowedTenants: config.TEAMS_ALLOWED_TENANTS,
+    isStaff: staffRecogniser({ objectIds: config.STAFF_AAD_OBJECT_IDS, everyone: config.LOCAL_STAFF_MODE }),
     apology: () => ({ kind: 'info', paragraphs: [composer.message('turn-error', 'parent')] }),
   });
   const auth = new ConfigurationBotFrameworkAuthentication(

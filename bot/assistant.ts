@@ -48,6 +48,8 @@ export interface AssistantDeps {
   /** After this long away, the person is asked whether to carry on or start again. */
   resumeAfterMs: number;
   now?: () => Date;
+  /** Staff mode for the helpline team in Teams (bot/staff/desk.ts). */
+  staff?: Assistant;
 }
 
 /** Everything one turn works on, so helper methods do not pass six arguments around. */
@@ -82,6 +84,8 @@ export class LocalOfferAssistant implements Assistant {
   }
 
   turn(inbound: Inbound): Promise<Reply[]> {
+    const staff = inbound.staff ? this.deps.staff : undefined;
+    if (staff) return this.deps.lock.run(inbound.conversationKey, () => staff.turn(inbound));
     return this.deps.lock.run(inbound.conversationKey, () => this.runTurn(inbound));
   }
 

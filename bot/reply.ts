@@ -78,6 +78,8 @@ export interface Inbound {
   value?: string;
   /** True when the message carried attachments (photos, files) the assistant cannot read. */
   hasAttachments?: boolean;
+  /** A member of the helpline team, recognised from configuration (Teams only): staff mode. */
+  staff?: boolean;
   /** The time the message arrived, for deadlines and gaps; the server clock when not given. */
   receivedAt?: Date;
 }

@@ -98,11 +98,11 @@ export class StaffCards {
     };
   }
 
-  deadlines(dates: KnownDates): Deadline[] {
-    return [
-      ...(dates.requestDate ? ehcDeadlines(dates.requestDate) : []),
-      ...(dates.decisionDate ? appealDeadline(dates.decisionDate, dates.certificateDate) : []),
-    ];
+  /** Deadlines from the caller's dates; an appeal's first when the call is about disagreeing. */
+  deadlines(dates: KnownDates, machine?: string): Deadline[] {
+    const ehc = dates.requestDate ? ehcDeadlines(dates.requestDate) : [];
+    const appeal = dates.decisionDate ? appealDeadline(dates.decisionDate, dates.certificateDate).reverse() : [];
+    return machine === 'disagreement' ? [...appeal, ...ehc] : [...ehc, ...appeal];
   }
 
   private deadlineFacts(dates: KnownDates): Fact[] {
@@ -122,7 +122,7 @@ export class StaffCards {
 
   outcome(call: StaffCall, view: FlowView): string {
     const topic = this.lastTopic(call, view);
-    return topic ? this.compose.topic(topic).title : this.stepTitle(view.machine, view.state);
+    return topic ? this.compose.topic(topic).title : this.pathwayName(view.machine);
   }
 
   nextSteps(call: StaffCall, view: FlowView): string[] {
@@ -194,10 +194,10 @@ export class StaffCards {
    * until it fits; the case reference and helpline number are never cut.
    */
   summary(call: StaffCall, view: FlowView): { text: string; subject: string } {
-    const dates = this.deadlines(view.context.dates).map((d) => `${this.msg(`facts.${d.key}`)}: ${formatShortDate(d.date)}. `);
+    const dates = this.deadlines(view.context.dates, view.machine).map((d) => `${this.msg(`facts.${d.key}`)}: ${formatShortDate(d.date)}. `);
     let nextStep = this.nextSteps(call, view)[0] ?? this.compose.message('person', STAFF);
     const build = () =>
-      toGsm7(this.msg('staff.summary', { caseRef: call.caseRef, outcome: this.outcome(call, view).replace(/[.]$/, ''), dates: dates.join(''), nextStep }));
+      toGsm7(this.msg('staff.summary', { caseRef: call.caseRef, outcome: this.outcome(call, view).replace(/[.?!]$/, ''), dates: dates.join(''), nextStep }));
     let text = build();
     while (gsm7Parts(text) > SMS_SEGMENTS_MAX && dates.length > 1) {
       dates.pop();

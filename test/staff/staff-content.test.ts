@@ -41,8 +41,10 @@ describe('the summary for the caller', () => {
     expect(gsm7Parts(text)).toBeLessThanOrEqual(3);
     expect(text).toContain('LO-ACD-279');
     expect(text).toContain(content.council.helpline.phone);
-    // The first deadline is the most urgent and is never dropped: 6 weeks from 31 January 2026.
-    expect(text).toContain('14 March 2026');
+    // In a call about disagreeing, the appeal deadline comes first and is never dropped: the later of
+    // 2 months from 31 August 2026 (31 October) and 1 month from 15 October 2026 (15 November).
+    expect(text).toContain('15 November 2026');
+    expect(text).toContain('Disagreeing with a decision or appealing');
   });
 });
 

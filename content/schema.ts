@@ -109,7 +109,7 @@ export type Prompt = z.infer<typeof Prompt>;
  * "<machine>.<state>" (e.g. "worried.senSupport"); flows stay audience-neutral and name no wording.
  */
 export const StaffStep = z.strictObject({
-  id: z.string().regex(/^(?:intake|worried|ehc-request|disagreement|adulthood)\.[a-zA-Z0-9]+$/, 'must be "<pathway>.<state>", e.g. "worried.senSupport"'),
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-zA-Z0-9]+$/, 'must be "<pathway>.<state>", e.g. "worried.senSupport"'),
   /** A short script to read aloud, in the caller's terms. */
   script: Text,
   /** Why we ask, or why this step matters: for staff, not read out. */

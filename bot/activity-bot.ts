@@ -25,6 +25,8 @@ export interface BotDeps {
   keySecret: string;
   /** Teams: activities from other tenants are refused when this list is not empty. */
   allowedTenants: string[];
+  /** Recognises helpline staff (staff mode); nobody is staff when not given. */
+  isStaff?: (activity: Activity) => boolean;
   /** Words for the apology sent when a turn fails. */
   apology: () => Reply;
   /** Handoff to the helpline team: status events, the helpline channel, and the person's reference. */
@@ -113,12 +115,13 @@ export class LocalOfferBot {
         text: picked !== undefined && typed === picked.trim() ? undefined : typed,
         value: picked,
         hasAttachments: attachments.length > 0,
+        ...(this.deps.isStaff?.(activity) ? { staff: true } : {}),
       };
     }
     if (activity.type === ActivityTypes.ConversationUpdate) {
       // Greet once, when someone other than the bot joins (web chat and Teams send this on open).
       const joined = (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id);
-      return joined ? { conversationKey, channel } : null;
+      return joined ? { conversationKey, channel, ...(this.deps.isStaff?.(activity) ? { staff: true } : {}) } : null;
     }
     // Typing, reactions, installation updates and anything unknown: nothing to say.
     return null;

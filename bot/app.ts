@@ -38,6 +38,9 @@ import { crisisReplyFor } from './safeguarding/crisis-reply.js';
 import { healthCheck } from './health.js';
 import { requiredMessageIds } from './message-ids.js';
 import { TopicIndex } from './understanding/qa.js';
+import { StaffDesk } from './staff/desk.js';
+import { staffRecogniser } from './staff/recognise.js';
+import { NotifySummarySender } from '../adapters/notify/notify.sender.js';
 
 export interface AppOptions {
   /** Environment variables; process.env when not given. */
@@ -125,6 +128,21 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     resumeAfterMs: config.RESUME_AFTER_HOURS * 3_600_000,
     now: options.now,
     handoff,
+    staff: new StaffDesk({
+      content,
+      storage,
+      logger,
+      now: options.now,
+      sender:
+        config.NOTIFY_API_KEY && config.NOTIFY_SMS_TEMPLATE_ID && config.NOTIFY_EMAIL_TEMPLATE_ID
+          ? new NotifySummarySender({
+              apiKey: config.NOTIFY_API_KEY,
+              baseUrl: config.NOTIFY_BASE_URL,
+              smsTemplateId: config.NOTIFY_SMS_TEMPLATE_ID,
+              emailTemplateId: config.NOTIFY_EMAIL_TEMPLATE_ID,
+            })
+          : undefined,
+    }),
   });
   if (handoff) handoff.resumeStep = (key) => assistant.currentStep(key);
 
@@ -144,6 +162,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       paragraphs: [composer.hasMessage('turn-error') ? composer.message('turn-error', 'parent') : 'Sorry, something went wrong. Please try again.'],
     }),
     crisisFor: (text) => crisisReplyFor(text, composer),
+    isStaff: staffRecogniser({ objectIds: config.STAFF_AAD_OBJECT_IDS, everyone: config.LOCAL_STAFF_MODE }),
   });
   const auth = new ConfigurationBotFrameworkAuthentication(
     {},

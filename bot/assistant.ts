@@ -67,6 +67,8 @@ export interface AssistantDeps {
   crisisDeadlineMs?: number;
   /** Runs of a turn in all when its save loses an eTag race to another instance (default 6). */
   turnAttempts?: number;
+  /** Staff mode for the helpline team in Teams (bot/staff/desk.ts). */
+  staff?: Assistant;
 }
 
 /** Everything one turn works on, so helper methods do not pass six arguments around. */
@@ -108,6 +110,9 @@ export class LocalOfferAssistant implements Assistant {
   }
 
   turn(inbound: Inbound): Promise<Reply[]> {
+    // A member of the helpline team in Teams: staff mode, which runs its own safeguarding check first.
+    const staff = inbound.staff ? this.deps.staff : undefined;
+    if (staff) return this.deps.lock.run(inbound.conversationKey, () => staff.turn(inbound));
     // Safeguarding first, on the whole message, before the lock or storage: if storage is down or
     // hangs, the person still gets the numbers, within the deadline.
     const raw = [inbound.text, inbound.value].filter((s): s is string => typeof s === 'string').join(' ');

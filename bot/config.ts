@@ -99,6 +99,15 @@ export const EnvSchema = z.object({
   /** Explicit opt-outs, logged at start: let any site ask for a web chat token, or any Teams tenant use the bot. */
   ALLOW_ANY_WEBCHAT_ORIGIN: bool,
   ALLOW_ANY_TEAMS_TENANT: bool,
+  /** Entra ID object ids of helpline staff: they get staff mode in Teams. */
+  STAFF_AAD_OBJECT_IDS: list.pipe(z.array(z.guid('must be a list of Entra ID object ids (GUIDs)'))),
+  /** Local mode only: every Teams user gets staff mode, for testing in the Agents Playground. */
+  LOCAL_STAFF_MODE: bool,
+  /** GOV.UK Notify, for call summaries staff send to callers. */
+  NOTIFY_API_KEY: optionalText,
+  NOTIFY_BASE_URL: z.string().url().default('https://api.notifications.service.gov.uk'),
+  NOTIFY_SMS_TEMPLATE_ID: optionalText.pipe(z.guid().optional()),
+  NOTIFY_EMAIL_TEMPLATE_ID: optionalText.pipe(z.guid().optional()),
 });
 
 /** A stored conversation reference for the helpline channel: enough to post to it proactively. */
@@ -180,6 +189,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.STORAGE === 'redis' && !e.REDIS_URL) problems.push('- REDIS_URL: required when STORAGE is redis');
   if (e.TWILIO_AUTH_TOKEN && !e.PUBLIC_URL) problems.push('- PUBLIC_URL: required when TWILIO_AUTH_TOKEN is set (Twilio signs PUBLIC_URL + /api/sms)');
   const handoffQueue = e.HANDOFF_ENABLED ? parseQueueReference(e.HANDOFF_QUEUE_REFERENCE, localMode, problems) : undefined;
+  if (e.LOCAL_STAFF_MODE && !localMode) problems.push('- LOCAL_STAFF_MODE: for local testing only; list staff in STAFF_AAD_OBJECT_IDS instead');
+  if (e.NOTIFY_API_KEY && (!e.NOTIFY_SMS_TEMPLATE_ID || !e.NOTIFY_EMAIL_TEMPLATE_ID))
+    problems.push('- NOTIFY_SMS_TEMPLATE_ID and NOTIFY_EMAIL_TEMPLATE_ID: required when NOTIFY_API_KEY is set');
+  if (e.NODE_ENV === 'production' && e.NOTIFY_API_KEY && !e.NOTIFY_BASE_URL.startsWith('https://'))
+    problems.push('- NOTIFY_BASE_URL: must be https in production');
   if (problems.length) throw new ConfigError(`Configuration is not valid:\n${problems.join('\n')}`);
 
   return {

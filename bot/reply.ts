@@ -123,6 +123,8 @@ export interface Inbound {
   hasAttachments?: boolean;
   /** The channel's id for this message, so a message delivered twice is taken once. */
   activityId?: string;
+  /** A member of the helpline team, recognised from configuration (Teams only): staff mode. */
+  staff?: boolean;
   /** The time the message arrived, for deadlines and gaps; the server clock when not given. */
   receivedAt?: Date;
 }

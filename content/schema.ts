@@ -104,6 +104,23 @@ export const Prompt = z.strictObject({
 });
 export type Prompt = z.infer<typeof Prompt>;
 
+/**
+ * How helpline staff hear one step of a pathway while a caller is on the phone. Keyed by
+ * "<machine>.<state>" (e.g. "worried.senSupport"); flows stay audience-neutral and name no wording.
+ */
+export const StaffStep = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-zA-Z0-9]+$/, 'must be "<pathway>.<state>", e.g. "worried.senSupport"'),
+  /** A short script to read aloud, in the caller's terms. */
+  script: Text,
+  /** Why we ask, or why this step matters: for staff, not read out. */
+  why: Text,
+  /** A prompt for staff where this step can surface risk to a child or young person. */
+  safeguarding: Text.optional(),
+  /** Words to find matching services in the directory for the call record. */
+  services: z.array(Word).default([]),
+});
+export type StaffStep = z.infer<typeof StaffStep>;
+
 /** Interface wording that is not tied to a pathway step: greetings, help, errors, crisis replies. */
 export const Message = z.strictObject({
   id: Id,

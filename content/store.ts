@@ -7,7 +7,7 @@ import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { CouncilProfile, GlossaryTerm, Message, Prompt, Service, Topic, type ContentProblem } from './schema.js';
+import { CouncilProfile, GlossaryTerm, Message, Prompt, Service, StaffStep, Topic, type ContentProblem } from './schema.js';
 import { importOpenReferralFeed } from './services/open-referral.js';
 
 export const CONTENT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), 'data');
@@ -19,6 +19,8 @@ export interface ContentStore {
   glossary: Map<string, GlossaryTerm>;
   prompts: Map<string, Prompt>;
   messages: Map<string, Message>;
+  /** Staff wording per pathway step, keyed "<machine>.<state>". */
+  staffSteps: Map<string, StaffStep>;
   council: CouncilProfile;
   services: Service[];
   /** Where each record came from, so problems can name the file. Keyed "kind:id". */
@@ -125,12 +127,14 @@ export function loadContent(options: LoadOptions = {}): ContentStore {
   const glossary = new Map<string, GlossaryTerm>();
   const prompts = new Map<string, Prompt>();
   const messages = new Map<string, Message>();
+  const staffSteps = new Map<string, StaffStep>();
   const yaml = /\.ya?ml$/;
 
   loadRecords('topic', Topic, listFiles(join(root, 'topics'), yaml), root, topics, origin, problems);
   loadRecords('glossary', GlossaryTerm, listFiles(join(root, 'glossary'), yaml), root, glossary, origin, problems);
   loadRecords('prompt', Prompt, listFiles(join(root, 'flows'), yaml), root, prompts, origin, problems);
   loadRecords('message', Message, listFiles(join(root, 'messages'), yaml), root, messages, origin, problems);
+  loadRecords('staff', StaffStep, listFiles(join(root, 'staff'), yaml), root, staffSteps, origin, problems);
 
   const councilFile = options.councilFile ?? join(root, 'council', 'sample-council.yaml');
   const councilRel = relative(root, councilFile) || councilFile;
@@ -144,5 +148,5 @@ export function loadContent(options: LoadOptions = {}): ContentStore {
   problems.push(...imported.problems);
 
   if (!councilParsed.success) throw new ContentLoadError(problems);
-  return { root, topics, glossary, prompts, messages, council: councilParsed.data, services: imported.services, origin, problems };
+  return { root, topics, glossary, prompts, messages, staffSteps, council: councilParsed.data, services: imported.services, origin, problems };
 }

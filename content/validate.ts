@@ -27,7 +27,13 @@ export interface ValidateOptions {
  * Problems that would make the assistant fail mid-conversation, or fail to send the crisis or error
  * replies: the assistant refuses to start with any of them.
  */
-export const BLOCKING_PROBLEM_CODES: ReadonlySet<string> = new Set(['missing-flow-topic', 'missing-flow-prompt', 'missing-choice-label', 'missing-message']);
+export const BLOCKING_PROBLEM_CODES: ReadonlySet<string> = new Set([
+  'missing-flow-topic',
+  'missing-flow-prompt',
+  'missing-choice-label',
+  'missing-message',
+  'missing-staff-wording',
+]);
 
 /** One SMS is 160 characters; a summary may take two, and must answer the question on its own. */
 export const SUMMARY_MAX = 300;
@@ -95,7 +101,7 @@ class Checker {
     this.problems.push({ severity: 'warning', code, file, id, field, message });
   }
 
-  fileOf(kind: 'topic' | 'glossary' | 'prompt' | 'message', id: string): string {
+  fileOf(kind: 'topic' | 'glossary' | 'prompt' | 'message' | 'staff', id: string): string {
     return this.store.origin.get(`${kind}:${id}`) ?? `(${kind} not from a file)`;
   }
 
@@ -148,6 +154,12 @@ function collectTexts(c: Checker): TextItem[] {
     for (const [audience, wording] of Object.entries(message.variants)) {
       if (wording) items.push({ file, id: message.id, field: `variants.${audience}.text`, text: wording.text, readability: true, allowVars: true });
     }
+  }
+  for (const step of store.staffSteps.values()) {
+    const file = c.fileOf('staff', step.id);
+    items.push({ file, id: step.id, field: 'script', text: step.script, readability: true, allowVars: true });
+    items.push({ file, id: step.id, field: 'why', text: step.why, readability: true, allowVars: true });
+    if (step.safeguarding) items.push({ file, id: step.id, field: 'safeguarding', text: step.safeguarding, readability: true, allowVars: true });
   }
   return items;
 }
@@ -376,6 +388,31 @@ function checkFlowRefs(c: Checker, refs: FlowContentRef[]): void {
   }
 }
 
+/**
+ * Staff mode reads every step aloud, so every step a person can stand at needs staff wording, and
+ * staff wording must name a real step. Final states only hand over to another pathway and are never shown.
+ */
+function checkStaffWording(c: Checker, refs: FlowContentRef[]): void {
+  const steps = new Set<string>();
+  for (const ref of refs) {
+    const where = `${ref.machine}.${ref.state}`;
+    steps.add(where);
+    if (ref.meta?.handover) continue;
+    if (!c.store.staffSteps.has(where)) {
+      c.error(
+        'missing-staff-wording',
+        `staff/${ref.machine}.yaml`,
+        where,
+        'id',
+        `the ${ref.machine} flow has step ${ref.state}, but it has no staff wording: add a record with id "${where}"`,
+      );
+    }
+  }
+  for (const id of c.store.staffSteps.keys()) {
+    if (!steps.has(id)) c.error('unknown-staff-step', c.fileOf('staff', id), id, 'id', 'no pathway has this step: check the pathway and state name');
+  }
+}
+
 /** Council details are read out in messages and texts too, so they must be text-message safe. */
 function checkCouncilProfile(c: Checker): void {
   const walk = (value: unknown, path: string) => {
@@ -413,6 +450,7 @@ export function validateContent(store: ContentStore, opts: ValidateOptions = {})
     if (!store.messages.has(id))
       c.error('missing-message', 'content/data/messages', id, 'text', `the assistant sends message "${id}", but it does not exist: add it`);
   }
+  if (opts.flowRefs) checkStaffWording(c, opts.flowRefs);
   checkCouncilProfile(c);
   return c.problems;
 }

@@ -208,14 +208,14 @@ export class LocalDirectLine {
     });
 
     server.get(`${PATH}/conversations/:id`, async (req: Request, res: Response) => {
-      const claims = this.authorised(req, res, req.params.id);
+      const claims = this.authorised(req, res, routeParam(req, 'id'));
       if (!claims) return;
       const conversation = await this.start(claims);
       reply(res, 200, { conversationId: conversation.id, ...this.issueToken(conversation.id, claims.userId) });
     });
 
     server.post(`${PATH}/conversations/:id/activities`, async (req: Request, res: Response) => {
-      const claims = this.authorised(req, res, req.params.id);
+      const claims = this.authorised(req, res, routeParam(req, 'id'));
       if (!claims) return;
       const body: unknown = req.body;
       if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as DirectLineActivity).type !== 'string') {
@@ -233,7 +233,7 @@ export class LocalDirectLine {
     });
 
     server.get(`${PATH}/conversations/:id/activities`, async (req: Request, res: Response) => {
-      const claims = this.authorised(req, res, req.params.id);
+      const claims = this.authorised(req, res, routeParam(req, 'id'));
       if (!claims) return;
       const conversation = this.conversations.get(claims.conversationId);
       if (!conversation) return reply(res, 404, { error: { code: 'BadArgument', message: 'Conversation not found or expired.' } });
@@ -243,4 +243,12 @@ export class LocalDirectLine {
       reply(res, 200, { activities: conversation.activities.slice(from), watermark: String(conversation.offset + conversation.activities.length) });
     });
   }
+}
+
+/** A route parameter as text (restify types req.params as any). */
+function routeParam(req: Request, name: string): string | undefined {
+  const params: unknown = req.params;
+  if (typeof params !== 'object' || params === null || !(name in params)) return undefined;
+  const value: unknown = (params as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
 }

@@ -16,6 +16,5 @@ const wordTokenizer = new tokenizers.WordTokenizer() as { tokenize(text: string)
 
 export const tokenizeWords = (text: string): string[] => wordTokenizer.tokenize(text);
 export const stem = (word: string): string => (stemmers.PorterStemmer as { stem(w: string): string }).stem(word);
-export const damerauLevenshtein = (a: string, b: string): number =>
-  (distance.DamerauLevenshteinDistance as (a: string, b: string, o?: object) => number)(a, b, { transposition_cost: 1 });
+export const damerauLevenshtein = (a: string, b: string): number => distance.DamerauLevenshteinDistance(a, b, { transposition_cost: 1 });
 export const createTfIdf = (): TfIdfIndex => new (tfidf.TfIdf as new () => TfIdfIndex)();

@@ -42,8 +42,8 @@ function startPlayground(endpoint: string, port: number): Promise<ChildProcess> 
       output += chunk.toString();
       if (/Listening on \d+/.test(output)) resolve(child);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`The Playground stopped (exit ${code}) before listening:\n${output.slice(-2000)}`)));
   });
 }

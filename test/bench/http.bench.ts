@@ -45,16 +45,19 @@ async function startEcho(): Promise<{ url: string; close(): void }> {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
 
+/** One turn per conversation, a few at a time; a reset connection under load is retried, not fatal. */
 async function seed(url: string, size: number, from: number): Promise<void> {
-  const batch = 50;
+  const batch = 10;
+  const post = async (id: string, tries = 3): Promise<void> => {
+    try {
+      await (await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity(id, 'hi') })).text();
+    } catch (err) {
+      if (tries <= 1) throw err;
+      await post(id, tries - 1);
+    }
+  };
   for (let i = from; i < size; i += batch) {
-    await Promise.all(
-      Array.from({ length: Math.min(batch, size - i) }, (_, j) =>
-        fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity(`bench-${i + j}`, 'hi') }).then((r) =>
-          r.text(),
-        ),
-      ),
-    );
+    await Promise.all(Array.from({ length: Math.min(batch, size - i) }, (_, j) => post(`bench-${i + j}`)));
   }
 }
 

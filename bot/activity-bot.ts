@@ -97,7 +97,7 @@ export class LocalOfferBot {
   };
 
   private inboundOf(activity: Activity, channel: Exclude<ChannelKind, 'test'>, conversationKey: string): Inbound | null {
-    if (activity.type === ActivityTypes.Message) {
+    if (activity.type === (ActivityTypes.Message as string)) {
       const value = activity.value as { value?: unknown } | string | undefined;
       const picked = typeof value === 'string' ? value : typeof value?.value === 'string' ? value.value : undefined;
       const attachments = (activity.attachments ?? []).filter((a) => !String(a.contentType ?? '').startsWith('application/vnd.microsoft.card'));
@@ -118,7 +118,7 @@ export class LocalOfferBot {
         ...(this.deps.isStaff?.(activity) ? { staff: true } : {}),
       };
     }
-    if (activity.type === ActivityTypes.ConversationUpdate) {
+    if (activity.type === (ActivityTypes.ConversationUpdate as string)) {
       // Greet once, when someone other than the bot joins (web chat and Teams send this on open).
       const joined = (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id);
       return joined ? { conversationKey, channel, ...(this.deps.isStaff?.(activity) ? { staff: true } : {}) } : null;

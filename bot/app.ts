@@ -3,15 +3,7 @@
  * content, gap log) first, then the assistant core, then the bot and its channels, then the server.
  * Tests build the same app with a few overrides.
  */
-import type { AddressInfo } from 'node:net';
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-  type Activity,
-  type Storage,
-  type TurnContext,
-} from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type Storage, type TurnContext } from 'botbuilder';
 import { pino, type Logger } from 'pino';
 import type { Server } from 'restify';
 import { BLOCKING_PROBLEM_CODES, validateContent } from '../content/validate.js';
@@ -24,6 +16,7 @@ import { flowContentRefs } from '../flows/registry.js';
 import { BoundedStorage, createStorage } from '../adapters/storage/index.js';
 import { KeyedLock } from '../adapters/storage/keyed-lock.js';
 import { LocalDirectLine, type DirectLineActivity } from '../adapters/directline/local-directline.js';
+import { BridgeCloudAdapter } from '../adapters/directline/bridge.adapter.js';
 import { registerTokenRoute } from '../adapters/directline/token.route.js';
 import { registerWebChatPage } from '../adapters/webchat/page.route.js';
 import { registerTwilioSms } from '../adapters/sms/twilio.route.js';
@@ -173,7 +166,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       MicrosoftAppTenantId: config.MicrosoftAppTenantId,
     }),
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new BridgeCloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The stack without its first line: an error message could in theory echo what someone typed.
     logger.error({ event: 'turn-error', error: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') });
@@ -207,16 +200,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       logger,
       bridge: async (activity: DirectLineActivity) => {
         // Through the same adapter path as every other channel, asking for the replies back.
-        const invoke = await (
-          adapter as unknown as {
-            processActivity(
-              auth: string,
-              activity: Partial<Activity>,
-              logic: typeof bot.run,
-            ): Promise<{ body?: { activities?: DirectLineActivity[] } } | undefined>;
-          }
-        ).processActivity('', { ...(activity as Partial<Activity>), deliveryMode: 'expectReplies', serviceUrl: url || 'http://127.0.0.1' }, bot.run);
-        return invoke?.body?.activities ?? [];
+        return adapter.processExpectingReplies(activity, url || 'http://127.0.0.1', bot.run);
       },
     });
     directLine.register(server);
@@ -279,7 +263,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
         server.listen(config.PORT, config.HOST, () => resolve());
       });
       await handoff?.start();
-      const address = server.address() as AddressInfo;
+      const address = server.address();
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       url = `http://${host}:${address.port}`;
       return url;
@@ -288,7 +272,9 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       if (sweeper) clearInterval(sweeper);
       handoff?.stop();
       stopRetention();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       const closable = rawStorage as unknown as { close?: () => Promise<void> };
       await closable.close?.();
     },

@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { Id, type ContentProblem, type Topic } from './schema.js';
-import { CONTENT_ROOT, type ContentStore } from './store.js';
+import { CONTENT_ROOT, recordIdOf, type ContentStore } from './store.js';
 
 export const AUDIT_DIR = join(CONTENT_ROOT, 'audit');
 
@@ -104,8 +104,9 @@ export function loadAuditRules(dir: string = AUDIT_DIR): { lines: AuditLine[]; p
       problems.push({ severity: 'error', file, id: '-', field: '-', message: 'must be a list of audit lines (each starting with "- id:")' });
       continue;
     }
-    data.forEach((raw, index) => {
-      const id = typeof raw?.id === 'string' ? raw.id : `#${index + 1}`;
+    const records: unknown[] = data;
+    records.forEach((raw, index) => {
+      const id = recordIdOf(raw, index);
       const parsed = AuditLine.safeParse(raw);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) problems.push({ severity: 'error', file, id, field: issue.path.join('.') || '-', message: issue.message });

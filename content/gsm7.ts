@@ -97,7 +97,7 @@ export function gsm7Parts(text: string): number {
 }
 
 /** Zero-width joiners, variation selectors and the like: dropped without a trace. */
-const INVISIBLE = /[\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF]/u;
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]|[\uFE00-\uFE0F]/u;
 
 /**
  * Makes any text sendable as GSM-7: curly quotes, dashes and spaces become their plain forms, accented

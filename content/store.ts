@@ -10,6 +10,12 @@ import type { z } from 'zod';
 import { CouncilProfile, GlossaryTerm, Message, Prompt, Service, StaffStep, Topic, type ContentProblem } from './schema.js';
 import { importOpenReferralFeed } from './services/open-referral.js';
 
+/** A record's id for problem reports, before the record is validated: its own id when it has one, else its place in the list. */
+export function recordIdOf(raw: unknown, index: number): string {
+  const id = typeof raw === 'object' && raw !== null && 'id' in raw ? raw.id : undefined;
+  return typeof id === 'string' ? id : `#${index + 1}`;
+}
+
 export const CONTENT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), 'data');
 export const DEFAULT_COUNCIL = join(CONTENT_ROOT, 'council', 'sample-council.yaml');
 
@@ -101,14 +107,15 @@ function loadRecords<S extends z.ZodType<{ id: string }>>(
       problems.push({ severity: 'error', file: rel, id: '-', field: '-', message: `must be a list of ${kind} records (each starting with "- id:")` });
       continue;
     }
-    data.forEach((raw, index) => {
-      const id = typeof raw?.id === 'string' ? raw.id : `#${index + 1}`;
+    const records: unknown[] = data;
+    records.forEach((raw, index) => {
+      const id = recordIdOf(raw, index);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         problems.push(...issuesToProblems(rel, id, parsed.error));
         return;
       }
-      const record = parsed.data as z.infer<S>;
+      const record = parsed.data;
       if (into.has(record.id)) {
         problems.push({ severity: 'error', file: rel, id: record.id, field: 'id', message: `is used twice (also in ${origin.get(`${kind}:${record.id}`)})` });
         return;

@@ -1,9 +1,9 @@
 /**
- * The one place machines are run. Each bot turn restores an actor from its stored snapshot, sends one
- * event, takes the new snapshot and stops the actor. Snapshots are stamped with machine id and version;
+ * The one place machines are run. Each bot turn restores the stored snapshot, applies one event with
+ * xstate's pure transition function and stores the new snapshot; no actor is started. Snapshots are stamped with machine id and version;
  * an unknown, old or broken one is migrated or reported, never allowed to throw out of a turn.
  */
-import { createActor, type AnyActorRef, type AnyMachineSnapshot } from 'xstate';
+import { initialTransition, transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
 import { choicesOf, isMachineId, MACHINES, stateNodesOf, type MachineId } from './registry.js';
 import type { FlowContext, FlowEvent, FlowInput, StepMeta } from './types.js';
 
@@ -33,25 +33,58 @@ export class FlowRestoreError extends Error {
   }
 }
 
-/** Starts an actor and makes sure an error inside it is caught here rather than becoming an uncaughtException. */
-function startActor(machine: MachineId, options: { snapshot?: unknown; input?: FlowInput }): AnyActorRef {
-  const entry = MACHINES[machine];
-  let failed: unknown;
-  const actor = createActor(entry.machine, {
-    ...(options.snapshot !== undefined ? { snapshot: options.snapshot as AnyMachineSnapshot } : {}),
-    ...(options.input !== undefined ? { input: options.input } : {}),
-  });
-  actor.subscribe({
-    error: (err) => {
-      failed = err ?? new Error('actor error');
-    },
-  });
-  actor.start();
-  if (failed !== undefined || actor.getSnapshot().status === 'error') {
-    actor.stop();
+type Machine = (typeof MACHINES)[MachineId]['machine'];
+type Snapshot = ReturnType<Machine['resolveState']>;
+type NodeLike = ReturnType<typeof stateNodesOf>[number];
+
+/**
+ * Runs a machine's pure transition functions (no actor is started: the machines only assign context, so
+ * there is nothing to execute). A guard or assign that throws, or a stored snapshot naming a state the
+ * machine does not have, is reported as a broken snapshot rather than thrown out of a turn.
+ */
+function pure<T>(machine: MachineId, step: () => T): T {
+  try {
+    return step();
+  } catch (err) {
+    if (err instanceof FlowRestoreError) throw err;
     throw new FlowRestoreError('broken-snapshot', machine);
   }
-  return actor;
+}
+
+function machineOf(machine: MachineId): Machine {
+  return MACHINES[machine].machine;
+}
+
+function initialSnapshot(machine: MachineId, input: FlowInput): Snapshot {
+  return pure(machine, () => initialTransition(machineOf(machine), input)[0]);
+}
+
+/** A stored (persisted) snapshot back as a machine snapshot, checked against the machine's states. */
+function restoreSnapshot(machine: MachineId, stored: unknown): Snapshot {
+  if (typeof stored !== 'object' || stored === null || !('value' in stored) || !('context' in stored)) throw new FlowRestoreError('broken-snapshot', machine);
+  const { value, context, historyValue, status } = stored as {
+    value: StateValue;
+    context: FlowContext;
+    historyValue?: Snapshot['historyValue'];
+    status?: string;
+  };
+  if (status === 'error' || typeof context !== 'object' || context === null) throw new FlowRestoreError('broken-snapshot', machine);
+  return pure(machine, () => machineOf(machine).resolveState({ value, context, historyValue }));
+}
+
+function persistedOf(machine: MachineId, snapshot: Snapshot): PersistedFlow {
+  return { machine, version: MACHINES[machine].version, snapshot: machineOf(machine).getPersistedSnapshot(snapshot) };
+}
+
+/** Each machine's state nodes by key, built once: a view is looked up on every turn. */
+const nodeIndex = new Map<MachineId, Map<string, NodeLike>>();
+function nodeOf(machine: MachineId, key: string): NodeLike | undefined {
+  let index = nodeIndex.get(machine);
+  if (!index) {
+    index = new Map(stateNodesOf(machineOf(machine)).map((n) => [n.key, n]));
+    nodeIndex.set(machine, index);
+  }
+  return index.get(key);
 }
 
 function stateKey(snapshot: AnyMachineSnapshot): string {
@@ -60,7 +93,7 @@ function stateKey(snapshot: AnyMachineSnapshot): string {
 
 function viewOfSnapshot(machine: MachineId, snapshot: AnyMachineSnapshot): FlowView {
   const key = stateKey(snapshot);
-  const node = stateNodesOf(MACHINES[machine].machine).find((n) => n.key === key);
+  const node = nodeOf(machine, key);
   if (!node || !node.meta) throw new FlowRestoreError('broken-snapshot', machine);
   return {
     machine,
@@ -72,17 +105,9 @@ function viewOfSnapshot(machine: MachineId, snapshot: AnyMachineSnapshot): FlowV
   };
 }
 
-function persist(machine: MachineId, actor: AnyActorRef): PersistedFlow {
-  return { machine, version: MACHINES[machine].version, snapshot: actor.getPersistedSnapshot() };
-}
-
 export function startFlow(machine: MachineId, input: FlowInput): { flow: PersistedFlow; view: FlowView } {
-  const actor = startActor(machine, { input });
-  try {
-    return { flow: persist(machine, actor), view: viewOfSnapshot(machine, actor.getSnapshot()) };
-  } finally {
-    actor.stop();
-  }
+  const snapshot = initialSnapshot(machine, input);
+  return { flow: persistedOf(machine, snapshot), view: viewOfSnapshot(machine, snapshot) };
 }
 
 /** Brings a stored flow up to the current version, or throws FlowRestoreError. */
@@ -97,12 +122,7 @@ function upgrade(stored: PersistedFlow): PersistedFlow {
 
 export function viewFlow(stored: PersistedFlow): FlowView {
   const flow = upgrade(stored);
-  const actor = startActor(flow.machine, { snapshot: flow.snapshot });
-  try {
-    return viewOfSnapshot(flow.machine, actor.getSnapshot());
-  } finally {
-    actor.stop();
-  }
+  return viewOfSnapshot(flow.machine, restoreSnapshot(flow.machine, flow.snapshot));
 }
 
 export interface StepResult {
@@ -114,18 +134,12 @@ export interface StepResult {
 
 export function sendToFlow(stored: PersistedFlow, event: FlowEvent): StepResult {
   const flow = upgrade(stored);
-  const actor = startActor(flow.machine, { snapshot: flow.snapshot });
-  try {
-    const before = actor.getSnapshot() as AnyMachineSnapshot;
-    const canTake = before.can(event);
-    if (canTake) actor.send(event);
-    const after = actor.getSnapshot() as AnyMachineSnapshot;
-    if (after.status === 'error') throw new FlowRestoreError('broken-snapshot', flow.machine);
-    const changed = canTake && (stateKey(before) !== stateKey(after) || before.context !== after.context);
-    return { flow: persist(flow.machine, actor), view: viewOfSnapshot(flow.machine, after), changed };
-  } finally {
-    actor.stop();
-  }
+  const before = restoreSnapshot(flow.machine, flow.snapshot);
+  const canTake = before.status === 'active' && pure(flow.machine, () => before.can(event));
+  const after = canTake ? pure(flow.machine, () => transition(machineOf(flow.machine), before, event)[0]) : before;
+  if (after.status === 'error') throw new FlowRestoreError('broken-snapshot', flow.machine);
+  const changed = canTake && (stateKey(before) !== stateKey(after) || before.context !== after.context);
+  return { flow: canTake ? persistedOf(flow.machine, after) : { ...flow }, view: viewOfSnapshot(flow.machine, after), changed };
 }
 
 /**
@@ -136,14 +150,7 @@ export function startFlowAt(machine: MachineId, topic: string, input: FlowInput)
   const entry = MACHINES[machine];
   const node = stateNodesOf(entry.machine).find((n) => (n.meta as StepMeta | undefined)?.topic === topic);
   if (!node) return null;
-  const fresh = startActor(machine, { input });
-  const context = fresh.getSnapshot().context as FlowContext;
-  fresh.stop();
-  const snapshot = entry.machine.resolveState({ value: node.key, context });
-  const actor = startActor(machine, { snapshot: entry.machine.getPersistedSnapshot(snapshot) });
-  try {
-    return { flow: persist(machine, actor), view: viewOfSnapshot(machine, actor.getSnapshot()) };
-  } finally {
-    actor.stop();
-  }
+  const context = initialSnapshot(machine, input).context as FlowContext;
+  const snapshot = pure(machine, () => entry.machine.resolveState({ value: node.key, context }));
+  return { flow: persistedOf(machine, snapshot), view: viewOfSnapshot(machine, snapshot) };
 }

@@ -70,7 +70,7 @@ export function stateNodesOf(machine: AnyStateMachine): NodeLike[] {
       walk(child);
     }
   };
-  walk(machine.root as unknown as NodeLike);
+  walk(machine.root);
   return out;
 }
 

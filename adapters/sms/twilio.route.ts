@@ -59,7 +59,7 @@ export function twiml(texts: string[]): string {
 
 /** The raw form body: restify's body parser keeps it as rawBody; without that parser, read it here. */
 async function rawForm(req: Request): Promise<string | null> {
-  const kept = (req as Request & { rawBody?: unknown }).rawBody;
+  const kept: unknown = req.rawBody;
   if (typeof kept === 'string') return kept.length <= MAX_FORM_BYTES ? kept : null;
   if (Buffer.isBuffer(kept)) return kept.length <= MAX_FORM_BYTES ? kept.toString('utf8') : null;
   // Already read by a parser that kept nothing: an empty form, which then fails the signature check.

@@ -326,7 +326,7 @@ function resolveInContext(tokens: string[]): string[] {
     else if (t === 'odd' && prev !== undefined && ODD_BEFORE.has(prev)) out.push('overdosed');
     else if ((t === 'oded' || t === 'odd') && next === 'on') out.push('overdosed');
     else if (CONTRACTION_BEFORE_VERB[t] !== undefined && next !== undefined && VERBS_AFTER_CONTRACTION.has(next))
-      out.push(...(CONTRACTION_BEFORE_VERB[t] as string).split(' '));
+      out.push(...CONTRACTION_BEFORE_VERB[t].split(' '));
     else out.push(t);
   }
   return out;

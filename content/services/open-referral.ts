@@ -37,7 +37,7 @@ function isUkPhone(value: string): boolean {
 
 /** Finds the list of service records in whatever shape the feed came in. */
 export function feedRecords(feed: unknown): unknown[] | undefined {
-  if (Array.isArray(feed)) return feed;
+  if (Array.isArray(feed)) return feed as unknown[];
   if (!isObject(feed)) return undefined;
   for (const key of ['content', 'contents', 'services', 'items']) {
     if (Array.isArray(feed[key])) return feed[key] as unknown[];
@@ -148,7 +148,7 @@ function locationsOf(record: Json): Json[] {
 
 function addressText(location: Json): string | undefined {
   const address = [location.address, location.addresses, location.physical_addresses]
-    .flatMap((a) => (Array.isArray(a) ? a : isObject(a) ? [a] : []))
+    .flatMap((a): unknown[] => (Array.isArray(a) ? (a as unknown[]) : isObject(a) ? [a] : []))
     .filter(isObject)[0];
   const parts = [
     text(location.name),

@@ -1,8 +1,9 @@
 /**
  * Draws every pathway as a Mermaid flowchart, with the words people see, so content editors and
- * service owners can review a journey without reading code. `npm run flows:map` writes docs/journeys.md.
+ * service owners can review a journey without reading code. `npm run flows:map` writes docs/journeys.md;
+ * `npm run flows:map -- --check` fails when it is out of date.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '../../content/store.js';
@@ -49,6 +50,15 @@ const doc = [
   '',
   ...(Object.keys(MACHINES) as MachineId[]).flatMap((id) => [`## ${id}`, '', '```mermaid', mapOf(id), '```', '']),
 ].join('\n');
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, doc);
-console.log(`Wrote ${out}`);
+if (process.argv.includes('--check')) {
+  // In npm test: the committed maps must match the machines and content as they are now.
+  if (!existsSync(out) || readFileSync(out, 'utf8') !== doc) {
+    console.error(`${out} is out of date: run npm run flows:map and commit the result.`);
+    process.exit(1);
+  }
+  console.log(`${out} is up to date.`);
+} else {
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, doc);
+  console.log(`Wrote ${out}`);
+}

@@ -6,7 +6,9 @@
  * Skips loudly when the Playground or Chromium is missing, and fails instead when REQUIRE_EXTERNAL_TOOLS=1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import playwright, { type Browser, type Page } from 'playwright-core';
 import type { App } from '../../bot/app.js';
@@ -30,10 +32,14 @@ const missing: NeededTool[] = [
   ...(existsSync(CHROMIUM) ? [] : [{ name: CHROMIUM, install: 'apt-get install -y chromium' }]),
 ];
 
+const playgroundDir = mkdtempSync(join(tmpdir(), 'loa-playground-'));
+
 /** Starts the Playground against the app and resolves once it is listening. */
 function startPlayground(endpoint: string, port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli!, '-e', endpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
+      // The Playground writes its logs and recordings under ./devTools: keep them out of the repo.
+      cwd: playgroundDir,
       env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -42,8 +48,8 @@ function startPlayground(endpoint: string, port: number): Promise<ChildProcess> 
       output += chunk.toString();
       if (/Listening on \d+/.test(output)) resolve(child);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`The Playground stopped (exit ${code}) before listening:\n${output.slice(-2000)}`)));
   });
 }
@@ -74,6 +80,7 @@ suite(() => {
   }, 60_000);
 
   afterAll(async () => {
+    rmSync(playgroundDir, { recursive: true, force: true });
     await browser?.close();
     playground?.kill();
     await app?.close();

@@ -16,7 +16,7 @@ function eventsFor(machine: MachineId): FlowEvent[] {
       .flatMap((r) => r.choices),
   );
   return [
-    ...[...choices].map((id) => ({ type: `choose.${id}` }) as FlowEvent),
+    ...[...choices].map((id): FlowEvent => ({ type: `choose.${id}` })),
     { type: 'BACK' },
     { type: 'DATE', field: 'requestDate', date: '2026-03-03' },
     { type: 'DATE', field: 'decisionDate', date: '2026-04-14' },

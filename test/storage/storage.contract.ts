@@ -217,7 +217,7 @@ export function describeStorageContract(harness: ContractHarness): void {
         const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => storage.write({ 'k/race': { ...seen, v: i + 1 } })));
         const winners = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i + 1] : []));
         expect(winners).toHaveLength(1);
-        results.filter((r) => r.status === 'rejected').forEach((r) => expect(String((r as PromiseRejectedResult).reason)).toMatch(/eTag conflict/));
+        results.filter((r) => r.status === 'rejected').forEach((r) => expect(String(r.reason)).toMatch(/eTag conflict/));
         expect((await readOne(storage, 'k/race'))!.v).toBe(winners[0]);
       });
 

@@ -53,7 +53,7 @@ function post(dl: InstanceType<typeof DirectLine>, activity: Activity): Promise<
   return new Promise((resolve, reject) => {
     dl.postActivity(activity as never).subscribe(
       (id: string) => resolve(id),
-      (err: unknown) => reject(err),
+      (err: unknown) => reject(err instanceof Error ? err : new Error(String(err))),
     );
   });
 }

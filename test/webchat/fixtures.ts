@@ -3,7 +3,6 @@
  * on 127.0.0.1 and an ephemeral port, and a small scripted bot that answers through the bridge the way
  * the real bot does (text plus suggested actions), so the channel can be tested without the content.
  */
-import type { AddressInfo } from 'node:net';
 import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import { createServer } from '../../bot/server.js';
@@ -79,7 +78,7 @@ export async function startChannelServer(options: {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `http://127.0.0.1:${server.address().port}`;
   const directLine = new LocalDirectLine({ bridge: options.bridge, ...options.directLine });
   directLine.register(server);
   registerTokenRoute(server, { mode: 'local', directLine });

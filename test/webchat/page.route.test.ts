@@ -3,6 +3,7 @@
  * needs no inline script.
  */
 import { gunzipSync } from 'node:zlib';
+import { Script } from 'node:vm';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { CloudAdapter } from 'botbuilder';
@@ -176,7 +177,7 @@ describe('assets', () => {
     expect(script).not.toMatch(/\?\.|\?\?/);
     expect(script).not.toMatch(/localStorage\.setItem/);
     // It parses as a classic script.
-    expect(() => new Function(script)).not.toThrow();
+    expect(() => new Script(script)).not.toThrow();
   });
 
   test('a gzip body is a real gzip of the file', async () => {

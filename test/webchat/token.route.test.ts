@@ -2,7 +2,6 @@
  * The Azure side of the token endpoint, with a fake fetch in place of Azure Direct Line: the trusted
  * origin check, the exact request Azure gets, and failures that must not leak the secret.
  */
-import type { AddressInfo } from 'node:net';
 import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import { createServer } from '../../bot/server.js';
@@ -23,11 +22,17 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
 });
 
+/** The JSON a fake upstream call was sent; the route always sends a string body. */
+function jsonBody(init: RequestInit): Record<string, unknown> {
+  if (typeof init.body !== 'string') throw new Error('expected a JSON string body');
+  return JSON.parse(init.body);
+}
+
 async function start(trustedOrigins: string[], upstream: Upstream) {
   const calls: FakeCall[] = [];
   const warnings: object[] = [];
   const fakeFetch = (async (url: string | URL | Request, init?: RequestInit) => {
-    const call = { url: String(url), init: init ?? {} };
+    const call = { url: typeof url === 'string' ? url : url instanceof URL ? url.href : url.url, init: init ?? {} };
     calls.push(call);
     return upstream(call);
   }) as typeof fetch;
@@ -42,7 +47,7 @@ async function start(trustedOrigins: string[], upstream: Upstream) {
   registerTokenRoute(server, { mode: 'azure', secret: SECRET, trustedOrigins, fetch: fakeFetch, logger: { warn: (f: object) => warnings.push(f) } });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   servers.push(server);
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `http://127.0.0.1:${server.address().port}`;
   const ask = async (origin?: string) => {
     const res = await fetch(`${url}/api/directline/token`, { method: 'POST', headers: origin ? { Origin: origin } : {} });
     const text = await res.text();
@@ -72,7 +77,7 @@ describe('token endpoint (Azure Direct Line)', () => {
     expect(call.url).toBe('https://directline.botframework.com/v3/directline/tokens/generate');
     expect(call.init.method).toBe('POST');
     expect((call.init.headers as Record<string, string>).Authorization).toBe(`Bearer ${SECRET}`);
-    expect(JSON.parse(String(call.init.body))).toEqual({
+    expect(jsonBody(call.init)).toEqual({
       user: { id: res.body.userId },
       // Configured with a trailing slash, sent as a plain origin.
       trustedOrigins: ['https://www.fernvale.example.org', 'https://localoffer.fernvale.example.org'],
@@ -103,7 +108,7 @@ describe('token endpoint (Azure Direct Line)', () => {
     const t = await start([], azureSays({ conversationId: 'c', token: 't', expires_in: 1800 }));
     expect((await t.ask('https://anywhere.example.com')).status).toBe(200);
     expect((await t.ask()).status).toBe(200);
-    expect(JSON.parse(String(t.calls[0]!.init.body)).trustedOrigins).toEqual([]);
+    expect(jsonBody(t.calls[0]!.init).trustedOrigins).toEqual([]);
   });
 
   test.each([

@@ -15,12 +15,15 @@
   var skipLink = document.getElementById('skip-link');
   var problem = document.getElementById('chat-problem');
 
+  /** @type {'azure' | 'local'} */
   var mode = container && container.getAttribute('data-mode') === 'azure' ? 'azure' : 'local';
   var quickExitUrl = (container && container.getAttribute('data-quick-exit-url')) || 'https://www.bbc.co.uk/weather';
   var accent = (container && container.getAttribute('data-accent')) || '#1d70b8';
   var onAccent = (container && container.getAttribute('data-on-accent')) || '#ffffff';
 
+  /** @type {WebChatDirectLine | null} */
   var directLine = null;
+  /** @type {WebChatStore | null} */
   var store = null;
   var leaving = false;
 
@@ -28,11 +31,12 @@
     try {
       window.sessionStorage.removeItem(SESSION_KEY);
       window.localStorage.removeItem(SESSION_KEY);
-    } catch (err) {
+    } catch {
       // Storage can be switched off; there is then nothing to forget.
     }
   }
 
+  /** @param {Event} [event] */
   function quickExit(event) {
     if (event) event.preventDefault();
     if (leaving) return;
@@ -40,7 +44,7 @@
     forgetSession();
     try {
       if (directLine) directLine.end();
-    } catch (err) {
+    } catch {
       // The connection may already be closed.
     }
     // Blank the screen at once: the neutral site may take a moment to load.
@@ -49,7 +53,7 @@
     document.body.innerHTML = '';
     try {
       window.history.replaceState(null, '', '/');
-    } catch (err) {
+    } catch {
       // Some embedded browsers refuse; location.replace still removes this page from history.
     }
     window.location.replace(quickExitUrl);
@@ -79,7 +83,8 @@
   );
 
   function sendBox() {
-    return container ? container.querySelector('.webchat__send-box textarea, .webchat__send-box input[type="text"]') : null;
+    var box = container ? container.querySelector('.webchat__send-box textarea, .webchat__send-box input[type="text"]') : null;
+    return box instanceof HTMLElement ? box : null;
   }
 
   if (skipLink) {
@@ -103,26 +108,34 @@
     problem.setAttribute('role', 'alert');
   }
 
+  /** @returns {WebChatSession | null} */
   function readSession() {
     try {
       var saved = JSON.parse(window.sessionStorage.getItem(SESSION_KEY) || 'null');
       if (saved && saved.mode === mode && typeof saved.token === 'string' && typeof saved.conversationId === 'string' && typeof saved.userId === 'string')
         return saved;
-    } catch (err) {
+    } catch {
       // Unreadable or switched off: start a new conversation.
     }
     return null;
   }
 
+  /** @param {WebChatSession} session */
   function saveSession(session) {
     try {
       window.sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-    } catch (err) {
+    } catch {
       // Without storage a reload starts a new conversation, which is fine.
     }
   }
 
+  /**
+   * @param {string} url
+   * @param {string} [token]
+   * @returns {Promise<any>} the parsed JSON body, checked field by field by each caller
+   */
   function postJson(url, token) {
+    /** @type {Record<string, string>} */
     var headers = { Accept: 'application/json' };
     if (token) headers.Authorization = 'Bearer ' + token;
     return fetch(url, { method: 'POST', headers: headers, credentials: 'same-origin', cache: 'no-store' }).then(function (res) {
@@ -131,11 +144,16 @@
     });
   }
 
+  /** @param {WebChatSession} session */
   function domainFor(session) {
     return mode === 'local' ? window.location.origin + '/v3/directline' : session.domain || 'https://directline.botframework.com/v3/directline';
   }
 
   // After a reload (a phone often reloads a tab in the background) carry on in the same conversation.
+  /**
+   * @param {WebChatSession} saved
+   * @returns {Promise<WebChatSession>}
+   */
   function resume(saved) {
     return postJson(domainFor(saved) + '/tokens/refresh', saved.token).then(function (refreshed) {
       if (!refreshed || typeof refreshed.token !== 'string' || refreshed.conversationId !== saved.conversationId) throw new Error('refresh refused');
@@ -143,6 +161,7 @@
     });
   }
 
+  /** @returns {Promise<WebChatSession>} */
   function newSession() {
     return postJson('/api/directline/token').then(function (body) {
       if (!body || typeof body.token !== 'string' || typeof body.userId !== 'string') throw new Error('no token');
@@ -216,11 +235,15 @@
     };
   }
 
+  /** @param {WebChatSession} session */
   function render(session) {
+    var webChat = window.WebChat;
+    if (!webChat || !container) return;
+    /** @type {WebChatDirectLineOptions} */
     var options = mode === 'local' ? { token: session.token, domain: domainFor(session), webSocket: false } : { token: session.token };
     if (session.resumed) options.conversationId = session.conversationId;
-    directLine = window.WebChat.createDirectLine(options);
-    store = window.WebChat.createStore({});
+    directLine = webChat.createDirectLine(options);
+    store = webChat.createStore({});
     saveSession(session);
     // Direct Line renews the token every 15 minutes; keep the newest one for a reload.
     window.addEventListener('pagehide', function () {
@@ -234,7 +257,7 @@
         });
       }
     });
-    window.WebChat.renderWebChat(
+    webChat.renderWebChat(
       {
         directLine: directLine,
         store: store,

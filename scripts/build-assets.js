@@ -1,0 +1,18 @@
+/**
+ * Copies the files the compiled app reads at run time (content data, the web chat page's script and styles,
+ * the Teams manifest template) next to the compiled JavaScript in dist/, so dist/ runs on its own.
+ */
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const ASSET_DIRS = ['content/data', 'adapters/webchat/public', 'adapters/teams/manifest'];
+
+for (const dir of ASSET_DIRS) {
+  const to = join(root, 'dist', dir);
+  rmSync(to, { recursive: true, force: true });
+  cpSync(join(root, dir), to, { recursive: true });
+}
+// The start script compares source times with this stamp to decide whether to build again.
+writeFileSync(join(root, 'dist', '.build-stamp'), `${new Date().toISOString()}\n`);

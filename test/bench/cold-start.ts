@@ -1,0 +1,77 @@
+/**
+ * npm run bench:start: cold start of the compiled build (node dist/bot/index.js) beside the TypeScript
+ * source run through tsx, timed from process spawn to the first 200 from /healthz, with resident memory
+ * at that moment. Builds first if dist/ is stale. Each run uses a fresh temporary data folder.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const RUNS = Number(process.env.COLD_START_RUNS ?? 5);
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function once(command: string, args: string[]): Promise<{ ms: number; rss: number }> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'loa-start-'));
+  const started = performance.now();
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${command} exited with ${child.exitCode}`);
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+        if (res.status === 200) {
+          const ms = performance.now() - started;
+          return { ms, rss: process.platform === 'linux' ? rssMb(child.pid!) : NaN };
+        }
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-build.js')], { stdio: 'inherit' });
+const variants: Array<[string, string, string[]]> = [
+  ['compiled (node dist/bot/index.js)', process.execPath, ['dist/bot/index.js']],
+  ['source (tsx bot/index.ts)', join(ROOT, 'node_modules', '.bin', 'tsx'), ['bot/index.ts']],
+];
+for (const [name, command, args] of variants) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await once(command, args));
+  const ms = runs.map((r) => r.ms);
+  console.log(
+    `${name}: median ${median(ms).toFixed(0)} ms, min ${Math.min(...ms).toFixed(0)}, max ${Math.max(...ms).toFixed(0)} ms to /healthz 200; RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MB (${RUNS} runs)`,
+  );
+}

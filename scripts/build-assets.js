@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const ASSET_DIRS = ['content/data', 'adapters/webchat/public', 'adapters/teams/manifest'];
+export const ASSET_DIRS = ['content/data', 'adapters/webchat/public', 'adapters/teams/manifest', 'bot/safeguarding/model'];
 
 for (const dir of ASSET_DIRS) {
   const to = join(root, 'dist', dir);

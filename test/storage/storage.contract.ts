@@ -205,7 +205,7 @@ export function describeStorageContract(harness: ContractHarness): void {
         const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => storage.write({ 'k/born': { v: i, eTag: CREATE_ONLY_ETAG } })));
         const winners = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
         expect(winners).toHaveLength(1);
-        results.filter((r) => r.status === 'rejected').forEach((r) => expect(String((r).reason)).toMatch(/eTag conflict/));
+        results.filter((r) => r.status === 'rejected').forEach((r) => expect(String(r.reason)).toMatch(/eTag conflict/));
         expect((await readOne(storage, 'k/born'))!.v).toBe(winners[0]);
       });
     });

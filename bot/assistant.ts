@@ -130,10 +130,10 @@ export class LocalOfferAssistant implements Assistant {
       turn.replies.push(crisis);
       this.showStep(turn, flow, { withTopic: false });
     } else {
-      // A real but uncertain signal: one line about 999 first, then the answer, on the same pathway.
-      if (risk.level === 'possible') turn.replies.push({ kind: 'info', paragraphs: [possibleRiskLine((id) => this.compose.message(id, 'parent'))] });
       this.understand(turn, flow, isNew, raw);
       if (isNew) this.welcome(turn);
+      // A real but uncertain signal: one line about 999 first (before the privacy note too), then the answer.
+      if (risk.level === 'possible') turn.replies.unshift({ kind: 'info', paragraphs: [possibleRiskLine((id) => this.compose.message(id, 'parent'))] });
       if (turn.handoffRequested && this.deps.handoff) turn.replies.push(...(await this.deps.handoff.request({ ...turn, view: flow })));
       await this.recordGapIfAny(turn);
     }

@@ -21,7 +21,7 @@ export const CRISIS_AT = 0.5;
 /** At or above this probability of a crisis or possible risk, the 999 line goes before the answer. */
 export const POSSIBLE_AT = 0.5;
 /** When a rule has fired, the statistical layer's categories are added to the reply at this probability. */
-const CATEGORY_AT = 0.2;
+const CATEGORY_AT = 0.1;
 /**
  * A category is named in the reply when it holds at least this share of the crisis probability: a
  * goodbye note and a phone not answered is suicide or a missing person, and the reply should cover both.

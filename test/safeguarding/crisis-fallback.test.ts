@@ -116,6 +116,15 @@ describe('a possible risk', () => {
     expect(texts.slice(1).join('\n')).toMatch(/[A-Za-z]{4}/);
   });
 
+  test('the 999 line comes before the privacy note that opens a new conversation', async () => {
+    const bot = botWith({});
+    const adapter = new TestAdapter(bot.run, { channelId: 'webchat' });
+    await adapter.send('when she was 12 she ran away from home for a night, she is settled now. does the new school need to know');
+    const texts = adapter.activeQueue.map((a) => a.text ?? '');
+    expect(texts[0]).toMatch(/^If you or someone else is in danger now, call 999/);
+    expect(texts.join('\n')).not.toMatch(/Here are people who can help/);
+  });
+
   test('figurative language gets only the normal answer', async () => {
     const bot = botWith({});
     const adapter = new TestAdapter(bot.run, { channelId: 'webchat' });

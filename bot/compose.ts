@@ -10,7 +10,7 @@ import type { Fact, Reply, SourceNote } from './reply.js';
 import type { Passage } from './understanding/passages.js';
 
 /** About what fits on a phone screen, and in one text with its choices. */
-export const ANSWER_BUDGET = 400;
+export const ANSWER_BUDGET = 600;
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

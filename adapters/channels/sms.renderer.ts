@@ -34,6 +34,8 @@ interface Parts {
   body: string[];
   /** The question and the numbered choices: always on the first page. */
   choices: { prompt?: string; labels: string[] } | null;
+  /** How many units at the start of the body are an answer's title and paragraphs: the answer itself. */
+  answer: number;
 }
 
 function plainSource(reply: Reply): string[] {
@@ -63,7 +65,7 @@ function bodyOf(reply: Reply): string[] {
 }
 
 function partsOf(replies: Reply[]): Parts {
-  const parts: Parts = { crisis: [], body: [], choices: null };
+  const parts: Parts = { crisis: [], body: [], choices: null, answer: 0 };
   // Detail given on request comes after everything else, so it is what MORE brings.
   const detail = replies.flatMap((r) => r.detail ?? []);
   for (const reply of replies) {
@@ -71,6 +73,7 @@ function partsOf(replies: Reply[]): Parts {
       parts.crisis.push(...bodyOf(reply));
       continue;
     }
+    if (parts.body.length === 0 && reply.kind === 'answer') parts.answer = (reply.title ? 1 : 0) + reply.paragraphs.length;
     parts.body.push(...bodyOf(reply));
     // Only the last question with choices can be answered by number: it is what the assistant stored.
     if (reply.choices?.length) parts.choices = { prompt: reply.prompt, labels: reply.choices.map((c) => c.label) };
@@ -79,6 +82,7 @@ function partsOf(replies: Reply[]): Parts {
   const clean = (units: string[]) => units.map(toGsm7).filter(Boolean);
   return {
     crisis: clean(parts.crisis),
+    answer: clean(parts.body.slice(0, parts.answer)).length,
     body: clean(parts.body),
     choices: parts.choices && { prompt: parts.choices.prompt && toGsm7(parts.choices.prompt), labels: parts.choices.labels.map(toGsm7) },
   };
@@ -169,6 +173,18 @@ function pack(units: string[], first: number, rest: number, eager = true): strin
   return pages;
 }
 
+/** What follows an answer sent on its own: the rest of the body with the choices, then pages for MORE. */
+function planRest(body: string[], choicesText: string, more: string, moreCost: number, max: number): SmsPlan {
+  const whole = [...body, choicesText].join('\n');
+  if (gsm7Length(whole) <= max) return { now: [whole], later: [] };
+  const firstRoom = max - moreCost - gsm7Length(choicesText) - 1;
+  const pages = firstRoom >= 40 ? pack(body, firstRoom, max - moreCost) : ['', ...pack(body, max - moreCost, max - moreCost)];
+  const [head = '', ...tail] = pages;
+  const first = [head, choicesText].filter(Boolean).join('\n');
+  if (tail.length === 0) return { now: [first], later: [] };
+  return { now: [`${first}\n${more}`], later: withMoreLines(tail, more) };
+}
+
 /** Adds the MORE line to every page that has another after it; the last page stands alone. */
 function withMoreLines(pages: string[], more: string): string[] {
   return pages.map((p, i) => (i < pages.length - 1 ? `${p}\n${more}` : p));
@@ -199,7 +215,7 @@ function withFeedbackQuestion(plan: SmsPlan, replies: Reply[], max: number): Sms
 }
 
 function planTexts(replies: Reply[], words: SmsWords, max: number): SmsPlan {
-  const { crisis, body: parts, choices } = partsOf(replies);
+  const { crisis, body: parts, choices, answer } = partsOf(replies);
   const more = toGsm7(words.more);
   const moreCost = gsm7Length(more) + 1;
   // Crisis paragraphs are kept whole where they fit: each text then starts with a complete thought.
@@ -219,6 +235,13 @@ function planTexts(replies: Reply[], words: SmsWords, max: number): SmsPlan {
 
   // Too long: the first page keeps room for the choices and the MORE line; the body gives way.
   const firstRoom = max - moreCost - (choicesText ? gsm7Length(choicesText) + 1 : 0);
+  // An answer that would be cut to make room for the choices gets a text of its own first: the first
+  // text a person reads says the answer, and the choices follow in the next.
+  if (answer > 0 && choicesText && gsm7Length(body.slice(0, answer).join('\n')) > firstRoom) {
+    const [lead = '', ...rest] = pack(body, max, max);
+    const after = planRest(rest, choicesText, more, moreCost, max);
+    return { now: [...crisisTexts, lead, ...after.now], later: after.later };
+  }
   // Less room than a short sentence: the first page is the choices alone.
   const pages = firstRoom >= 40 ? pack(body, firstRoom, max - moreCost) : ['', ...pack(body, max - moreCost, max - moreCost)];
   const [head = '', ...tail] = pages;

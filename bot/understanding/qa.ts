@@ -64,6 +64,12 @@ export const DEFAULT_TUNING: QaTuning = { minScore: 2.9, minCoverage: 0.5, stron
 /** A question is read up to this many content words: enough for any real one, and it bounds the work. */
 export const MAX_QUERY_WORDS = 40;
 
+/**
+ * Weights of the signals that rank passages within the chosen topic. The short answer gets no head start
+ * of its own: the answer reply shows it second anyway when another passage leads (exported for tuning).
+ */
+export const PASSAGE_WEIGHTS = { summary: 0.3, steps: 0.1, glossaryWhatIs: 0.2, glossary: -0.3, meaning: 0.2, type: 0.7 };
+
 /** Weights of the signals in a topic's score. */
 const W = { phrase: 0.8, compact: 1.2, full: 0.5, passage: 0.9, meaning: 0.8, type: 0.5, typeName: 0.8, current: 0.6, related: 0.3 };
 
@@ -375,9 +381,10 @@ export class TopicIndex {
     const maxInTopic = Math.max(...own.map((p) => bm25.get(p.id) ?? 0), 0);
     const ranked = own.map((p) => {
       const lexical = maxInTopic ? (bm25.get(p.id) ?? 0) / maxInTopic : 0;
-      // The short answer is written to stand alone: it leads unless another passage answers better.
-      const prior = p.kind === 'summary' ? 0.6 : p.kind === 'steps' ? -0.2 : p.kind === 'glossary' ? (type === 'what-is' ? 0.2 : -0.3) : 0;
-      const score = lexical + this.passageMeaning(p.id, queryVector) * 0.5 + typeFit(type, p.text, p.order === 0, age) * 0.7 + prior;
+      const pw = PASSAGE_WEIGHTS;
+      const prior =
+        p.kind === 'summary' ? pw.summary : p.kind === 'steps' ? pw.steps : p.kind === 'glossary' ? (type === 'what-is' ? pw.glossaryWhatIs : pw.glossary) : 0;
+      const score = lexical + this.passageMeaning(p.id, queryVector) * pw.meaning + typeFit(type, p.text, p.order === 0, age) * pw.type + prior;
       return { p, score };
     });
     ranked.sort((a, b) => b.score - a.score);

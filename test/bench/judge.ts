@@ -81,7 +81,11 @@ export interface Verdict {
 
 /** Every fact must be found; a fact is found when any of its alternatives is. */
 export function judge(reply: string, facts: Fact[]): Verdict {
-  const said = judgeStems(reply);
+  return judgeStemmed(judgeStems(reply), facts);
+}
+
+/** judge() for a reply already read with judgeStems, to judge one text against many facts cheaply. */
+export function judgeStemmed(said: string[], facts: Fact[]): Verdict {
   const missing = facts.filter((alternatives) => !alternatives.some((alt) => containsRun(said, judgeStems(alt)))).map((f) => f[0] ?? '');
   return { pass: missing.length === 0, missing };
 }

@@ -27,7 +27,7 @@ import { Composer } from '../../bot/compose.js';
 import { TopicIndex } from '../../bot/understanding/qa.js';
 import type { ContentStore } from '../../content/store.js';
 import { quantile } from './harness.js';
-import { judge, type Fact } from './judge.js';
+import { judge, judgeStemmed, judgeStems, type Fact } from './judge.js';
 import { seenAll, seenFirst, type SeenActivity } from './understanding-seen.js';
 
 interface Question {
@@ -129,6 +129,39 @@ function baseline(content: ContentStore) {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// The content ceiling: whether the content could answer at all, so a retrieval miss is told apart from
+// a gap in the content.
+
+/** Every record's whole text: each topic with all its wordings, and each glossary line. */
+function records(content: ContentStore): string[][] {
+  const composer = new Composer(content);
+  return [
+    ...[...content.topics.values()].map((t) =>
+      composer.fill(
+        [
+          t.title,
+          ...t.synonyms,
+          t.summary,
+          t.body,
+          ...t.nextSteps,
+          ...Object.values(t.variants).flatMap((v) => [v?.summary ?? '', v?.body ?? '', ...(v?.nextSteps ?? [])]),
+        ].join('\n'),
+      ),
+    ),
+    ...[...content.glossary.values()].map((g) => composer.fill([g.term, ...g.aka, g.meaning].join('\n'))),
+  ].map(judgeStems);
+}
+
+/** One record holds every fact; or every fact is in some record, not necessarily the same one. */
+function ceiling(texts: string[][], facts: Fact[]): { single: boolean; whole: boolean } {
+  const found = texts.map((said) => facts.map((f) => judgeStemmed(said, [f]).pass));
+  return {
+    single: found.some((row) => row.every(Boolean)),
+    whole: facts.every((_, i) => found.some((row) => row[i])),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Reading the sets and printing the results.
 
 function readSets(files: string[]): { questions: Question[]; conversations: Conversation[]; read: string[] } {
@@ -158,6 +191,8 @@ interface Row {
   baseline: boolean;
   seen: string;
   missing: string[];
+  single: boolean;
+  whole: boolean;
 }
 
 function table(title: string, rows: Row[], key: (r: Row) => string): void {
@@ -191,6 +226,7 @@ async function main(): Promise<void> {
   await app.listen();
   try {
     const answerBaseline = baseline(app.content);
+    const recordTexts = records(app.content);
     const rows: Row[] = [];
     const turnMs: number[] = [];
     for (const [i, q] of questions.entries()) {
@@ -199,13 +235,27 @@ async function main(): Promise<void> {
       turnMs.push(performance.now() - started);
       const seen = seenFirst(q.channel, activities);
       const verdict = judge(seen, q.facts);
-      rows.push({ q, assistant: verdict.pass, baseline: judge(answerBaseline(q.text), q.facts).pass, seen, missing: verdict.missing });
+      rows.push({
+        q,
+        assistant: verdict.pass,
+        baseline: judge(answerBaseline(q.text), q.facts).pass,
+        seen,
+        missing: verdict.missing,
+        ...ceiling(recordTexts, q.facts),
+      });
     }
 
     if (rows.length) {
       const a = rows.filter((r) => r.assistant).length;
       const b = rows.filter((r) => r.baseline).length;
       console.log(`\nQuestions: ${rows.length}. First reply says the facts: assistant ${a} (${pct(a, rows.length)}), BM25 top-1 ${b} (${pct(b, rows.length)})`);
+      const single = rows.filter((r) => r.single).length;
+      const whole = rows.filter((r) => r.whole).length;
+      const inReach = rows.filter((r) => r.single && r.assistant).length;
+      console.log(
+        `Content ceiling: one record holds every fact for ${single} (${pct(single, rows.length)}); the content as a whole for ${whole} (${pct(whole, rows.length)}). ` +
+          `Of the ${single} in one record, the assistant answered ${inReach} (${pct(inReach, single)}).`,
+      );
       table('by audience', rows, (r) => r.q.audience);
       table('by channel', rows, (r) => r.q.channel);
       table('by audience and channel', rows, (r) => `${r.q.audience} / ${r.q.channel}`);
@@ -225,7 +275,9 @@ async function main(): Promise<void> {
       console.log(`Whole HTTP turn: median ${quantile(sorted, 0.5).toFixed(1)} ms, p99 ${quantile(sorted, 0.99).toFixed(1)} ms`);
       if (verbose)
         for (const r of rows.filter((x) => !x.assistant))
-          console.log(`MISS ${r.q.id} [${r.q.channel}] ${r.q.text}\n  missing: ${r.missing.join(' | ')}\n  saw: ${r.seen.replace(/\s+/g, ' ').slice(0, 300)}`);
+          console.log(
+            `MISS ${r.q.id} [${r.q.channel}]${r.single ? '' : r.whole ? ' (spread over records)' : ' (not in content)'} ${r.q.text}\n  missing: ${r.missing.join(' | ')}\n  saw: ${r.seen.replace(/\s+/g, ' ').slice(0, 300)}`,
+          );
     }
 
     // Understanding one message on its own: the search the assistant does, timed in this process.

@@ -108,6 +108,23 @@ describe('the SMS renderer', () => {
     for (const page of plan.later.slice(0, -1)) expect(page.endsWith(MORE)).toBe(true);
   });
 
+  test('an answer that would be cut to fit the choices is a text of its own, before the choices', () => {
+    const answer: Reply = {
+      kind: 'answer',
+      title: 'The deadline to appeal',
+      paragraphs: [`Appeal within 2 months of the date on the council's decision letter. ${'It explains what the law says in plain words. '.repeat(7)}`],
+      detail: ['Paragraph for more. '.repeat(30)],
+    };
+    const plan = planSms([answer, question], words);
+    expect(plan.now).toHaveLength(2);
+    expect(plan.now[0]).toMatch(/^The deadline to appeal\nAppeal within 2 months/);
+    expect(plan.now[0]).toContain(answer.paragraphs[0]!.trim());
+    expect(plan.now[0]).not.toContain('Reply 1, 2 or 3');
+    expect(plan.now[1]).toContain('1 Talk to the school\n2 Free advice and help\n3 Main menu\nReply 1, 2 or 3');
+    for (const t of plan.now) expect(gsm7Length(t)).toBeLessThanOrEqual(SMS_MAX_CHARS);
+    expect(plan.later.length).toBeGreaterThan(0);
+  });
+
   test('crisis text comes first and whole, even when the step after it is long', () => {
     const crisis: Reply = {
       kind: 'crisis',

@@ -5,7 +5,7 @@
  */
 import { planSms } from '../../adapters/channels/sms.renderer.js';
 import { smsWords } from '../../adapters/channels/sms.words.js';
-import { Composer } from '../../bot/compose.js';
+import { ANSWER_BUDGET, Composer } from '../../bot/compose.js';
 import { judge } from '../bench/judge.js';
 import { Chat, buildAssistant, sharedContent } from '../helpers/harness.js';
 
@@ -50,7 +50,7 @@ describe('a question as a first message is answered straight away', () => {
   test('an answer fits a phone screen, and offers more detail, next steps and sources', async () => {
     const { chat } = await firstMessage('what happens at an annual review');
     const answer = chat.replies.find((r) => r.kind === 'answer')!;
-    expect(answer.paragraphs.join('\n').length).toBeLessThanOrEqual(500);
+    expect(answer.paragraphs.join('\n').length).toBeLessThanOrEqual(ANSWER_BUDGET);
     expect(chat.choices.slice(0, 3)).toEqual(['More detail', 'Next steps', 'Sources']);
   });
 

@@ -87,12 +87,22 @@ function activityFor(channel: Question['channel'], conversationId: string, text:
   return { ...base, conversation: { id: conversationId }, from: { id: `dl_${conversationId}`, role: 'user' }, recipient: { id: 'bot' } };
 }
 
+/**
+ * A kept-alive socket that the server closed while idle (between the question and conversation runs) is
+ * reset when reused: the request never reached the server, so it is sent once more on a new socket.
+ */
+async function post(url: string, body: string): Promise<Response> {
+  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw err;
+    return fetch(url, init);
+  }
+}
+
 async function send(app: App, channel: Question['channel'], conversationId: string, text: string): Promise<Activity[]> {
-  const res = await fetch(`${app.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activityFor(channel, conversationId, text)),
-  });
+  const res = await post(`${app.url}/api/messages`, JSON.stringify(activityFor(channel, conversationId, text)));
   const body = (await res.json().catch(() => ({}))) as { activities?: Activity[] };
   if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
   return body.activities ?? [];

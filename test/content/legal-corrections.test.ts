@@ -185,7 +185,7 @@ const rows: Row[] = [
     name: 'a move from school to post-16 needs the plan amended by 31 March; a move between post-16 places at least 5 months before',
     topic: 'moving-between-colleges',
     wrong: [/post-16 place: the plan must be reviewed, and changed if needed, by 15 February/],
-    right: [/by 31 March in the year of the move/, /by 15 February in the year of the move/, /at least 5 months before the move/],
+    right: [/before 31 March in the year of the move/, /before 15 February in the year of the move/, /at least 5 months before the move/],
     source: /reg 18\(1\)/,
   },
   {
@@ -195,7 +195,7 @@ const rows: Row[] = [
     right: [
       /Within 6 weeks of getting the plan/,
       /whether it will carry out a new assessment/,
-      /within 12 months of the last review, or within 3 months of getting the plan, whichever is later/,
+      /within 12 months of when the plan was made or last reviewed, or within 3 months of getting the plan, whichever is later/,
     ],
     source: /reg 15/,
   },

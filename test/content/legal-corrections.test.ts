@@ -161,6 +161,63 @@ const rows: Row[] = [
     right: [/has lasted, or is likely to last, at least 12 months/],
     source: /Schedule 1, para 2/,
   },
+  {
+    name: 'the council decides on a re-assessment within 15 days, and a refusal can be appealed',
+    topic: 'ehc-reassessment',
+    wrong: [/within 6 weeks of getting the request whether it will re-assess/],
+    right: [/within 15 days of getting the request whether it will re-assess/, /less than 6 months ago/, /appeal to the SEND Tribunal/],
+    source: /reg 25 \(decision within 15 days/,
+  },
+  {
+    name: 'amending a plan after review: 4 weeks, at least 15 days to comment and ask for a school, final plan within 8 weeks',
+    topic: 'ehc-plan-amendment-after-review',
+    wrong: [/it must send you the changes\./],
+    right: [
+      /within 4 weeks of the review meeting/,
+      /at least 15 days to reply/,
+      /ask for a particular school or college/,
+      /within 8 weeks of the proposed changes/,
+      /12 weeks at most/,
+    ],
+    source: /SEND Regulations 2014, reg 22/,
+  },
+  {
+    name: 'a move from school to post-16 needs the plan amended by 31 March; a move between post-16 places at least 5 months before',
+    topic: 'moving-between-colleges',
+    wrong: [/post-16 place: the plan must be reviewed, and changed if needed, by 15 February/],
+    right: [/before 31 March in the year of the move/, /before 15 February in the year of the move/, /at least 5 months before the move/],
+    source: /reg 18\(1\)/,
+  },
+  {
+    name: 'the new council keeps the plan, tells the family within 6 weeks, and reviews within the later of 12 months and 3 months',
+    topic: 'moving-council-with-plan',
+    wrong: [/plan ends when you move/i],
+    right: [
+      /Within 6 weeks of getting the plan/,
+      /whether it will carry out a new assessment/,
+      /within 12 months of when the plan was made or last reviewed, or within 3 months of getting the plan, whichever is later/,
+    ],
+    source: /reg 15/,
+  },
+  {
+    name: 'EOTAS only where a school or college would be inappropriate, and different from section 19 education',
+    topic: 'education-otherwise-than-at-school',
+    wrong: [],
+    right: [
+      /only if it would not be right for the help to be given in a school or college/,
+      /Tribunal can decide/,
+      /not the same as section 19 education/,
+      /illness, exclusion or another reason/,
+    ],
+    source: /s61/,
+  },
+  {
+    name: 'the council must secure the provision in the plan; complaint, Ombudsman, judicial review within 3 months, Secretary of State',
+    topic: 'plan-not-delivered',
+    wrong: [/within 6 months from when the problem arose/],
+    right: [/This duty is absolute/, /Local Government and Social Care Ombudsman/, /no later than 3 months/, /Secretary of State for Education/],
+    source: /s42\(2\)/,
+  },
 ];
 
 describe('corrections from the legal review', () => {
@@ -171,6 +228,30 @@ describe('corrections from the legal review', () => {
     for (const right of row.right) expect(text).toMatch(right);
     expect(cites(t, row.source)).toBe(true);
     expect(t.lastChecked >= REVIEWED).toBe(true);
+  });
+
+  test('the rights topics are checked on the review date and due again within a year', () => {
+    const ids = [
+      'ehc-reassessment',
+      'ehc-plan-amendment-after-review',
+      'moving-between-colleges',
+      'moving-council-with-plan',
+      'education-otherwise-than-at-school',
+      'plan-not-delivered',
+    ];
+    for (const id of ids) {
+      const t = topic(id);
+      expect(t.lastChecked).toBe(REVIEWED);
+      expect(t.reviewDue > t.lastChecked && t.reviewDue <= '2027-12-03').toBe(true);
+    }
+  });
+
+  test('the Secretary of State complaint and the judicial review time limit cite their sources', () => {
+    const t = topic('plan-not-delivered');
+    expect(cites(t, /Education Act 1996, ss496 and 497/)).toBe(true);
+    expect(cites(t, /r54\.5/)).toBe(true);
+    expect(cites(topic('ehc-reassessment'), /s51\(2\)\(b\)/)).toBe(true);
+    expect(cites(topic('education-otherwise-than-at-school'), /Education Act 1996, s19/)).toBe(true);
   });
 
   test('the note shown with every worked-out EHC date gives the three exceptions and never a council closure', () => {

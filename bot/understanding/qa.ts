@@ -300,6 +300,9 @@ export class TopicIndex {
     // "can I ask for one sooner": few words of its own, and one of them points back.
     const pointsBack = followUp && query.length <= 3 && BACK_REFERENCE.test(all.join(' '));
 
+    const maxIdf = Math.log(1 + this.passageById.size);
+    const weightOf = (st: string): number => (this.knownStems.has(st) ? (this.idf.get(st) ?? maxIdf) : 2 * maxIdf);
+    const queryWeight = query.reduce((sum, st) => sum + weightOf(st), 0);
     const scored = this.topics.map((topic, i) => {
       let phrase = 0;
       for (const p of topic.phrases) if (containsPhrase(query, p)) phrase = Math.max(phrase, Math.min(p.length, 3));
@@ -324,7 +327,9 @@ export class TopicIndex {
         bestType * W.type +
         named * W.typeName +
         contextual;
-      const coverage = query.length ? query.filter((s) => topic.known.has(s)).length / query.length : 0;
+      // Coverage weighs each word by how rare it is in the content, and a word the content never uses weighs
+      // double: "what day are the bins collected" shares two words with a topic, but "bins" says it is not ours.
+      const coverage = queryWeight ? query.reduce((sum, s) => sum + (topic.known.has(s) ? weightOf(s) : 0), 0) / queryWeight : 0;
       return { topic, score: Math.round(score * 1000) / 1000, coverage, contextual, phrase };
     });
     scored.sort((a, b) => b.score - a.score);

@@ -135,7 +135,7 @@ describe('SMS', () => {
 describe('who is asking, only when it changes the answer, and only once', () => {
   test('an answer offers a young person their own wording once; taking it answers again for them', async () => {
     const { chat } = await firstMessage('who can ask for an ehc needs assessment');
-    expect(chat.choices).toContain('I am a young person aged 16 to 25');
+    expect(chat.choices).toContain('I am a young person who has finished Year 11 (up to 25)');
     const parentWording = answerText(chat);
     await chat.pick(/young person/);
     expect(chat.kinds).toContain('answer');

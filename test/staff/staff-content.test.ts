@@ -42,8 +42,9 @@ describe('the summary for the caller', () => {
     expect(text).toContain('LO-ACD-279');
     expect(text).toContain(content.council.helpline.phone);
     // In a call about disagreeing, the appeal deadline comes first and is never dropped: the later of
-    // 2 months from 31 August 2026 (31 October) and 1 month from 15 October 2026 (15 November).
-    expect(text).toContain('15 November 2026');
+    // 2 months from 31 August 2026 (31 October) and 1 month from 15 October 2026 (Sunday 15 November),
+    // which runs to the next working day, Monday 16 November (HESC Rules r12).
+    expect(text).toContain('16 November 2026');
     expect(text).toContain('Disagreeing with a decision or appealing');
   });
 });

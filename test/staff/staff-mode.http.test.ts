@@ -159,13 +159,13 @@ describe('staff mode in Teams', () => {
     said = await staff.press('The steps and time limits');
     expect(said).toContain('The council must decide whether to assess within 6 weeks');
     said = await staff.press('Work out my dates');
-    expect(said).toContain('What date did you send the request to the council?');
+    expect(said).toContain('What date did the council get the request?');
     said = await staff.say('2 March 2026');
     // 6 weeks from Monday 2 March 2026 is Monday 13 April 2026; 20 weeks is Monday 20 July 2026.
     expect(said).toContain('Decision on whether to assess (6 weeks): Monday 13 April 2026');
     expect(said).toContain('20 July 2026');
     expect(said).toMatch(/3\. How old is the child or young person\?: School age \(5 to 16\)/);
-    expect(said).toMatch(/7\. What date did you send your request\?: 2 March 2026/);
+    expect(said).toMatch(/7\. What date did the council get your request\?: 2 March 2026/);
 
     // The caller meant her younger child: change the age group, without starting again.
     said = await staff.press('Change step 3: School age (5 to 16)');

@@ -107,7 +107,7 @@ suite(() => {
     await botSays(/Read aloud: Let us look at EHC needs assessments and plans/);
     await press('The steps and time limits');
     await press('Work out my dates');
-    await botSays(/What date did you send the request to the council\?/);
+    await botSays(/What date did the council get the request\?/);
     await type('2/3/2026');
     await botSays(/Monday 13 April 2026/);
     await botSays(/Change step 2: School age \(5 to 16\)/);

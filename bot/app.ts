@@ -65,7 +65,7 @@ export class ContentNotReadyError extends Error {}
  * on problem codes, so rewording a problem cannot switch the check off.
  */
 export function checkContentForStart(content: ContentStore, logger: Pick<Logger, 'warn'>): void {
-  const problems = validateContent(content, { flowRefs: flowContentRefs(), messageRefs: requiredMessageIds() });
+  const problems = validateContent(content, { flowRefs: flowContentRefs(), messageRefs: requiredMessageIds(), readability: false });
   const errors = problems.filter((p) => p.severity === 'error');
   const missing = errors.filter((p) => p.code !== undefined && BLOCKING_PROBLEM_CODES.has(p.code));
   if (errors.length) logger.warn({ event: 'content-problems', errors: errors.length }, 'content has problems: run npm run content:check');

@@ -21,6 +21,11 @@ export interface ValidateOptions {
   auditTags?: Iterable<string>;
   /** Every message id the code sends (requiredMessageIds() from bot/message-ids.ts). */
   messageRefs?: Iterable<string>;
+  /**
+   * Score text for plain English (default true). The start-up check turns it off: readability never
+   * blocks start-up and is the slowest check; `npm run content:check` always runs it.
+   */
+  readability?: boolean;
 }
 
 /**
@@ -426,13 +431,14 @@ function checkCouncilProfile(c: Checker): void {
 export function validateContent(store: ContentStore, opts: ValidateOptions = {}): ContentProblem[] {
   const c = new Checker(store);
   const today = isoDay(opts.today ?? new Date());
+  const scoreText = opts.readability ?? true;
 
   for (const item of collectTexts(c)) {
     if (!item.scoreOnly) {
       checkPlaceholders(c, item);
       checkGsm7(c, item.file, item.id, item.field, item.text);
     }
-    if (item.readability) checkReadability(c, item);
+    if (item.readability && scoreText) checkReadability(c, item);
     if (item.summary) checkSummaryLength(c, item);
   }
   const auditTags = opts.auditTags ? new Set(opts.auditTags) : undefined;

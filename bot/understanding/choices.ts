@@ -115,6 +115,28 @@ function tokensOf(text: string): Token[] {
     .map((word) => ({ word, stem: stem(word) }));
 }
 
+/**
+ * Choice labels and their words come from content and repeat on every turn, so their normalised form and
+ * tokens are kept once worked out. Only choice wording is kept here, never what a person typed; the cap
+ * bounds memory however many different labels pass through.
+ */
+const PHRASE_CACHE_MAX = 5000;
+const phraseNormal = new Map<string, string>();
+const phraseTokens = new Map<string, Token[]>();
+
+function remember<T>(cache: Map<string, T>, phrase: string, work: (phrase: string) => T): T {
+  let value = cache.get(phrase);
+  if (value === undefined) {
+    if (cache.size >= PHRASE_CACHE_MAX) cache.clear();
+    value = work(phrase);
+    cache.set(phrase, value);
+  }
+  return value;
+}
+
+const normalPhrase = (phrase: string): string => remember(phraseNormal, phrase, normalise);
+const phraseTokensOf = (phrase: string): readonly Token[] => remember(phraseTokens, phrase, tokensOf);
+
 /** Same stem, or one slip of the thumb apart in a longer word ("mediaton", "apeal"). */
 function same(a: Token, b: Token): boolean {
   if (a.stem === b.stem) return true;
@@ -129,7 +151,7 @@ const WEAK_ALONE = new Set(['yes', 'no', 'okay']);
 export function isExactChoice(text: string, options: ChoiceOption[]): boolean {
   if (numberedChoice(text, options.length) !== null) return true;
   const said = normalise(text);
-  return options.some((o) => normalise(o.label) === said || o.words.some((w) => normalise(w) === said));
+  return options.some((o) => normalPhrase(o.label) === said || o.words.some((w) => normalPhrase(w) === said));
 }
 
 export function matchChoice(text: string, options: ChoiceOption[]): ChoiceMatch {
@@ -138,7 +160,7 @@ export function matchChoice(text: string, options: ChoiceOption[]): ChoiceMatch 
   if (n !== null) return { kind: 'matched', id: options[n - 1]!.id };
 
   const said = normalise(text);
-  const exact = options.filter((o) => normalise(o.label) === said || o.words.some((w) => normalise(w) === said));
+  const exact = options.filter((o) => normalPhrase(o.label) === said || o.words.some((w) => normalPhrase(w) === said));
   if (exact.length === 1) return { kind: 'matched', id: exact[0]!.id };
 
   const typed = tokensOf(text);
@@ -149,7 +171,7 @@ export function matchChoice(text: string, options: ChoiceOption[]): ChoiceMatch 
   const scores = options.map((option) => {
     let best = 0;
     for (const phrase of [option.label, ...option.words]) {
-      const ps = tokensOf(phrase);
+      const ps = phraseTokensOf(phrase);
       if (ps.length === 0) continue;
       if (ps.every((p) => typed.some((t) => same(p, t)))) {
         const weak = ps.length === 1 && WEAK_ALONE.has(ps[0]!.word) && typed.length > 1;
@@ -173,7 +195,7 @@ function partOfLabel(typed: Token[], options: ChoiceOption[]): ChoiceMatch {
   if (typed.length > 3) return { kind: 'none' };
   const hits = options
     .filter((option) => {
-      const label = tokensOf(option.label);
+      const label = phraseTokensOf(option.label);
       return typed.every((t) => label.some((l) => same(l, t)));
     })
     .map((o) => o.id);

@@ -105,8 +105,16 @@ const GLOSSARY_PATTERNS = [
   /^(.+?)\s+(?:meaning|means what|definition)$/,
 ];
 
+// Glossary records are loaded once and never changed, so each term's keys are worked out once, not on every turn.
+const TERM_KEYS = new WeakMap<GlossaryTerm, string[]>();
+
 function termKeys(term: GlossaryTerm): string[] {
-  return [term.term, ...term.aka].map((t) => normalise(t));
+  let keys = TERM_KEYS.get(term);
+  if (!keys) {
+    keys = [term.term, ...term.aka].map((t) => normalise(t));
+    TERM_KEYS.set(term, keys);
+  }
+  return keys;
 }
 
 function findTerm(candidate: string, glossary: Iterable<GlossaryTerm>): GlossaryTerm | null {

@@ -30,6 +30,21 @@ async function start(opts: Parameters<typeof startHandoffApp>[1]): Promise<TestA
   return app;
 }
 
+/** A fresh assistant, with a person on `channel` and a member of staff in the helpline channel, sharing one transcript. */
+async function cast(opts: Parameters<typeof startHandoffApp>[1], channel?: ConstructorParameters<typeof Person>[3]) {
+  const t = await start(opts);
+  const transcript = new Transcript();
+  return { t, transcript, person: new Person(t.app, standIn, transcript, channel), staff: new Staff(t.app, standIn, transcript) };
+}
+
+/** The person asks for a person and answers whether to share; returns the card posted in the helpline channel. */
+async function queueRequest(person: Person, staff: Staff, consent: string) {
+  await person.say('talk to a person');
+  const before = standIn.deliveries.length;
+  await person.say(consent);
+  return { before, card: await staff.card(before) };
+}
+
 /** Into the EHC needs assessment pathway as a parent of a school-age child; returns the step's words. */
 async function intoPathway(person: Person): Promise<string> {
   await person.say('hi');
@@ -44,10 +59,7 @@ function noPersonalDataIn(logs: string[], ...secrets: string[]): void {
 }
 
 async function fullCycle(channel: 'webchat' | 'sms', name: string): Promise<void> {
-  const t = await start({ now: IN_HOURS });
-  const transcript = new Transcript();
-  const person = new Person(t.app, standIn, transcript, channel);
-  const staff = new Staff(t.app, standIn, transcript);
+  const { t, transcript, person, staff } = await cast({ now: IN_HOURS }, channel);
   const step = await intoPathway(person);
   expect(step).toMatch(/What would you like to know\?[\s\S]*Who can ask for an assessment/);
 
@@ -136,15 +148,9 @@ test(
 test(
   'no one accepts: after the wait the person is offered a call back, and the number is never logged',
   async () => {
-    const t = await start({ now: IN_HOURS, waitSeconds: 0.5 });
-    const transcript = new Transcript();
-    const person = new Person(t.app, standIn, transcript);
-    const staff = new Staff(t.app, standIn, transcript);
+    const { t, transcript, person, staff } = await cast({ now: IN_HOURS, waitSeconds: 0.5 });
     await intoPathway(person);
-    await person.say('talk to a person');
-    const before = standIn.deliveries.length;
-    await person.say('Yes, but do not show it');
-    const card = await staff.card(before);
+    const { before, card } = await queueRequest(person, staff, 'Yes, but do not show it');
     expect(card.words).toMatch(/chose not to share/);
     expect(card.words).not.toMatch(/Person: talk to a person/);
 
@@ -211,15 +217,9 @@ test(
 test(
   'a crisis typed during a handoff gets the crisis reply at once, and the member of staff is told',
   async () => {
-    const t = await start({ now: IN_HOURS });
-    const transcript = new Transcript();
-    const person = new Person(t.app, standIn, transcript);
-    const staff = new Staff(t.app, standIn, transcript);
+    const { t, transcript, person, staff } = await cast({ now: IN_HOURS });
     await intoPathway(person);
-    await person.say('talk to a person');
-    const before = standIn.deliveries.length;
-    await person.say('1');
-    const card = await staff.card(before);
+    const { card } = await queueRequest(person, staff, '1');
 
     // While waiting: the crisis reply, and the message is passed on when someone accepts.
     const waiting = await person.say('I want to kill myself');
@@ -242,22 +242,18 @@ test(
 test(
   'a restart during a handoff: the chat carries on, both ways, and ends back in the pathway',
   async () => {
-    const first = await start({ now: IN_HOURS });
-    const transcript = new Transcript();
-    let person = new Person(first.app, standIn, transcript);
-    let staff = new Staff(first.app, standIn, transcript);
+    const first = await cast({ now: IN_HOURS });
+    const { transcript } = first;
+    let { person, staff } = first;
     const step = await intoPathway(person);
-    await person.say('talk to a person');
-    const before = standIn.deliveries.length;
-    await person.say('1');
-    const card = await staff.card(before);
+    const { card } = await queueRequest(person, staff, '1');
     await staff.press('accept', card.id, card.caseRef);
     await staff.sees(card.id, /You are now talking with the person/);
 
     // Restart on the same data directory.
     await running.pop()!.app.close();
     transcript.add('(the assistant restarts)', '');
-    const second = await start({ now: IN_HOURS, dir: first.dir });
+    const second = await start({ now: IN_HOURS, dir: first.t.dir });
     person = new Person(second.app, standIn, transcript, 'webchat', person.conversationId);
     staff = new Staff(second.app, standIn, transcript);
 
@@ -336,10 +332,7 @@ test(
 test(
   'Teams: a family member in a personal chat is handed off and back the same way',
   async () => {
-    const t = await start({ now: IN_HOURS });
-    const transcript = new Transcript();
-    const person = new Person(t.app, standIn, transcript, 'msteams');
-    const staff = new Staff(t.app, standIn, transcript);
+    const { transcript, person, staff } = await cast({ now: IN_HOURS }, 'msteams');
     await intoPathway(person);
     expect(await person.say('talk to a person')).toMatch(/someone from the helpline team/);
     const before = standIn.deliveries.length;

@@ -51,6 +51,18 @@ export const testCouncil: CouncilProfile = CouncilProfile.parse({
 
 export const silentLogger = { info() {}, warn() {}, error() {} };
 
+/** The same restify server the assistant uses (body limits, parsers, error handling), with no bot behind it and no routes of its own. */
+export function bareServer(maxBodyBytes = 1024): Server {
+  return createServer({
+    adapter: {} as CloudAdapter,
+    logic: async () => {},
+    localMode: true,
+    maxBodyBytes,
+    health: async () => ({ ok: true }),
+    logger: silentLogger,
+  });
+}
+
 export interface ChannelServer {
   server: Server;
   directLine: LocalDirectLine;
@@ -66,14 +78,7 @@ export async function startChannelServer(options: {
   page?: Partial<WebChatPageDeps> | ((url: string) => Partial<WebChatPageDeps>);
   maxBodyBytes?: number;
 }): Promise<ChannelServer> {
-  const server = createServer({
-    adapter: {} as CloudAdapter,
-    logic: async () => {},
-    localMode: true,
-    maxBodyBytes: options.maxBodyBytes ?? 65_536,
-    health: async () => ({ ok: true }),
-    logger: silentLogger,
-  });
+  const server = bareServer(options.maxBodyBytes ?? 65_536);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -6,10 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import { Script } from 'node:vm';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { CloudAdapter } from 'botbuilder';
-import { createServer } from '../../bot/server.js';
 import { registerWebChatPage } from '../../adapters/webchat/page.route.js';
-import { scriptedBot, silentLogger, startChannelServer, testCouncil, type ChannelServer } from './fixtures.js';
+import { bareServer, scriptedBot, startChannelServer, testCouncil, type ChannelServer } from './fixtures.js';
 
 const open: ChannelServer[] = [];
 afterEach(async () => {
@@ -88,14 +86,7 @@ describe('GET /', () => {
   });
 
   test('escapes council text and takes a configured quick exit address', async () => {
-    const server = createServer({
-      adapter: {} as CloudAdapter,
-      logic: async () => {},
-      localMode: true,
-      maxBodyBytes: 1024,
-      health: async () => ({ ok: true }),
-      logger: silentLogger,
-    });
+    const server = bareServer();
     registerWebChatPage(server, {
       council: { ...testCouncil, name: 'Fern <script>alert("x")</script> & Vale' },
       mode: 'local',
@@ -115,14 +106,7 @@ describe('GET /', () => {
   });
 
   test('refuses addresses that would run script, and frame ancestors that are not sites', () => {
-    const server = createServer({
-      adapter: {} as CloudAdapter,
-      logic: async () => {},
-      localMode: true,
-      maxBodyBytes: 1024,
-      health: async () => ({ ok: true }),
-      logger: silentLogger,
-    });
+    const server = bareServer();
     expect(() => registerWebChatPage(server, { council: { ...testCouncil, privacyNoticeUrl: 'javascript:alert(1)' }, mode: 'local' })).toThrow(
       /privacy notice address must start with https/,
     );

@@ -2,11 +2,9 @@
  * The Azure side of the token endpoint, with a fake fetch in place of Azure Direct Line: the trusted
  * origin check, the exact request Azure gets, and failures that must not leak the secret.
  */
-import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
-import { createServer } from '../../bot/server.js';
 import { registerTokenRoute } from '../../adapters/directline/token.route.js';
-import { silentLogger } from './fixtures.js';
+import { bareServer } from './fixtures.js';
 
 const SECRET = 'test-direct-line-secret-do-not-leak-7f3a';
 
@@ -36,14 +34,7 @@ async function start(trustedOrigins: string[], upstream: Upstream) {
     calls.push(call);
     return upstream(call);
   }) as typeof fetch;
-  const server = createServer({
-    adapter: {} as CloudAdapter,
-    logic: async () => {},
-    localMode: true,
-    maxBodyBytes: 65_536,
-    health: async () => ({ ok: true }),
-    logger: silentLogger,
-  });
+  const server = bareServer(65_536);
   registerTokenRoute(server, { mode: 'azure', secret: SECRET, trustedOrigins, fetch: fakeFetch, logger: { warn: (f: object) => warnings.push(f) } });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   servers.push(server);
@@ -129,14 +120,7 @@ describe('token endpoint (Azure Direct Line)', () => {
   });
 
   test('refuses to start without a secret', () => {
-    const server = createServer({
-      adapter: {} as CloudAdapter,
-      logic: async () => {},
-      localMode: true,
-      maxBodyBytes: 1024,
-      health: async () => ({ ok: true }),
-      logger: silentLogger,
-    });
+    const server = bareServer();
     expect(() => registerTokenRoute(server, { mode: 'azure', secret: '', trustedOrigins: [] })).toThrow(/secret is empty/);
   });
 });

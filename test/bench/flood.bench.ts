@@ -10,22 +10,10 @@ import { TopicIndex } from '../../bot/understanding/qa.js';
 import { cleanInput } from '../../bot/understanding/text.js';
 import { loadContent } from '../../content/store.js';
 import { bench } from './harness.js';
+import { nonsense } from '../helpers/nonsense.js';
 
 const content = loadContent();
 const index = new TopicIndex(content.topics.values(), content.glossary.values());
-
-export function nonsense(chars: number, seed: number): string {
-  let s = seed;
-  const next = () => (s = (s * 16807) % 2147483647) / 2147483647;
-  let out = '';
-  while (out.length < chars) {
-    const len = 4 + Math.floor(next() * 12);
-    let w = '';
-    for (let i = 0; i < len; i++) w += String.fromCharCode(97 + Math.floor(next() * 26));
-    out += `${w} `;
-  }
-  return out;
-}
 
 const FLOODS = Array.from({ length: 400 }, (_, i) => nonsense(20_000, i + 1));
 

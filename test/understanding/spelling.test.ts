@@ -6,20 +6,7 @@ import { SpellingIndex, DEFAULT_SPELLING_LIMITS } from '../../bot/understanding/
 import { cleanInput, words } from '../../bot/understanding/text.js';
 import { sharedContent } from '../helpers/harness.js';
 import { TopicIndex } from '../../bot/understanding/qa.js';
-
-/** Letters drawn from a fixed seed: the same nonsense every run. */
-function nonsense(chars: number, seed = 7): string {
-  let s = seed;
-  const next = () => (s = (s * 16807) % 2147483647) / 2147483647;
-  let out = '';
-  while (out.length < chars) {
-    const len = 4 + Math.floor(next() * 12);
-    let w = '';
-    for (let i = 0; i < len; i++) w += String.fromCharCode(97 + Math.floor(next() * 26));
-    out += `${w} `;
-  }
-  return out;
-}
+import { nonsense } from '../helpers/nonsense.js';
 
 const content = sharedContent();
 const index = new TopicIndex(content.topics.values(), content.glossary.values());

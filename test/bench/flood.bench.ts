@@ -5,11 +5,11 @@
  * does not help. The target is under 20 ms for the whole turn.
  */
 import { MemoryStorage } from 'botbuilder';
-import { LocalOfferAssistant } from '../../bot/assistant.js';
 import { TopicIndex } from '../../bot/understanding/qa.js';
 import { cleanInput } from '../../bot/understanding/text.js';
 import { loadContent } from '../../content/store.js';
 import { bench } from './harness.js';
+import { quietAssistant } from './quiet-assistant.js';
 import { nonsense } from '../helpers/nonsense.js';
 
 const content = loadContent();
@@ -25,15 +25,7 @@ bench(
   { iterations: 400, warmup: 5, maxMs: 4000 },
 );
 
-const assistant = new LocalOfferAssistant({
-  content,
-  storage: new MemoryStorage(),
-  index,
-  gaps: { record: async () => undefined },
-  lock: { run: (_key, fn) => fn() },
-  logger: { info: () => undefined, warn: () => undefined },
-  resumeAfterMs: 6 * 3_600_000,
-});
+const assistant = quietAssistant({ content, storage: new MemoryStorage(), index });
 
 bench(
   'assistant turn on 20 KB of nonsense, memory storage',

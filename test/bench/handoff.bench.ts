@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { LocalOfferAssistant } from '../../bot/assistant.js';
+import type { LocalOfferAssistant } from '../../bot/assistant.js';
 import { Composer } from '../../bot/compose.js';
 import { HandoffService } from '../../bot/handoff/handoff-service.js';
 import { HelplineHours } from '../../bot/handoff/hours.js';
@@ -16,12 +16,11 @@ import { TopicIndex } from '../../bot/understanding/qa.js';
 import { loadContent } from '../../content/store.js';
 import { LowdbStorage } from '../../adapters/storage/lowdb.storage.js';
 import { bench, summarise } from './harness.js';
+import { quietAssistant, quietLogger as quiet, walkStep } from './quiet-assistant.js';
 
 const content = loadContent();
 const index = new TopicIndex(content.topics.values(), content.glossary.values());
 const NAME = 'pathway step turn on lowdb with handoff';
-const SCRIPT = ['hi', '1', 'school', 'worried about my child', '1', '2', 'wot is sen support', 'back', 'menu'];
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 function handoffFor(storage: LowdbStorage): HandoffService {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
@@ -45,34 +44,17 @@ function handoffFor(storage: LowdbStorage): HandoffService {
 for (const on of [false, true]) {
   let dir = '';
   let assistant: LocalOfferAssistant;
-  bench(
-    `${NAME} ${on ? 'on' : 'off'}`,
-    async (i) => {
-      const conversation = i % 50;
-      const step = Math.floor(i / 50) % SCRIPT.length;
-      await assistant.turn({ conversationKey: `bench-${conversation}`, channel: 'webchat', text: SCRIPT[step] });
+  bench(`${NAME} ${on ? 'on' : 'off'}`, (i) => walkStep(assistant, i), {
+    iterations: 1500,
+    warmup: 50,
+    maxMs: 6000,
+    setup: () => {
+      dir = mkdtempSync(join(tmpdir(), 'loa-bench-handoff-'));
+      const storage = new LowdbStorage({ dir });
+      assistant = quietAssistant({ content, storage, index, handoff: on ? handoffFor(storage) : undefined });
     },
-    {
-      iterations: 1500,
-      warmup: 50,
-      maxMs: 6000,
-      setup: () => {
-        dir = mkdtempSync(join(tmpdir(), 'loa-bench-handoff-'));
-        const storage = new LowdbStorage({ dir });
-        assistant = new LocalOfferAssistant({
-          content,
-          storage,
-          index,
-          gaps: { record: async () => undefined },
-          lock: { run: (_key, fn) => fn() },
-          logger: quiet,
-          resumeAfterMs: 6 * 3_600_000,
-          handoff: on ? handoffFor(storage) : undefined,
-        });
-      },
-      teardown: () => rmSync(dir, { recursive: true, force: true }),
-    },
-  );
+    teardown: () => rmSync(dir, { recursive: true, force: true }),
+  });
 }
 
 summarise((results) => {

@@ -15,7 +15,6 @@ import { performance } from 'node:perf_hooks';
 import { MemoryStorage } from 'botbuilder';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { LocalOfferAssistant } from '../../bot/assistant.js';
 import { createChannels } from '../../bot/channels.js';
 import { Composer } from '../../bot/compose.js';
 import { assessRisk, type Layers } from '../../bot/safeguarding/assess.js';
@@ -23,6 +22,7 @@ import { CRISIS_POSSIBLE } from '../../bot/safeguarding/crisis-reply.js';
 import { TopicIndex } from '../../bot/understanding/qa.js';
 import { loadContent } from '../../content/store.js';
 import { quantile } from './harness.js';
+import { quietAssistant } from './quiet-assistant.js';
 
 const Item = z.object({
   id: z.string(),
@@ -85,16 +85,7 @@ interface Outcome {
 async function run(layers: Layers): Promise<Outcome[]> {
   const storage = new MemoryStorage();
   const channels = createChannels({ storage, composer });
-  const assistant = new LocalOfferAssistant({
-    content,
-    storage,
-    index,
-    gaps: { record: async () => undefined },
-    lock: { run: (_key, fn) => fn() },
-    logger: { info: () => undefined, warn: () => undefined },
-    resumeAfterMs: 6 * 3_600_000,
-    safeguardingLayers: layers,
-  });
+  const assistant = quietAssistant({ content, storage, index, safeguardingLayers: layers });
   const out: Outcome[] = [];
   for (const [n, item] of items.entries()) {
     const conversationKey = `bench-${layers}-${n}`;

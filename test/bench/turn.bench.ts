@@ -7,20 +7,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalOfferAssistant } from '../../bot/assistant.js';
+import type { LocalOfferAssistant } from '../../bot/assistant.js';
 import { assessRisk } from '../../bot/safeguarding/assess.js';
 import { TopicIndex } from '../../bot/understanding/qa.js';
 import { loadContent } from '../../content/store.js';
 import { LowdbStorage } from '../../adapters/storage/lowdb.storage.js';
 import { bench, summarise } from './harness.js';
+import { PATHWAY_WALK as SCRIPT, quietAssistant, walkStep } from './quiet-assistant.js';
 
 const content = loadContent();
 const index = new TopicIndex(content.topics.values(), content.glossary.values());
 const SIZES = [100, 10_000];
 const TURN = 'assistant turn (pathway step), lowdb';
-
-/** A pathway walk typed the way people type it, repeated: start, who, stage, pathway, a few steps, menu. */
-const SCRIPT = ['hi', '1', 'school', 'worried about my child', '1', '2', 'wot is sen support', 'back', 'menu'];
 
 const QUESTIONS = [
   'wot happens if council say no to ehcp',
@@ -31,49 +29,28 @@ const QUESTIONS = [
   'free transport to school for autistic child',
 ];
 
-function makeAssistant(storage: LowdbStorage): LocalOfferAssistant {
-  return new LocalOfferAssistant({
-    content,
-    storage,
-    index,
-    gaps: { record: async () => undefined },
-    lock: { run: (_key, fn) => fn() },
-    logger: { info: () => undefined, warn: () => undefined },
-    resumeAfterMs: 6 * 3_600_000,
-  });
-}
-
 for (const size of SIZES) {
   let dir = '';
   let assistant: LocalOfferAssistant;
-  bench(
-    `${TURN}, ${size.toLocaleString('en-GB')} stored`,
-    async (i) => {
-      // 50 conversations in turn, each moving one step along the script per call.
-      const conversation = i % 50;
-      const step = Math.floor(i / 50) % SCRIPT.length;
-      await assistant.turn({ conversationKey: `bench-${conversation}`, channel: 'webchat', text: SCRIPT[step] });
+  bench(`${TURN}, ${size.toLocaleString('en-GB')} stored`, (i) => walkStep(assistant, i), {
+    iterations: 1500,
+    warmup: 50,
+    maxMs: 6000,
+    setup: async () => {
+      dir = mkdtempSync(join(tmpdir(), 'loa-bench-turn-'));
+      const storage = new LowdbStorage({ dir });
+      assistant = quietAssistant({ content, storage, index });
+      // Fill the store with copies of a real conversation that has taken a few steps.
+      for (const text of SCRIPT.slice(0, 4)) await assistant.turn({ conversationKey: 'seed', channel: 'webchat', text });
+      const seed = (await storage.read(['conversation/seed']))['conversation/seed'] as Record<string, unknown>;
+      for (let start = 0; start < size; start += 200) {
+        const changes: Record<string, unknown> = {};
+        for (let c = start; c < Math.min(size, start + 200); c += 1) changes[`conversation/other-${c}`] = { ...seed, eTag: '*' };
+        await storage.write(changes);
+      }
     },
-    {
-      iterations: 1500,
-      warmup: 50,
-      maxMs: 6000,
-      setup: async () => {
-        dir = mkdtempSync(join(tmpdir(), 'loa-bench-turn-'));
-        const storage = new LowdbStorage({ dir });
-        assistant = makeAssistant(storage);
-        // Fill the store with copies of a real conversation that has taken a few steps.
-        for (const text of SCRIPT.slice(0, 4)) await assistant.turn({ conversationKey: 'seed', channel: 'webchat', text });
-        const seed = (await storage.read(['conversation/seed']))['conversation/seed'] as Record<string, unknown>;
-        for (let start = 0; start < size; start += 200) {
-          const changes: Record<string, unknown> = {};
-          for (let c = start; c < Math.min(size, start + 200); c += 1) changes[`conversation/other-${c}`] = { ...seed, eTag: '*' };
-          await storage.write(changes);
-        }
-      },
-      teardown: () => rmSync(dir, { recursive: true, force: true }),
-    },
-  );
+    teardown: () => rmSync(dir, { recursive: true, force: true }),
+  });
 }
 
 bench(

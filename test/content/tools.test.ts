@@ -54,31 +54,13 @@ test('check explains a council profile that cannot be loaded', () => {
 test('audit writes Markdown and HTML reports', () => {
   const md = join(dir, 'audit.md');
   const html = join(dir, 'audit.html');
-  const result = run('audit', [
-    '--root',
-    join(FIXTURES, 'content', 'audit'),
-    '--council',
-    SAMPLE_COUNCIL,
-    '--rules',
-    join(FIXTURES, 'content', 'audit-rules'),
-    '--out',
-    md,
-    '--html',
-    html,
-  ]);
+  const sample = ['--root', join(FIXTURES, 'content', 'audit'), '--council', SAMPLE_COUNCIL, '--rules', join(FIXTURES, 'content', 'audit-rules')];
+  const result = run('audit', [...sample, '--out', md, '--html', html]);
   expect(result.status).toBe(0);
   expect(result.stdout).toContain('Audit: 1 Yes, 4 Partial, 1 No (6 lines). Report written to');
   expect(readFileSync(md, 'utf8')).toContain('| line-yes | Short breaks, said and linked | **Yes** | short-breaks |');
   expect(existsSync(html)).toBe(true);
-  const strict = run('audit', [
-    '--root',
-    join(FIXTURES, 'content', 'audit'),
-    '--council',
-    SAMPLE_COUNCIL,
-    '--rules',
-    join(FIXTURES, 'content', 'audit-rules'),
-    '--strict',
-  ]);
+  const strict = run('audit', [...sample, '--strict']);
   expect(strict.status).toBe(1);
   expect(strict.stdout).toMatch(/^# Local Offer content audit/);
 });

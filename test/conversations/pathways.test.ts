@@ -9,6 +9,15 @@ function newChat() {
   return { chat: new Chat(built.assistant), ...built };
 }
 
+/** A new conversation in which a parent of a school-age child has answered who and stage, by number. */
+async function parentOfSchoolChild(): Promise<Chat> {
+  const { chat } = newChat();
+  await chat.open();
+  await chat.say('1');
+  await chat.say('2');
+  return chat;
+}
+
 describe('starting a conversation', () => {
   test('opening greets, asks people not to share personal details, and asks who is asking', async () => {
     const { chat } = newChat();
@@ -66,10 +75,7 @@ describe('worried about my child', () => {
   });
 
   test('school age, by free text, into the EHC request pathway', async () => {
-    const { chat } = newChat();
-    await chat.open();
-    await chat.say('1');
-    await chat.say('2');
+    const chat = await parentOfSchoolChild();
     await chat.say('im worried about my son');
     await chat.say('what is sen support');
     expect(chat.topics[0]).toBe('sen-support');
@@ -85,10 +91,7 @@ describe('worried about my child', () => {
 
 describe('requesting an EHC needs assessment', () => {
   test('how to ask, the letter, and the dates worked out', async () => {
-    const { chat } = newChat();
-    await chat.open();
-    await chat.say('1');
-    await chat.say('2');
+    const chat = await parentOfSchoolChild();
     await chat.say('2');
     expect(chat.topics).toEqual(['ehc-plan']);
     await chat.say('how to ask');
@@ -108,10 +111,7 @@ describe('requesting an EHC needs assessment', () => {
   });
 
   test('a bad date gets a hint and the question again', async () => {
-    const { chat } = newChat();
-    await chat.open();
-    await chat.say('1');
-    await chat.say('2');
+    const chat = await parentOfSchoolChild();
     await chat.say('2');
     await chat.say('3');
     await chat.say('1');
@@ -122,10 +122,7 @@ describe('requesting an EHC needs assessment', () => {
   });
 
   test('a refusal carries the decision date into the disagreement pathway', async () => {
-    const { chat } = newChat();
-    await chat.open();
-    await chat.say('1');
-    await chat.say('2');
+    const chat = await parentOfSchoolChild();
     await chat.say('2');
     await chat.say('wot happens if council say no');
     expect(chat.topics).toEqual(['ehc-refused']);
@@ -139,10 +136,7 @@ describe('requesting an EHC needs assessment', () => {
 
 describe('disagreement and appeal', () => {
   test('mediation, certificate, what can be appealed, deadline with a certificate', async () => {
-    const { chat } = newChat();
-    await chat.open();
-    await chat.say('1');
-    await chat.say('2');
+    const chat = await parentOfSchoolChild();
     await chat.say('appeal');
     await chat.say('mediation');
     expect(chat.topics).toEqual(['disagreement-resolution-vs-mediation']);
@@ -160,10 +154,7 @@ describe('disagreement and appeal', () => {
   });
 
   test('complaints and discrimination', async () => {
-    const { chat } = newChat();
-    await chat.open();
-    await chat.say('1');
-    await chat.say('2');
+    const chat = await parentOfSchoolChild();
     await chat.say('3');
     await chat.say('complaint');
     expect(chat.topics).toEqual(['complaints']);
@@ -195,10 +186,7 @@ describe('preparing for adulthood', () => {
   });
 
   test('a letter dated 15 June 2026 gives the legal last day, Tuesday 1 September, and advice to send well before', async () => {
-    const { chat } = newChat();
-    await chat.open();
-    await chat.say('1');
-    await chat.say('2');
+    const chat = await parentOfSchoolChild();
     await chat.say('2');
     await chat.say('wot happens if council say no');
     await chat.say('work out my appeal deadline');

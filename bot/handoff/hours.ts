@@ -5,27 +5,17 @@
  */
 import Holidays from 'date-holidays';
 import type { CouncilProfile } from '../../content/schema.js';
+import { zonedTime } from '../../content/zoned-time.js';
 
 type OpeningHours = CouncilProfile['helpline']['openingHours'];
 
 const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
-const london = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  weekday: 'short',
-  hourCycle: 'h23',
-});
-
 /** The date, weekday and time of day in London. */
 export function londonTime(at: Date): { isoDay: string; day: (typeof DAY_KEYS)[number]; minutes: number } {
-  const parts = Object.fromEntries(london.formatToParts(at).map((p) => [p.type, p.value]));
-  const day = DAY_KEYS.find((d) => d === String(parts.weekday).toLowerCase().slice(0, 3)) ?? 'sun';
-  return { isoDay: `${parts.year}-${parts.month}-${parts.day}`, day, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+  const { isoDay, weekday, minutes } = zonedTime(at, 'Europe/London');
+  const day = DAY_KEYS.find((d) => d === weekday) ?? 'sun';
+  return { isoDay, day, minutes };
 }
 
 function minutesOf(hhmm: string): number {

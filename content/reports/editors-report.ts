@@ -9,6 +9,7 @@ import { FEEDBACK_REASONS, type FeedbackReason } from '../../bot/feedback/events
 import type { GapEntry } from '../gaps/gap-log.js';
 import { groupGaps, NO_TOPIC, type GapGroup } from '../gaps/report.js';
 import type { CouncilProfile } from '../schema.js';
+import { zonedTime } from '../zoned-time.js';
 import type { YouSaidRow } from './you-said.js';
 
 export const SMALL = 5;
@@ -83,26 +84,8 @@ export interface ReportInput {
 
 /** The local day, weekday and time of an instant, in the council's time zone. */
 function localParts(iso: string, timeZone: string): { day: string; weekday: string; hour: number; minutes: number } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      weekday: 'short',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    day: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday: String(parts.weekday).toLowerCase().slice(0, 3),
-    hour: Number(parts.hour),
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-  };
+  const { isoDay, weekday, hour, minutes } = zonedTime(new Date(iso), timeZone);
+  return { day: isoDay, weekday, hour, minutes };
 }
 
 /** Whether the helpline was open at that moment: its days and hours, less bank holidays. */

@@ -3,8 +3,8 @@
  * date-holidays (England) together with the profile's own closed days, so a council that closes on an
  * extra day only has to list it. Times are read in Europe/London, whatever the server's clock zone.
  */
-import Holidays from 'date-holidays';
 import type { CouncilProfile } from '../../content/schema.js';
+import { isEnglishBankHoliday } from '../../content/bank-holidays.js';
 import { zonedTime } from '../../content/zoned-time.js';
 
 type OpeningHours = CouncilProfile['helpline']['openingHours'];
@@ -24,15 +24,12 @@ function minutesOf(hhmm: string): number {
 }
 
 export class HelplineHours {
-  private readonly holidays = new Holidays('GB', 'ENG', { types: ['public', 'bank'] });
-
   constructor(private readonly hours: OpeningHours) {}
 
   isBankHoliday(at: Date): boolean {
     const { isoDay } = londonTime(at);
     if (this.hours.closedOn.includes(isoDay)) return true;
-    const found = this.holidays.isHoliday(at);
-    return Array.isArray(found) && found.some((h) => h.type === 'public' || h.type === 'bank');
+    return isEnglishBankHoliday(at);
   }
 
   isOpen(at: Date): boolean {

@@ -9,6 +9,7 @@ import { FEEDBACK_REASONS, type FeedbackReason } from '../../bot/feedback/events
 import type { GapEntry } from '../gaps/gap-log.js';
 import { groupGaps, NO_TOPIC, type GapGroup } from '../gaps/report.js';
 import type { CouncilProfile } from '../schema.js';
+import { isEnglishBankHoliday } from '../bank-holidays.js';
 import { zonedTime } from '../zoned-time.js';
 import type { YouSaidRow } from './you-said.js';
 
@@ -92,7 +93,7 @@ function localParts(iso: string, timeZone: string): { day: string; weekday: stri
 export function helplineOpen(iso: string, council: CouncilProfile, timeZone = 'Europe/London'): boolean {
   const t = localParts(iso, timeZone);
   const hours = council.helpline.openingHours;
-  if (hours.closedOn.includes(t.day)) return false;
+  if (hours.closedOn.includes(t.day) || isEnglishBankHoliday(new Date(iso))) return false;
   const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
   return hours.days.some((d) => d.day === t.weekday && t.minutes >= toMinutes(d.opens) && t.minutes < toMinutes(d.closes));
 }

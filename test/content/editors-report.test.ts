@@ -57,6 +57,10 @@ test('helpline hours follow the council profile, bank holidays included', () => 
   expect(helplineOpen('2026-11-23T17:30:00.000Z', content.council)).toBe(false);
   expect(helplineOpen('2026-11-22T10:00:00.000Z', content.council)).toBe(false); // Sunday
   expect(helplineOpen('2026-12-25T10:00:00.000Z', content.council)).toBe(false); // Christmas Day, a Friday
+  // A council that lists no closed days is still closed on bank holidays: the summer bank holiday, a Monday.
+  const listsNone = { ...content.council, helpline: { ...content.council.helpline, openingHours: { ...content.council.helpline.openingHours, closedOn: [] } } };
+  expect(helplineOpen('2026-08-31T10:00:00.000Z', listsNone)).toBe(false);
+  expect(helplineOpen('2026-09-07T10:00:00.000Z', listsNone)).toBe(true);
 });
 
 describe('a generated month', () => {

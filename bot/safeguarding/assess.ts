@@ -13,7 +13,8 @@
  */
 import { isCategory, type Category } from './categories.js';
 import { readModel } from './classifier/artefact.js';
-import { scoreTokens } from './classifier/score.js';
+import { scoreTokens, type ClassifierScore } from './classifier/score.js';
+import { mayCalm, readSecondStage, secondStageInput, secondStageProbability } from './classifier/second-stage.js';
 import { checkSafeguarding, tokenise, type RiskKind } from './detector.js';
 
 /** At or above this crisis probability, the statistical layer alone sends the crisis reply. */
@@ -45,6 +46,13 @@ export type Layers = 'rules' | 'both';
 
 // Loaded once, at start-up: a missing model stops the assistant rather than leaving it with one layer.
 const { model } = readModel();
+const second = readSecondStage();
+
+/** Whether the second stage softens a flagged message to the possible-risk line (classifier/second-stage.ts). */
+function calmed(text: string, pieces: string[][], rule: boolean, score: ClassifierScore): boolean {
+  const f = secondStageInput(text, pieces, rule, score);
+  return mayCalm(f) && secondStageProbability(second, f) < second.threshold;
+}
 
 const NONE: RiskAssessment = { level: 'none', kinds: [], categories: [] };
 
@@ -58,13 +66,18 @@ export function assessRisk(text: string, layers: Layers = 'both'): RiskAssessmen
     .filter((c, i) => i < 3 && c.p >= CATEGORY_SHARE * score.crisis)
     .map((c) => c.category)
     .filter(isCategory);
+  const POSSIBLE: RiskAssessment = { level: 'possible', kinds: [], categories: [] };
   if (rules) {
     // The rules cannot tell "she took an overdose in year 9, can the plan cover it" from now; the
     // statistical layer learnt past events apart. Then the 999 line still goes first.
-    if (score.possible - score.crisis >= PAST_MARGIN + score.crisis) return { level: 'possible', kinds: [], categories: [] };
+    if (score.possible - score.crisis >= PAST_MARGIN + score.crisis) return POSSIBLE;
+    if (calmed(text, pieces, true, score)) return POSSIBLE;
     return { level: 'crisis', kinds: rules.kinds, categories: score.crisis >= CATEGORY_AT ? categories : [] };
   }
-  if (score.crisis >= CRISIS_AT) return { level: 'crisis', kinds: [], categories };
+  if (score.crisis >= CRISIS_AT) {
+    if (calmed(text, pieces, false, score)) return POSSIBLE;
+    return { level: 'crisis', kinds: [], categories };
+  }
   if (score.possible >= POSSIBLE_AT) return { level: 'possible', kinds: [], categories: [] };
   return NONE;
 }

@@ -43,6 +43,8 @@ export interface Example {
   label: Label;
   /** The file it came from, for tracing a surprising prediction. */
   file: string;
+  /** How much it counts in training, 1 unless said. */
+  weight?: number;
 }
 
 /** A small seeded generator (mulberry32): the corpus must expand the same way every time. */

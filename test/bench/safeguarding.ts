@@ -10,30 +10,19 @@
  * caught crisis, whether the text names the services its category needs. Every figure is printed for
  * the rule layer alone beside both layers. Only counts are printed, never message text.
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { MemoryStorage } from 'botbuilder';
-import { parse } from 'yaml';
-import { z } from 'zod';
 import { createChannels } from '../../bot/channels.js';
 import { Composer } from '../../bot/compose.js';
 import { assessRisk, type Layers } from '../../bot/safeguarding/assess.js';
 import { CRISIS_POSSIBLE } from '../../bot/safeguarding/crisis-reply.js';
+import { partOf, readEvalSet, type EvalItem, type Part } from '../../bot/safeguarding/tuning-sets.js';
 import { TopicIndex } from '../../bot/understanding/qa.js';
 import { loadContent } from '../../content/store.js';
 import { quantile } from './harness.js';
 import { quietAssistant } from './quiet-assistant.js';
 
-const Item = z.object({
-  id: z.string(),
-  expect: z.enum(['crisis', 'no-crisis']),
-  category: z.string(),
-  register: z.string(),
-  audience: z.string(),
-  channel: z.enum(['webchat', 'teams', 'sms']),
-  text: z.string(),
-});
-type Item = z.infer<typeof Item>;
+type Item = EvalItem;
 
 /** What the reply to each category must say, as in the evaluation format: every pattern must match. */
 const SERVICES: Record<string, RegExp[]> = {
@@ -60,13 +49,17 @@ function nineNineNineFirst(text: string): boolean {
   return first !== null && first[0].trim().startsWith('999');
 }
 
-const path = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'test/sealed/safeguarding.yaml';
+const args = process.argv.slice(2);
+const partAt = args.indexOf('--part');
+const part = partAt >= 0 ? (args[partAt + 1] as Part) : undefined;
+const path = args.find((a, i) => !a.startsWith('--') && i !== partAt + 1) ?? 'test/sealed/safeguarding.yaml';
 let items: Item[];
 try {
-  items = z.array(Item).parse(parse(readFileSync(path, 'utf8')));
+  if (part !== undefined && part !== 'train' && part !== 'held-out') throw new Error('--part is train or held-out');
+  items = readEvalSet(path).filter((i) => part === undefined || partOf(i.id) === part);
 } catch (err) {
   console.error(`Cannot read a safeguarding set from ${path}: ${(err as Error).message.split('\n')[0]}`);
-  console.error('Usage: npm run bench:safeguarding [path/to/set.yaml]');
+  console.error('Usage: npm run bench:safeguarding [path/to/set.yaml] [--part train|held-out] [--ids]');
   process.exit(2);
 }
 
@@ -132,7 +125,7 @@ function timing(layers: Layers, text: string, runs: number): { median: number; p
 const rules = await run('rules');
 const both = await run('both');
 const crises = items.filter((i) => i.expect === 'crisis').length;
-console.log(`Safeguarding bench: ${path}, ${items.length} messages (${crises} crises, ${items.length - crises} near-misses)`);
+console.log(`Safeguarding bench: ${path}${part ? ` (${part} part)` : ''}, ${items.length} messages (${crises} crises, ${items.length - crises} near-misses)`);
 table('recall by category', (i) => i.category, rules, both);
 table('recall by register', (i) => i.register, rules, both);
 

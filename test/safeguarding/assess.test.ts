@@ -10,7 +10,9 @@ import { parse } from 'yaml';
 import { assessRisk } from '../../bot/safeguarding/assess.js';
 import { CATEGORIES, LABELS } from '../../bot/safeguarding/categories.js';
 import { readModel } from '../../bot/safeguarding/classifier/artefact.js';
+import { readSecondStage } from '../../bot/safeguarding/classifier/second-stage.js';
 import { trainingExamples, trainingHash } from '../../bot/safeguarding/classifier/train.js';
+import { secondStageHash } from '../../bot/safeguarding/classifier/train-second-stage.js';
 import { loadContent } from '../../content/store.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -38,6 +40,10 @@ describe('the training corpus', () => {
   test('the model in bot/safeguarding/model/ was trained from this corpus (run npm run safeguarding:train)', () => {
     expect(readModel().meta.corpusHash).toBe(trainingHash(content));
     expect(readModel().meta.labels).toEqual([...LABELS]);
+  });
+
+  test('the second stage was learnt on this first stage and the current tuning sets (run npm run safeguarding:train)', () => {
+    expect(readSecondStage().trainedOn).toBe(secondStageHash(readModel().meta.corpusHash));
   });
 });
 

@@ -48,14 +48,29 @@ function wordFeatures(w: string): number[] {
  * The hashed features of a run of words (no boundaries inside), each once. Every word contributes a
  * fixed number of features at most, so the cost is linear in the number of words.
  */
+const taken = new Uint32Array(BUCKETS);
+let stamp = 0;
+
 export function featuresOf(words: readonly string[]): Int32Array {
-  const set = new Set<number>();
-  set.add(0); // a bias feature, always on
+  // Each feature once: a stamp per bucket marks those already taken in this call, which is much faster
+  // than a Set on long messages and needs no clearing.
+  if (++stamp === 0xffffffff) {
+    taken.fill(0);
+    stamp = 1;
+  }
+  const out: number[] = [0]; // a bias feature, always on
+  taken[0] = stamp;
+  const add = (f: number): void => {
+    if (taken[f] !== stamp) {
+      taken[f] = stamp;
+      out.push(f);
+    }
+  };
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
-    for (const f of wordFeatures(w)) set.add(f);
+    for (const f of wordFeatures(w)) add(f);
     const next = words[i + 1];
-    if (next !== undefined) set.add(fnv(`b:${w} ${next}`) % BUCKETS);
+    if (next !== undefined) add(fnv(`b:${w} ${next}`) % BUCKETS);
   }
-  return Int32Array.from(set);
+  return Int32Array.from(out);
 }

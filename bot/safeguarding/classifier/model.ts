@@ -19,11 +19,27 @@ export interface ModelMeta {
 }
 
 export class LinearModel {
+  /**
+   * The same weights feature by feature (BUCKETS rows of labels.length), for a model that is only read:
+   * a feature's weights for every label then sit side by side in memory, one cache line instead of one
+   * per label, which makes scoring a long message several times faster.
+   */
+  private byFeature: Float32Array | null = null;
+
   constructor(
     readonly labels: readonly string[],
     /** labels.length rows of BUCKETS weights, row-major. */
     readonly weights: Float32Array,
   ) {}
+
+  /** Lays the weights out feature by feature for fast scoring; the model must not learn after this. */
+  freeze(): this {
+    const k = this.labels.length;
+    const t = new Float32Array(this.weights.length);
+    for (let c = 0; c < k; c++) for (let f = 0; f < BUCKETS; f++) t[f * k + c] = this.weights[c * BUCKETS + f] as number;
+    this.byFeature = t;
+    return this;
+  }
 
   static empty(labels: readonly string[]): LinearModel {
     return new LinearModel(labels, new Float32Array(labels.length * BUCKETS));
@@ -34,11 +50,20 @@ export class LinearModel {
     const k = this.labels.length;
     const scale = 1 / Math.sqrt(features.length);
     const logits = new Float64Array(k);
-    for (let c = 0; c < k; c++) {
-      const row = c * BUCKETS;
-      let sum = 0;
-      for (let i = 0; i < features.length; i++) sum += this.weights[row + (features[i] as number)] as number;
-      logits[c] = sum * scale;
+    const t = this.byFeature;
+    if (t) {
+      for (let i = 0; i < features.length; i++) {
+        const at = (features[i] as number) * k;
+        for (let c = 0; c < k; c++) logits[c]! += t[at + c] as number;
+      }
+      for (let c = 0; c < k; c++) logits[c]! *= scale;
+    } else {
+      for (let c = 0; c < k; c++) {
+        const row = c * BUCKETS;
+        let sum = 0;
+        for (let i = 0; i < features.length; i++) sum += this.weights[row + (features[i] as number)] as number;
+        logits[c] = sum * scale;
+      }
     }
     let max = -Infinity;
     for (let c = 0; c < k; c++) max = Math.max(max, logits[c] as number);
@@ -53,6 +78,7 @@ export class LinearModel {
 
   /** One step of gradient descent on one example (cross-entropy loss, L2 on the touched weights). */
   learn(features: Int32Array, target: number, rate: number, weight: number, l2: number): void {
+    if (this.byFeature) throw new Error('a frozen model cannot learn');
     const probs = this.predict(features);
     const scale = 1 / Math.sqrt(features.length);
     for (let c = 0; c < this.labels.length; c++) {
@@ -88,6 +114,6 @@ export class LinearModel {
       const scale = scales[c] as number;
       for (let i = c * BUCKETS; i < (c + 1) * BUCKETS; i++) weights[i] = (bytes[i] as number) * scale;
     }
-    return new LinearModel(labels, weights);
+    return new LinearModel(labels, weights).freeze();
   }
 }

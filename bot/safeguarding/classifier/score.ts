@@ -22,6 +22,10 @@ export interface ClassifierScore {
   crisis: number;
   /** The highest probability of a crisis or a possible risk, in any part. */
   possible: number;
+  /** The crisis probability of the whole message read at once. */
+  whole: number;
+  /** The share of the parts scored at least 50% crisis. */
+  share: number;
   /** The crisis categories in the most worrying part, most likely first, with their probabilities. */
   categories: Array<{ category: Category; p: number }>;
 }
@@ -66,10 +70,17 @@ export function scoreTokens(model: LinearModel, pieces: string[][]): ClassifierS
   let crisis = 0;
   let possible = 0;
   let best: Float64Array | null = null;
-  for (const part of pieces.flatMap(partsOf)) {
-    const probs = model.predict(featuresOf(part));
+  const crisisOf = (probs: Float64Array): number => {
     let sum = 0;
     for (const idx of crisisIdx) sum += probs[idx] as number;
+    return sum;
+  };
+  const parts = pieces.flatMap(partsOf);
+  let flagged = 0;
+  for (const part of parts) {
+    const probs = model.predict(featuresOf(part));
+    const sum = crisisOf(probs);
+    if (sum >= 0.5) flagged++;
     if (sum > crisis || !best) {
       crisis = sum;
       best = probs;
@@ -77,5 +88,7 @@ export function scoreTokens(model: LinearModel, pieces: string[][]): ClassifierS
     possible = Math.max(possible, sum + (probs[possibleIdx] as number));
   }
   const categories = best ? CATEGORIES.map((category, i) => ({ category, p: best[crisisIdx[i] as number] as number })).sort((a, b) => b.p - a.p) : [];
-  return { crisis, possible, categories };
+  const words = pieces.flatMap((p) => p.filter((t) => t !== BOUNDARY));
+  const whole = words.length ? crisisOf(model.predict(featuresOf(words))) : 0;
+  return { crisis, possible, whole, share: parts.length ? flagged / parts.length : 0, categories };
 }

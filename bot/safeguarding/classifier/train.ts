@@ -4,10 +4,11 @@
  * Deterministic: the same corpus and content give the same model.
  */
 import type { ContentStore } from '../../../content/store.js';
-import { LABELS } from '../categories.js';
+import { LABELS, isCategory, type Label } from '../categories.js';
 import { corpusHash, expandCorpus, loadCorpusFiles, seeded, type Example } from '../corpus.js';
 import { classifierTokens, featuresOf } from './features.js';
 import { LinearModel } from './model.js';
+import { blindTrainingItems, type EvalItem } from '../tuning-sets.js';
 import { partsOf } from './score.js';
 
 /** The ordinary questions from the content store that are also learnt from, as `none`. */
@@ -35,6 +36,22 @@ export function contentSentences(content: ContentStore): string[] {
   return out;
 }
 
+/**
+ * How much a message from the blind tuning sets' training part counts against one corpus example. They
+ * are few (about 290) beside thousands of corpus examples, but they are the only messages written by
+ * people who never saw the corpus, so they weigh more.
+ */
+export const BLIND_WEIGHT = 8;
+
+/** A blind item's label: its category for a crisis; for a near-miss, `possible` when it tells of a past event, else `none`. */
+function blindLabel(item: EvalItem): Label {
+  if (item.expect === 'crisis') {
+    if (!isCategory(item.category)) throw new Error(`blind tuning item ${item.id}: unknown category ${item.category}`);
+    return item.category;
+  }
+  return item.category === 'near-miss-past' ? 'possible' : 'none';
+}
+
 export function trainingExamples(content: ContentStore): Example[] {
   const loaded = loadCorpusFiles();
   loaded.files.push({
@@ -45,11 +62,13 @@ export function trainingExamples(content: ContentStore): Example[] {
     name: '(content sentences)',
     data: { label: 'none', voice: 'self', examples: contentSentences(content), templates: [], perTemplate: 1, slots: {}, registers: [] },
   });
-  return expandCorpus(loaded);
+  const blind = blindTrainingItems().map((item) => ({ text: item.text, label: blindLabel(item), file: '(blind tuning sets)', weight: BLIND_WEIGHT }));
+  return [...expandCorpus(loaded), ...blind];
 }
 
 export function trainingHash(content: ContentStore): string {
-  return corpusHash(undefined, [...contentQuestions(content), ...contentSentences(content)]);
+  const blind = blindTrainingItems().map((i) => `${i.id}\t${i.expect}\t${i.category}\t${i.text}`);
+  return corpusHash(undefined, [...contentQuestions(content), ...contentSentences(content), `blind x${BLIND_WEIGHT}`, ...blind]);
 }
 
 export interface TrainOptions {
@@ -72,7 +91,7 @@ export function train(examples: readonly Example[], options: TrainOptions = {}):
   const { epochs = 16, rate = 0.8, l2 = 1e-6 } = options;
   const labels = [...LABELS];
   const model = LinearModel.empty(labels);
-  const data = examples.map((e) => ({ features: featuresFor(e.text), target: labels.indexOf(e.label) }));
+  const data = examples.map((e) => ({ features: featuresFor(e.text), target: labels.indexOf(e.label), weight: e.weight ?? 1 }));
   // Rarer labels weigh more, so a few hundred forced-marriage examples are not drowned by thousands of
   // ordinary questions; only by the fourth root, so that `none` keeps most of its weight and ordinary
   // words are not pulled towards a crisis.
@@ -90,7 +109,7 @@ export function train(examples: readonly Example[], options: TrainOptions = {}):
     const r = rate / (1 + epoch * 0.5);
     for (const idx of order) {
       const d = data[idx]!;
-      model.learn(d.features, d.target, r, weightOf(d.target), l2);
+      model.learn(d.features, d.target, r, weightOf(d.target) * d.weight, l2);
     }
   }
   return model;

@@ -5,6 +5,7 @@
 import { buildApp, ContentNotReadyError } from './app.js';
 import { ConfigError } from './config.js';
 import { warmRedaction } from '../content/gaps/redact.js';
+import { warmBankHolidays } from '../flows/deadlines.js';
 
 async function main(): Promise<void> {
   const app = await buildApp();
@@ -14,9 +15,12 @@ async function main(): Promise<void> {
     { event: 'started', url, mode, storage: app.config.STORAGE, council: app.content.council.name },
     `Local Offer Assistant: web chat at ${url} (${mode})`,
   );
-  // The name taggers used to redact kept questions load in about a second: after start, not before it, so
-  // the port opens sooner and the first unanswered question does not wait for them.
-  setTimeout(warmRedaction, 1_000).unref();
+  // The name taggers used to redact kept questions, and the bank holiday rules, load in about a second:
+  // after start, not before it, so the port opens sooner and the first turn that needs them does not wait.
+  setTimeout(() => {
+    warmRedaction();
+    warmBankHolidays();
+  }, 1_000).unref();
   const stop = async (signal: string) => {
     app.logger.info({ event: 'stopping', signal });
     await app.close();

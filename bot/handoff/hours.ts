@@ -3,7 +3,8 @@
  * date-holidays (England) together with the profile's own closed days, so a council that closes on an
  * extra day only has to list it. Times are read in Europe/London, whatever the server's clock zone.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import type { CouncilProfile } from '../../content/schema.js';
 
 type OpeningHours = CouncilProfile['helpline']['openingHours'];
@@ -34,13 +35,15 @@ function minutesOf(hhmm: string): number {
 }
 
 export class HelplineHours {
-  private readonly holidays = new Holidays('GB', 'ENG', { types: ['public', 'bank'] });
+  // Loaded on first use, not at start: only handoff asks whether the helpline is open.
+  private holidays: Holidays | undefined;
 
   constructor(private readonly hours: OpeningHours) {}
 
   isBankHoliday(at: Date): boolean {
     const { isoDay } = londonTime(at);
     if (this.hours.closedOn.includes(isoDay)) return true;
+    this.holidays ??= new (createRequire(import.meta.url)('date-holidays') as typeof Holidays)('GB', 'ENG', { types: ['public', 'bank'] });
     const found = this.holidays.isHoliday(at);
     return Array.isArray(found) && found.some((h) => h.type === 'public' || h.type === 'bank');
   }

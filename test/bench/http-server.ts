@@ -39,6 +39,11 @@ const kind = process.argv[2];
 if (kind !== 'echo' && kind !== 'assistant') throw new Error('usage: http-server.ts echo|assistant');
 const url = kind === 'echo' ? await startEcho() : await startAssistant();
 process.stdout.write(`${JSON.stringify({ url })}\n`);
+// CPU time used so far, asked for by the bench around each load: a cost per turn that a busy machine
+// distorts far less than latency.
+process.on('message', (message) => {
+  if (message === 'cpu') process.send?.(process.cpuUsage());
+});
 
 /**
  * With BENCH_PROFILE_DIR set, SIGUSR2 starts a CPU profile and SIGTERM writes it there before exiting, so a

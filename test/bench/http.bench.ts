@@ -5,7 +5,8 @@
  * side's heap and garbage collection never slow the other, and the load generator here slows neither.
  * Each gets the same autocannon load on /api/messages with deliveryMode expectReplies, spread over 1,000
  * and then 10,000 conversations that were seeded first (one turn each). Prints turns/s, p50 and p99 for
- * both, and the assistant's p99 as a multiple of the echo bot's. BENCH_ROUNDS (default 1) repeats each
+ * both, the server CPU time per turn (much less distorted by a busy machine than latency), and the
+ * assistant's p99 as a multiple of the echo bot's. BENCH_ROUNDS (default 1) repeats each
  * size, alternating echo and assistant, and prints every round and the median.
  */
 import autocannon from 'autocannon';
@@ -46,9 +47,9 @@ async function serve(kind: 'echo' | 'assistant'): Promise<Served> {
   const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, '--import', 'tsx', join(ROOT, 'test', 'bench', 'http-server.ts'), kind], {
     cwd: ROOT,
     env: process.env,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
-  const lines = createInterface({ input: child.stdout });
+  const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((ok, fail) => {
     child.once('exit', (code) => fail(new Error(`the ${kind} server exited with ${code}`)));
     lines.once('line', (line) => ok((JSON.parse(line) as { url: string }).url));
@@ -79,7 +80,18 @@ async function seed(url: string, size: number, from: number): Promise<void> {
   }
 }
 
-async function load(url: string, size: number): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+/** The server's CPU time so far, in milliseconds. */
+async function cpuMs(served: Served): Promise<number> {
+  const usage = await new Promise<NodeJS.CpuUsage>((ok) => {
+    served.child.once('message', (m) => ok(m as NodeJS.CpuUsage));
+    served.child.send('cpu');
+  });
+  return (usage.user + usage.system) / 1000;
+}
+
+async function load(served: Served, size: number): Promise<{ rps: number; p50: number; p99: number; errors: number; cpuPerTurn: number }> {
+  const url = served.url;
+  const cpuBefore = await cpuMs(served);
   let n = 0;
   const texts = ['what is an ehcp', 'menu', '1', 'what does SENCO mean?', 'back', 'help'];
   const result = await autocannon({
@@ -90,12 +102,20 @@ async function load(url: string, size: number): Promise<{ rps: number; p50: numb
     headers: { 'content-type': 'application/json' },
     requests: [{ setupRequest: (req) => ({ ...req, body: activity(`bench-${(n * 7919) % size}`, texts[n++ % texts.length]!) }) }],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  const cpuPerTurn = (await cpuMs(served)) - cpuBefore;
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    cpuPerTurn: cpuPerTurn / Math.max(result.requests.total, 1),
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 type Result = Awaited<ReturnType<typeof load>>;
-const line = (name: string, r: Result) => `  ${name.padEnd(10)} ${r.rps.toFixed(0).padStart(6)} turns/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`;
+const line = (name: string, r: Result) =>
+  `  ${name.padEnd(10)} ${r.rps.toFixed(0).padStart(6)} turns/s  p50 ${r.p50} ms  p99 ${r.p99} ms  CPU ${r.cpuPerTurn.toFixed(2)} ms/turn  errors ${r.errors}`;
 
 const [echo, app] = await Promise.all([serve('echo'), serve('assistant')]);
 try {
@@ -113,15 +133,16 @@ try {
       const first = round % 2 === 0 ? echo : app;
       const second = first === echo ? app : echo;
       if (PROFILING) first.child.kill('SIGUSR2');
-      const r1 = await load(first.url, size);
+      const r1 = await load(first, size);
       if (PROFILING) second.child.kill('SIGUSR2');
-      const r2 = await load(second.url, size);
+      const r2 = await load(second, size);
       const [e, a] = first === echo ? [r1, r2] : [r2, r1];
       rounds.push({ e, a });
       ratios.push(a.p99 / Math.max(e.p99, 1));
       if (ROUNDS > 1)
         console.log(
-          `  round ${round + 1}: echo ${e.rps.toFixed(0)} t/s p99 ${e.p99} ms, assistant ${a.rps.toFixed(0)} t/s p99 ${a.p99} ms, p99 ${ratios.at(-1)!.toFixed(2)}x`,
+          `  round ${round + 1}: echo ${e.rps.toFixed(0)} t/s p99 ${e.p99} ms ${e.cpuPerTurn.toFixed(2)} ms CPU/turn, ` +
+            `assistant ${a.rps.toFixed(0)} t/s p99 ${a.p99} ms ${a.cpuPerTurn.toFixed(2)} ms CPU/turn, p99 ${ratios.at(-1)!.toFixed(2)}x`,
         );
     }
     const pick = (side: 'e' | 'a'): Result => ({
@@ -129,13 +150,14 @@ try {
       p50: median(rounds.map((r) => r[side].p50)),
       p99: median(rounds.map((r) => r[side].p99)),
       errors: rounds.reduce((n, r) => n + r[side].errors, 0),
+      cpuPerTurn: median(rounds.map((r) => r[side].cpuPerTurn)),
     });
     const e = pick('e');
     const a = pick('a');
     console.log(line('echo bot', e));
     console.log(line('assistant', a));
     console.log(
-      `  ratio      turns/s ${(e.rps / a.rps).toFixed(2)}x fewer, p99 ${median(ratios).toFixed(2)}x the echo bot's` +
+      `  ratio      turns/s ${(e.rps / a.rps).toFixed(2)}x fewer, CPU per turn ${(a.cpuPerTurn / e.cpuPerTurn).toFixed(2)}x, p99 ${median(ratios).toFixed(2)}x the echo bot's` +
         (ROUNDS > 1 ? ` (median of ${ROUNDS}; ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)})` : ''),
     );
   }

@@ -33,6 +33,13 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** CPU time (user and system) the process has used, in ms: what start-up costs, however busy the machine is. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** The first reply to a typed question, as a new conversation; throws unless the reply answers it. */
 async function firstAnswer(port: number): Promise<void> {
   const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
@@ -54,7 +61,7 @@ async function firstAnswer(port: number): Promise<void> {
   if (res.status !== 200 || !/education, health and care plan/i.test(said)) throw new Error(`no answer to the first question (HTTP ${res.status})`);
 }
 
-async function once(command: string, args: string[]): Promise<{ ms: number; rss: number; answerMs: number }> {
+async function once(command: string, args: string[]): Promise<{ ms: number; rss: number; cpu: number; answerMs: number }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'loa-start-'));
   const started = performance.now();
@@ -71,8 +78,9 @@ async function once(command: string, args: string[]): Promise<{ ms: number; rss:
         if (res.status === 200) {
           const ms = performance.now() - started;
           const rss = process.platform === 'linux' ? rssMb(child.pid!) : NaN;
+          const cpu = process.platform === 'linux' ? cpuMs(child.pid!) : NaN;
           await firstAnswer(port);
-          return { ms, rss, answerMs: performance.now() - started };
+          return { ms, rss, cpu, answerMs: performance.now() - started };
         }
       } catch {
         // Not listening yet.
@@ -101,6 +109,6 @@ for (const [name, command, args] of variants) {
   console.log(
     `${name}: median ${median(ms).toFixed(0)} ms, min ${Math.min(...ms).toFixed(0)}, max ${Math.max(...ms).toFixed(0)} ms to /healthz 200; ` +
       `first answer at ${median(answer).toFixed(0)} ms (min ${Math.min(...answer).toFixed(0)}, max ${Math.max(...answer).toFixed(0)}); ` +
-      `RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MB (${RUNS} runs)`,
+      `CPU ${median(runs.map((r) => r.cpu)).toFixed(0)} ms to /healthz 200; RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MB (${RUNS} runs)`,
   );
 }

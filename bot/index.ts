@@ -4,8 +4,7 @@
  */
 import { buildApp, ContentNotReadyError } from './app.js';
 import { ConfigError } from './config.js';
-import { warmRedaction } from '../content/gaps/redact.js';
-import { warmBankHolidays } from '../flows/deadlines.js';
+import { warmUp } from './warm-up.js';
 
 async function main(): Promise<void> {
   const app = await buildApp();
@@ -17,10 +16,7 @@ async function main(): Promise<void> {
   );
   // The name taggers used to redact kept questions, and the bank holiday rules, load in about a second:
   // after start, not before it, so the port opens sooner and the first turn that needs them does not wait.
-  setTimeout(() => {
-    warmRedaction();
-    warmBankHolidays();
-  }, 1_000).unref();
+  setTimeout(warmUp, 1_000).unref();
   const stop = async (signal: string) => {
     app.logger.info({ event: 'stopping', signal });
     await app.close();

@@ -92,7 +92,13 @@ export class LocalOfferBot {
     const kind = channelKindOf(context.activity.channelId);
     const key = conversationKeyOf(this.deps.keySecret, context.activity.channelId ?? 'unknown', context.activity.conversation?.id ?? 'unknown');
     const text = typeof context.activity.text === 'string' ? context.activity.text : '';
-    const crisis = text ? (this.deps.crisisFor?.(text) ?? null) : null;
+    let crisis: Reply | null = null;
+    try {
+      crisis = text ? (this.deps.crisisFor?.(text) ?? null) : null;
+    } catch (err) {
+      // The apology goes out even when the check that failed the turn fails again here.
+      this.deps.logger.error({ event: 'apology-crisis-check-failed', error: (err as Error).name });
+    }
     await this.send(context, kind, crisis ? [crisis, this.deps.apology()] : [this.deps.apology()], key);
   };
 

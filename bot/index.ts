@@ -4,6 +4,7 @@
  */
 import { buildApp, ContentNotReadyError } from './app.js';
 import { ConfigError } from './config.js';
+import { warmUp } from './warm-up.js';
 
 async function main(): Promise<void> {
   const app = await buildApp();
@@ -13,6 +14,9 @@ async function main(): Promise<void> {
     { event: 'started', url, mode, storage: app.config.STORAGE, council: app.content.council.name },
     `Local Offer Assistant: web chat at ${url} (${mode})`,
   );
+  // The name taggers used to redact kept questions, and the bank holiday rules, load in about a second:
+  // after start, not before it, so the port opens sooner and the first turn that needs them does not wait.
+  setTimeout(warmUp, 1_000).unref();
   const stop = async (signal: string) => {
     app.logger.info({ event: 'stopping', signal });
     await app.close();

@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { CouncilProfile, GlossaryTerm, Message, Prompt, Service, StaffStep, Topic, type ContentProblem } from './schema.js';
 import { importOpenReferralFeed } from './services/open-referral.js';
+import { readParsedCopy } from './parsed-copies.js';
 
 /** A record's id for problem reports, before the record is validated: its own id when it has one, else its place in the list. */
 export function recordIdOf(raw: unknown, index: number): string {
@@ -71,6 +72,11 @@ function listFiles(dir: string, ext: RegExp): string[] {
 function readStructured(file: string, root: string, problems: ContentProblem[]): unknown {
   const rel = relative(root, file) || file;
   try {
+    // The build's parsed copy (content/parsed-copies.ts) spares parsing YAML at start.
+    if (/\.ya?ml$/.test(file)) {
+      const copy = readParsedCopy(file);
+      if (copy !== undefined) return copy;
+    }
     const text = readFileSync(file, 'utf8');
     return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
   } catch (err) {

@@ -2,7 +2,8 @@
  * Statutory time limits worked out as calendar dates. Dates are ISO strings (YYYY-MM-DD) and all
  * arithmetic is done in UTC, so a server's time zone or a clock change never moves a deadline.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysClass from 'date-holidays';
 import type { KnownDates, FlowContext } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -70,14 +71,15 @@ export function ehcDeadlines(requestDate: string): Deadline[] {
  * rules work out every year, with substitute days, so no editor has to add next year's dates before a
  * parent's deadline reaches them. A one-off bank holiday needs a library update, which is rare and dated.
  */
-const englandHolidays = new Holidays('GB', 'ENG');
+let englandHolidays: HolidaysClass | undefined;
 const holidaysByYear = new Map<number, Set<string>>();
 
 function bankHolidays(year: number): Set<string> {
   let days = holidaysByYear.get(year);
   if (!days) {
     days = new Set(
-      englandHolidays
+      // Loaded on first use: the library and its rules take a noticeable part of start-up to load.
+      (englandHolidays ??= new (createRequire(import.meta.url)('date-holidays') as typeof HolidaysClass)('GB', 'ENG'))
         .getHolidays(year)
         .filter((h) => h.type === 'public' || h.type === 'bank')
         .map((h) => h.date.slice(0, 10)),
@@ -85,6 +87,11 @@ function bankHolidays(year: number): Set<string> {
     holidaysByYear.set(year, days);
   }
   return days;
+}
+
+/** Loads the bank holiday rules now (after start), so the first deadline worked out does not wait for them. */
+export function warmBankHolidays(now = new Date()): void {
+  bankHolidays(now.getFullYear());
 }
 
 /**

@@ -3,7 +3,10 @@
  * configuration; the base URL can point at a stand-in for tests. Each template holds one placeholder,
  * ((summary)), and the email template also ((subject)), so the words stay in our content store.
  */
-import notifications from 'notifications-node-client';
+import { createRequire } from 'node:module';
+import type notificationsModule from 'notifications-node-client';
+
+type Notifications = typeof notificationsModule;
 import type { SummaryChannel } from '../../bot/staff/call.js';
 
 export interface SummaryMessage {
@@ -28,9 +31,11 @@ export interface NotifyOptions {
 }
 
 export class NotifySummarySender implements SummarySender {
-  private readonly client: InstanceType<typeof notifications.NotifyClient>;
+  private readonly client: InstanceType<Notifications['NotifyClient']>;
 
   constructor(private readonly options: NotifyOptions) {
+    // Loaded only when summaries are switched on: most instances never need it.
+    const notifications = createRequire(import.meta.url)('notifications-node-client') as Notifications;
     this.client = new notifications.NotifyClient(options.baseUrl, options.apiKey);
   }
 

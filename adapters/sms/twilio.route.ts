@@ -9,8 +9,8 @@
  * - Phone numbers become a keyed hash at once. Neither numbers nor message text are logged or stored.
  */
 import { createHmac } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { Request, Response, Server } from 'restify';
-import twilio from 'twilio';
 import type { Storage } from 'botbuilder';
 import type { Assistant, EventLogger } from '../../bot/reply.js';
 import { KeyedLock } from '../storage/keyed-lock.js';
@@ -51,8 +51,13 @@ export function smsWebhookUrl(publicUrl: string): string {
   return `${publicUrl.replace(/\/+$/, '')}${SMS_PATH}`;
 }
 
+type Twilio = typeof import('twilio');
+let twilioModule: Twilio | undefined;
+/** twilio is slow to load and only SMS needs it, so it is loaded on first use rather than at every start. */
+const twilio = (): Twilio => (twilioModule ??= createRequire(import.meta.url)('twilio') as Twilio);
+
 export function twiml(texts: string[]): string {
-  const response = new twilio.twiml.MessagingResponse();
+  const response = new (twilio().twiml.MessagingResponse)();
   for (const text of texts) response.message(text);
   return response.toString();
 }
@@ -154,7 +159,7 @@ export function registerTwilioSms(server: Server, deps: TwilioSmsDeps): void {
       if (raw === null) return refuse(res, 413, 'The form is too large.');
       const params = formParams(raw);
       const signature = req.header('x-twilio-signature');
-      if (!signature || !twilio.validateRequest(deps.authToken, signature, url, params)) {
+      if (!signature || !twilio().validateRequest(deps.authToken, signature, url, params)) {
         deps.logger.warn({ event: 'sms-bad-signature' });
         return refuse(res, 403, 'The request signature is not valid.');
       }

@@ -6,7 +6,11 @@
  * cluster slot. The eTag check and the write happen in one Lua script, so two instances can never
  * both win. Redis expires items itself (PX on every write); there is nothing to sweep.
  */
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
+
+/** ioredis is loaded when a Redis store is made, so an instance on another store never pays for loading it. */
+const redisClass = (): typeof Redis => (createRequire(import.meta.url)('ioredis') as typeof import('ioredis')).Redis;
 import type { Storage, StoreItems } from 'botbuilder';
 import {
   ETagConflictError,
@@ -104,7 +108,7 @@ export class RedisStorage implements Storage {
     if (!(options.ttlMs > 0)) throw new Error('RedisStorage: ttlMs must be a positive number of milliseconds');
     if (!options.client && !options.url) throw new Error('RedisStorage: give a client or a url');
     // While Redis is down or frozen a turn should fail fast (and apologise), not hang.
-    const client = options.client ?? new Redis(options.url!, redisClientOptions(options));
+    const client = options.client ?? new (redisClass())(options.url!, redisClientOptions(options));
     // ioredis reconnects by itself and each command fails on its own; without a listener a lost connection
     // would print a stack trace on the console. /healthz reports the outage.
     if (!options.client) client.on('error', () => undefined);

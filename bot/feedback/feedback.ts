@@ -56,8 +56,16 @@ export interface FeedbackRecord {
 }
 
 /** Ties feedback to the wording it was about: the topic's check date and a hash of the record. */
+/** Topics are loaded once and never changed, so each one's version is worked out once, not on every answer. */
+const VERSIONS = new WeakMap<Topic, string>();
+
 export function contentVersion(topic: Topic): string {
-  return `${topic.lastChecked}#${createHash('sha256').update(JSON.stringify(topic)).digest('hex').slice(0, 8)}`;
+  let version = VERSIONS.get(topic);
+  if (version === undefined) {
+    version = `${topic.lastChecked}#${createHash('sha256').update(JSON.stringify(topic)).digest('hex').slice(0, 8)}`;
+    VERSIONS.set(topic, version);
+  }
+  return version;
 }
 
 export interface TurnFacts {

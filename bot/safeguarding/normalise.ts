@@ -278,7 +278,8 @@ export function skeleton(word: string): string {
 const SKELETON_MAP = new Map<string, string>(Object.entries(WORD_MAP).map(([k, v]) => [skeleton(k), v]));
 
 function lookup(token: string): string | undefined {
-  const direct = WORD_MAP[token];
+  // Own keys only: a typed "constructor" or "__proto__" must not find Object's built-in properties.
+  const direct = Object.hasOwn(WORD_MAP, token) ? WORD_MAP[token] : undefined;
   if (direct !== undefined) return direct;
   // Only fall back on the skeleton for clearly stretched words: "deed" must not become "dead".
   return /(.)\1\1/.test(token) ? SKELETON_MAP.get(skeleton(token)) : undefined;

@@ -128,7 +128,7 @@ function findTerm(candidate: string, glossary: Iterable<GlossaryTerm>): Glossary
   for (const term of glossary) {
     const keys = termKeys(term);
     if (keys.some((k) => variants.has(k))) return term;
-    if (!near && c.length >= 5 && keys.some((k) => k.length >= 5 && damerauLevenshtein(k, c) <= 1)) near = term;
+    if (!near && c.length >= 5 && keys.some((k) => k.length >= 5 && Math.abs(k.length - c.length) <= 1 && damerauLevenshtein(k, c) <= 1)) near = term;
   }
   return near;
 }

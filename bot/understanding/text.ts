@@ -141,11 +141,19 @@ export const STOPWORDS = new Set(
 
 /** Lower-case word tokens with apostrophes dropped and text-speak expanded. */
 export function words(text: string): string[] {
-  const lowered = text.toLowerCase().replace(/'/g, '');
-  return tokenizeWords(lowered)
-    .map((w) => w.toLowerCase())
-    .flatMap((w) => (TEXT_SPEAK[w] ?? w).split(' '))
-    .filter(Boolean);
+  const out: string[] = [];
+  // One pass, as this runs over every passage at start and over every message: no array per word.
+  for (const token of tokenizeWords(text.toLowerCase().replace(/'/g, ''))) {
+    const w = token.toLowerCase();
+    // Own keys only: "constructor" or "__proto__" typed by someone is a word, not Object's own property.
+    const expanded = Object.hasOwn(TEXT_SPEAK, w) ? TEXT_SPEAK[w]! : undefined;
+    if (expanded === undefined) {
+      if (w) out.push(w);
+    } else {
+      for (const part of expanded.split(' ')) if (part) out.push(part);
+    }
+  }
+  return out;
 }
 
 /** Content words, stemmed: what we index and match on. */

@@ -11,11 +11,30 @@
  * postcodes, dates and street addresses have fixed shapes that no kept library covers for UK formats and
  * spelt-out emails ("jo at gmail dot com"), so those are regular expressions written here.
  */
-import nlp from 'compromise';
-import winkNLP from 'wink-nlp';
-import winkModel from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
 
-const wink = winkNLP(winkModel, ['pos']);
+type Compromise = typeof import('compromise').default;
+type Wink = ReturnType<typeof import('wink-nlp').default>;
+
+/**
+ * The two taggers take about a second to load and set up, and only a kept question or comment needs
+ * them, so they are loaded on first use (or by warmRedaction once the server is listening), not at start.
+ */
+let taggers: { nlp: Compromise; wink: Wink } | undefined;
+function load(): { nlp: Compromise; wink: Wink } {
+  if (!taggers) {
+    const require = createRequire(import.meta.url);
+    const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
+    const winkModel = require('wink-eng-lite-web-model') as typeof import('wink-eng-lite-web-model').default;
+    taggers = { nlp: require('compromise') as Compromise, wink: winkNLP(winkModel, ['pos']) };
+  }
+  return taggers;
+}
+
+/** Loads the taggers now, so the first kept question does not wait for them. */
+export function warmRedaction(): void {
+  load();
+}
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 
@@ -143,7 +162,7 @@ const NOT_PEOPLE = new Set(
 
 /** Names found by compromise's people tagger, in any case, possessive or not ("oliver's"). */
 function redactPeople(text: string): string {
-  const found = nlp(text).people().json({ offset: true }) as { text: string; offset: { start: number; length: number } }[];
+  const found = load().nlp(text).people().json({ offset: true }) as { text: string; offset: { start: number; length: number } }[];
   let out = text;
   // From the end, so earlier offsets stay right.
   for (const person of [...found].sort((a, b) => b.offset.start - a.offset.start)) {
@@ -180,6 +199,7 @@ const PROPER_NOT_NAMES = new Set(
  * and places compromise knows are left alone.
  */
 function redactCapitalisedNames(text: string): string {
+  const { nlp, wink } = load();
   const doc = wink.readDoc(text);
   // wink's `its` helpers are plain functions typed as methods; passing them is wink's documented API.
   // eslint-disable-next-line @typescript-eslint/unbound-method

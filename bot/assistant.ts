@@ -10,7 +10,7 @@
  * 8. anything else is a question for the content store.
  */
 import type { Storage } from 'botbuilder';
-import type { Audience, GlossaryTerm, PathwayId } from '../content/schema.js';
+import type { GlossaryTerm, PathwayId } from '../content/schema.js';
 import type { ContentStore } from '../content/store.js';
 import { FlowRestoreError, sendToFlow, startFlow, startFlowAt, viewFlow, type FlowView } from '../flows/executor.js';
 import { isMachineId, type MachineId } from '../flows/registry.js';
@@ -18,6 +18,7 @@ import type { FlowEvent } from '../flows/types.js';
 import { Composer } from './compose.js';
 import type { EventLog } from './feedback/events.js';
 import { FeedbackDesk } from './feedback/feedback.js';
+import { searchInContext } from './follow-up.js';
 import { ConversationStore, type ConversationRecord, type Offer } from './conversation.js';
 import { OfferBook } from './offers.js';
 import type { Assistant, EventLogger, Inbound, Reply } from './reply.js';
@@ -35,6 +36,8 @@ import { asksSomething, cleanInput, contentWordCount, hasWords } from './underst
 import type { HandoffService } from './handoff/handoff-service.js';
 import { remember, wasSeen } from './seen-activities.js';
 import { retryOnConflict } from './turn-retry.js';
+import { audienceOf, type Turn } from './turn.js';
+import { Introductions } from './introductions.js';
 
 export interface GapRecorder {
   record(entry: { at: string; channel: string; question: string; closest: { topic: string; score: number }[] }): Promise<void>;
@@ -71,32 +74,13 @@ export interface AssistantDeps {
   staff?: Assistant;
 }
 
-/** Everything one turn works on, so helper methods do not pass six arguments around. */
-interface Turn {
-  inbound: Inbound;
-  text: string;
-  now: Date;
-  record: ConversationRecord;
-  audience: Audience;
-  replies: Reply[];
-  /** The topic search for this turn's text, done at most once. */
-  search?: QaResult;
-  /** A question we could not answer with confidence, for the editors' gap report. */
-  gap?: { question: string; closest: { topic: string; score: number }[] };
-  /** "Talk to a person" was asked for: the handoff starts once the turn has been understood. */
-  handoffRequested?: boolean;
-}
-
-function audienceOf(record: Pick<ConversationRecord, 'profile'>): Audience {
-  return record.profile.who ?? 'parent';
-}
-
 export class LocalOfferAssistant implements Assistant {
   private readonly compose: Composer;
   private readonly conversations: ConversationStore;
   private readonly offers: OfferBook;
   private readonly services: ServiceFinder;
   private readonly feedback: FeedbackDesk;
+  private readonly introductions: Introductions;
   private readonly now: () => Date;
 
   constructor(private readonly deps: AssistantDeps) {
@@ -107,6 +91,13 @@ export class LocalOfferAssistant implements Assistant {
     const events = deps.events ?? { record: async () => undefined, readAll: async () => [] };
     this.feedback = new FeedbackDesk({ content: deps.content, compose: this.compose, events, logger: deps.logger });
     this.now = deps.now ?? (() => new Date());
+    this.introductions = new Introductions(deps.content, this.offers, {
+      send: (turn, event) => this.send(turn, event),
+      arrive: (turn, view) => this.arrive(turn, view),
+      showStep: (turn, view, opts) => this.showStep(turn, view, opts),
+      info: (id, turn) => this.info(id, turn),
+      confident: (turn) => this.searchFor(turn).confident,
+    });
   }
 
   turn(inbound: Inbound): Promise<Reply[]> {
@@ -142,7 +133,7 @@ export class LocalOfferAssistant implements Assistant {
     }
     const isNew = loaded.status !== 'ok';
     const record = loaded.status === 'ok' ? loaded.record : this.freshRecord(now);
-    const turn: Turn = { inbound, text: '', now, record, audience: audienceOf(record), replies: [] };
+    const turn: Turn = { inbound, text: '', now, record, audience: audienceOf(record), replies: [], isNew: loaded.status !== 'ok' };
     if (loaded.status === 'unreadable') turn.replies.push(this.info('restart.updated', turn));
 
     const flow = this.restore(turn);
@@ -267,7 +258,8 @@ export class LocalOfferAssistant implements Assistant {
     return buildCrisisReply((id) => this.compose.message(id, 'parent'), risk.kinds, risk.categories);
   }
 
-  private understand(turn: Turn, view: FlowView, isNew: boolean, raw: string): void {
+  private understand(turn: Turn, start: FlowView, isNew: boolean, raw: string): void {
+    let view = start;
     const { text, truncated } = cleanInput(raw);
     turn.text = text;
 
@@ -288,6 +280,11 @@ export class LocalOfferAssistant implements Assistant {
     const command = detectCommand(text);
     if (this.handleResume(turn, view, command)) return;
     if (command) return this.runCommand(turn, view, command);
+
+    // "Hi, I'm a SENCO", "my son is 7, can he get...": who is asking and the age, wherever they are said.
+    const introduced = this.introductions.read(turn, view);
+    if (introduced === 'answered') return;
+    if (introduced) view = introduced;
 
     if (view.meta.input && this.handleDate(turn, view)) return;
 
@@ -500,7 +497,14 @@ export class LocalOfferAssistant implements Assistant {
   }
 
   private showStep(turn: Turn, view: FlowView, opts: { withTopic: boolean; extra?: Offer[]; promptId?: string }): void {
-    const { replies, offers } = this.offers.step(view, turn.audience, { withTopic: opts.withTopic, extra: opts.extra ?? [], promptMessage: opts.promptId });
+    // The greeting is said once: later, the first question is asked without it.
+    const again = !turn.isNew && view.machine === 'intake' && view.state === 'who' ? this.compose.message('intake.ask-again', turn.audience) : undefined;
+    const { replies, offers } = this.offers.step(view, turn.audience, {
+      withTopic: opts.withTopic,
+      extra: opts.extra ?? [],
+      promptMessage: opts.promptId,
+      promptText: again,
+    });
     turn.replies.push(...replies);
     turn.record.offers = offers;
     if (opts.withTopic && view.meta.topic) turn.record.topic = view.meta.topic;
@@ -521,7 +525,7 @@ export class LocalOfferAssistant implements Assistant {
   }
 
   private searchFor(turn: Turn): QaResult {
-    turn.search ??= this.deps.index.search(turn.text, { audience: turn.audience, topic: turn.record.topic });
+    turn.search ??= searchInContext(this.deps.index, this.deps.content, turn.text, { audience: turn.audience, topic: turn.record.topic });
     return turn.search;
   }
 
@@ -543,6 +547,8 @@ export class LocalOfferAssistant implements Assistant {
         .map((m) => m.topic);
       return this.giveAnswer(turn, view, top.topic, result.passages, alternatives);
     }
+    // "hes 12, year 7": said about themselves, not asked. Noted, not a gap in the content.
+    if (turn.introduced && !asksSomething(turn.text)) return this.introductions.noted(turn, view);
     turn.gap = { question: turn.text, closest: result.matches.slice(0, 3) };
     const close = result.matches.filter((m) => m.score > 0.3).slice(0, 3);
     if (close.length === 0 && !ambiguousChoice) {

@@ -1,0 +1,49 @@
+/**
+ * Reads a follow-up against the topic just discussed. "How long does that take?", "and if they say
+ * no?", "who do I complain to" and "do I have to pay" say little on their own: the conversation
+ * supplies the rest. A message that reads as a follow-up is searched twice, as typed and with the last
+ * topic's name added (the usual query rewriting of conversational search), and the reading in context
+ * wins unless the message names a topic of its own ("totally different thing, does he get free
+ * transport?"). Only the last topic's id is kept with the conversation, never what was typed.
+ */
+import type { Audience } from '../content/schema.js';
+import type { ContentStore } from '../content/store.js';
+import type { QaResult, TopicIndex } from './understanding/qa.js';
+import { STOPWORDS, words } from './understanding/text.js';
+
+/** Words that lean on what was just said: "and", "what if", "that", "they", "it". */
+const LEANS_BACK =
+  /^(and|but|so|also|then|what if|what about|how about|what else|if)\b|\b(that|it|this|they|them|those|these|one|anyway|instead|still|too|else)\b/;
+
+/** A message too short to stand alone ("how long?", "who decides", "do I have to pay"). */
+const SHORT = 3;
+
+export function readsAsFollowUp(text: string): boolean {
+  const ws = words(text);
+  if (ws.length === 0) return false;
+  return LEANS_BACK.test(ws.join(' ')) || ws.filter((w) => !STOPWORDS.has(w)).length <= SHORT;
+}
+
+export interface ContextSearch {
+  audience: Audience;
+  /** The topic last answered or shown. */
+  topic?: string;
+}
+
+export function searchInContext(index: TopicIndex, content: ContentStore, text: string, context: ContextSearch): QaResult {
+  const plain = index.search(text, context);
+  const topic = context.topic ? content.topics.get(context.topic) : undefined;
+  if (!topic || !readsAsFollowUp(text)) return plain;
+  const top = plain.matches[0]?.topic;
+  if (plain.confident && top) {
+    // Already about the topic just discussed, or a topic it leads on to.
+    if (top === topic.id || topic.related.includes(top) || content.topics.get(top)?.related.includes(topic.id)) return plain;
+    // A topic named outright is a change of subject ("totally different thing, does he get free transport?").
+    if ((plain.evidence?.phrase ?? 0) >= 1) return plain;
+    // "What if they say no?" moves the story on: to what happens next, not back to what was said.
+    if (/^(and |but |so )?(what if|if)\b/.test(words(text).join(' '))) return plain;
+  }
+  const inContext = index.search(`${text} ${topic.title}`, context);
+  if (!inContext.confident) return plain;
+  return { ...inContext, followUp: true };
+}

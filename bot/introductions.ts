@@ -6,22 +6,12 @@
  */
 import type { ContentStore } from '../content/store.js';
 import type { FlowView } from '../flows/executor.js';
-import type { FlowEvent } from '../flows/types.js';
 import type { OfferBook } from './offers.js';
-import type { Reply } from './reply.js';
+import type { FlowSteps } from './steps.js';
 import { audienceOf, type Turn } from './turn.js';
 import { isExactChoice } from './understanding/choices.js';
 import { readProfile } from './understanding/profile.js';
 import { asksSomething, contentWordCount } from './understanding/text.js';
-
-export interface IntroductionSteps {
-  send(turn: Turn, event: FlowEvent): { view: FlowView };
-  arrive(turn: Turn, view: FlowView): void;
-  showStep(turn: Turn, view: FlowView, opts: { withTopic: boolean }): void;
-  info(messageId: string, turn: Turn): Reply;
-  /** Whether the turn's text, read as a question, has a reasonable answer. */
-  confident(turn: Turn): boolean;
-}
 
 export class Introductions {
   private readonly roles: readonly string[];
@@ -29,7 +19,9 @@ export class Introductions {
   constructor(
     content: ContentStore,
     private readonly offers: OfferBook,
-    private readonly steps: IntroductionSteps,
+    private readonly steps: FlowSteps,
+    /** Whether the turn's text, read as a question, has a reasonable answer. */
+    private readonly confident: (turn: Turn) => boolean,
   ) {
     this.roles = content.prompts.get('intake.who')?.choices['practitioner']?.words ?? [];
   }
@@ -57,19 +49,17 @@ export class Introductions {
     turn.audience = audienceOf(turn.record);
 
     // A statement with a clear answer ("my son was excluded today") or a question is answered as one.
-    const asks = asksSomething(turn.text) || (contentWordCount(turn.text) >= 3 && this.steps.confident(turn));
+    const asks = asksSomething(turn.text) || (contentWordCount(turn.text) >= 3 && this.confident(turn));
     if (asks) {
       if (moved !== view) turn.record.offers = this.offers.defaultOffers(moved);
       return moved;
     }
-    if (moved !== view) this.steps.arrive(turn, moved);
-    else this.noted(turn, view);
-    return 'answered';
-  }
-
-  /** An introduction with nothing to answer: thanks, and the step's question again. */
-  noted(turn: Turn, view: FlowView): void {
+    if (moved !== view) {
+      this.steps.arrive(turn, moved);
+      return 'answered';
+    }
     turn.replies.push(this.steps.info('profile.noted', turn));
     this.steps.showStep(turn, view, { withTopic: false });
+    return 'answered';
   }
 }

@@ -18,10 +18,16 @@ const LEANS_BACK =
 /** A message too short to stand alone ("how long?", "who decides", "do I have to pay"). */
 const SHORT = 3;
 
+/** Words that move away from it: "what other options are there", "changing the subject". */
+const MOVES_ON =
+  /\b(other options|other things|anything else|something else|different thing|changing the subject|change of subject|another question|new question|unrelated)\b/;
+
 export function readsAsFollowUp(text: string): boolean {
   const ws = words(text);
   if (ws.length === 0) return false;
-  return LEANS_BACK.test(ws.join(' ')) || ws.filter((w) => !STOPWORDS.has(w)).length <= SHORT;
+  const said = ws.join(' ');
+  if (MOVES_ON.test(said)) return false;
+  return LEANS_BACK.test(said) || ws.filter((w) => !STOPWORDS.has(w)).length <= SHORT;
 }
 
 export interface ContextSearch {

@@ -36,8 +36,12 @@ export interface ContextSearch {
   topic?: string;
 }
 
+/** Every topic's score: the search scores them all anyway, and a follow-up picks among the neighbours. */
+const ALL_TOPICS = 1000;
+
 export function searchInContext(index: TopicIndex, content: ContentStore, text: string, context: ContextSearch): QaResult {
-  const plain = index.search(text, context);
+  const all = index.search(text, context, ALL_TOPICS);
+  const plain = { ...all, matches: all.matches.slice(0, 5) };
   const topic = context.topic ? content.topics.get(context.topic) : undefined;
   if (!topic || !readsAsFollowUp(text)) return plain;
   const top = plain.matches[0]?.topic;
@@ -49,7 +53,10 @@ export function searchInContext(index: TopicIndex, content: ContentStore, text: 
     // "What if they say no?" moves the story on: to what happens next, not back to what was said.
     if (/^(and |but |so )?(what if|if)\b/.test(words(text).join(' '))) return plain;
   }
-  const inContext = index.search(`${text} ${topic.title}`, context);
+  // The topic just discussed and its neighbours; of those, the one the question itself fits best.
+  const near = new Set([topic.id, ...topic.related, ...[...content.topics.values()].filter((t) => t.related.includes(topic.id)).map((t) => t.id)]);
+  const best = all.matches.find((m) => near.has(m.topic))?.topic ?? topic.id;
+  const inContext = index.search(`${text} ${content.topics.get(best)?.title ?? topic.title}`, context);
   if (!inContext.confident) return plain;
   return { ...inContext, followUp: true };
 }

@@ -6,6 +6,7 @@
 import { judge, type Fact } from '../bench/judge.js';
 import { Chat, buildAssistant } from '../helpers/harness.js';
 import { readProfile } from '../../bot/understanding/profile.js';
+import { readServiceRequest } from '../../bot/understanding/services.js';
 
 type Row = [say: string, mustSay: Fact[] | null, mustNotSay?: RegExp];
 
@@ -85,5 +86,15 @@ describe('reading who is asking', () => {
     ['can the school ask for an assessment', {}],
   ])('"%s"', (text, expected) => {
     expect(readProfile(text, roles)).toEqual(expected);
+  });
+});
+
+describe('a time is not a place', () => {
+  test('"starting a uni course in September" asks about help at university, not for services in "September"', async () => {
+    expect(readServiceRequest('my son has dyslexia, is there support in September', [])?.area).toBeUndefined();
+    await run([
+      ['hey', null],
+      ["I'm 18 and dyslexic, starting a uni course in September. Can I get help with a laptop or software", [['disabled students allowance', 'dsa']]],
+    ]);
   });
 });

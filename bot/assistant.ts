@@ -290,7 +290,7 @@ export class LocalOfferAssistant implements Assistant {
     const byName = !/\d/.test(text) && isExactChoice(text, this.offers.options(stepOffers, view));
     if (stepChoice !== choice && stepChoice.kind === 'matched' && byName) return this.takeOffer(turn, view, this.offers.byKey(stepOffers, stepChoice.id), text);
 
-    if (this.steps.dateForNextStep(turn, view)) return;
+    if (this.steps.dateForNextStep(turn, view) || this.steps.dateForTopic(turn, view)) return;
 
     const term = glossaryQuestion(text, this.deps.content.glossary.values());
     if (term) return this.answers.term(turn, view, term);

@@ -141,4 +141,21 @@ export class FlowSteps {
     }
     return false;
   }
+
+  /**
+   * A date typed after an answer that offers to work dates out ("Tell me the letter date and I can work
+   * out your deadline"): go to that topic's step in its pathway and take the date there.
+   */
+  dateForTopic(turn: Turn, view: FlowView): boolean {
+    const topicId = turn.record.topic;
+    if (!topicId || view.meta.topic === topicId || !readDate(turn.text, turn.now).ok) return false;
+    const pathway = this.content.topics.get(topicId)?.pathway;
+    const started = pathway ? startFlowAt(pathway, topicId, { profile: turn.record.profile, dates: turn.record.dates }) : null;
+    if (!started) return false;
+    const before = turn.record.flow;
+    turn.record.flow = started.flow;
+    if (this.dateForNextStep(turn, started.view)) return true;
+    turn.record.flow = before;
+    return false;
+  }
 }

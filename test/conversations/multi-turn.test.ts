@@ -98,3 +98,17 @@ describe('a time is not a place', () => {
     ]);
   });
 });
+
+describe('answers to the assistant’s own offers, typed', () => {
+  test('a date typed after "tell me the date and I can work out your dates" works the dates out', () =>
+    run([
+      ['how long does the council have to decide whether to assess', [['6 weeks']]],
+      ['we sent it on 3 october', [['14 November 2026']]],
+    ]));
+
+  test('the decision letter date after the appeal deadline answer moves on to the certificate question', () =>
+    run([
+      ['how long do i have to appeal', [['2 months']]],
+      ['the letter was dated 12 november', [['mediation certificate']], /not sure/i],
+    ]));
+});

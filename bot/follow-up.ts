@@ -30,6 +30,13 @@ export function readsAsFollowUp(text: string): boolean {
   return LEANS_BACK.test(said) || ws.filter((w) => !STOPWORDS.has(w)).length <= SHORT;
 }
 
+/** Words that ask for more without saying about what. */
+const GENERIC = new Set(['do', 'does', 'did', 'can', 'could', 'happen', 'happens', 'now', 'next', 'then', 'else', 'get', 'go', 'help', 'options', 'anything']);
+
+function saysNothingNew(text: string): boolean {
+  return words(text).every((w) => STOPWORDS.has(w) || GENERIC.has(w));
+}
+
 export interface ContextSearch {
   audience: Audience;
   /** The topic last answered or shown. */
@@ -44,6 +51,11 @@ export function searchInContext(index: TopicIndex, content: ContentStore, text: 
   const plain = { ...all, matches: all.matches.slice(0, 5) };
   const topic = context.topic ? content.topics.get(context.topic) : undefined;
   if (!topic || !readsAsFollowUp(text)) return plain;
+  // "What can I do?", "what happens now?": nothing of its own to search for, so it is about the last topic.
+  if (saysNothingNew(text)) {
+    const same = index.search(`${text} ${topic.title}`, context);
+    if (same.confident && same.matches[0]?.topic === topic.id) return { ...same, followUp: true };
+  }
   const top = plain.matches[0]?.topic;
   if (plain.confident && top) {
     // Already about the topic just discussed, or a topic it leads on to.

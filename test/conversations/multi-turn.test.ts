@@ -112,3 +112,11 @@ describe('answers to the assistant’s own offers, typed', () => {
       ['the letter was dated 12 november', [['mediation certificate']], /not sure/i],
     ]));
 });
+
+describe('a follow-up that says nothing new stays on the topic', () => {
+  test('"wot can i do" after an exclusion is about the exclusion', () =>
+    run([
+      ['my son got excluded 2day', [['exclude']]],
+      ['wot can i do', [['governors']]],
+    ]));
+});

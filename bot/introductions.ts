@@ -49,8 +49,10 @@ export class Introductions {
     turn.audience = audienceOf(turn.record);
 
     // A statement with a clear answer ("my son was excluded today") or a question is answered as one.
-    // A practitioner saying where they work ("assistant SENCO at a secondary school") is not asking about it.
-    const asks = asksSomething(turn.text) || (reading.who !== 'practitioner' && contentWordCount(turn.text) >= 3 && this.confident(turn));
+    // A practitioner saying where they work ("assistant SENCO at a secondary school") is not asking about it;
+    // a longer message ("caller asking about the time limit after mediation") is.
+    const words = contentWordCount(turn.text);
+    const asks = asksSomething(turn.text) || (words >= (reading.who === 'practitioner' ? 7 : 3) && this.confident(turn));
     if (asks) {
       if (moved !== view) turn.record.offers = this.offers.defaultOffers(moved);
       return moved;

@@ -120,3 +120,8 @@ describe('a follow-up that says nothing new stays on the topic', () => {
       ['wot can i do', [['governors']]],
     ]));
 });
+
+describe('helpline staff reporting a caller', () => {
+  test('"caller asking about the time limit for tribunal after mediation certificate" is answered, not asked the age group', () =>
+    run([['caller asking about the time limit for tribunal after mediation certificate', [['1 month']], /which age group/i]]));
+});

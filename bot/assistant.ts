@@ -4,17 +4,16 @@
  * 2. messages that cannot be read (empty, emoji only, files);
  * 3. a return after a long gap;
  * 4. commands that work everywhere (menu, back, help, talk to a person);
- * 5. the choices just offered, and dates where a step asks for one;
- * 6. a request for local services (service-finder.ts);
- * 7. glossary questions, then a switch to another pathway;
- * 8. anything else is a question for the content store.
+ * 5. who is asking and the age, wherever said (introductions.ts);
+ * 6. the choices just offered, and dates where a step asks for one (steps.ts);
+ * 7. a request for local services (service-requests.ts);
+ * 8. glossary questions, then a switch to another pathway;
+ * 9. anything else is a question for the content store, read against the topic just discussed (answers.ts).
  */
 import type { Storage } from 'botbuilder';
-import type { Audience, GlossaryTerm, PathwayId } from '../content/schema.js';
+import type { PathwayId } from '../content/schema.js';
 import type { ContentStore } from '../content/store.js';
-import { FlowRestoreError, sendToFlow, startFlow, startFlowAt, viewFlow, type FlowView } from '../flows/executor.js';
-import { isMachineId, type MachineId } from '../flows/registry.js';
-import type { FlowEvent } from '../flows/types.js';
+import { startFlow, type FlowView } from '../flows/executor.js';
 import { Composer } from './compose.js';
 import type { EventLog } from './feedback/events.js';
 import { FeedbackDesk } from './feedback/feedback.js';
@@ -25,16 +24,19 @@ import { assessRisk, type Layers, type RiskAssessment } from './safeguarding/ass
 import { buildCrisisReply, possibleRiskLine } from './safeguarding/crisis-reply.js';
 import { CRISIS_DEADLINE_MS, withCrisisDeadline } from './safeguarding/deadline.js';
 import { ServiceFinder } from './service-finder.js';
+import { ServiceRequests } from './service-requests.js';
 import { detectCommand, glossaryQuestion, smallTalk, type Command } from './understanding/commands.js';
 import { isExactChoice, matchChoice } from './understanding/choices.js';
-import { readDate } from './understanding/dates.js';
 import { stageAmong } from './understanding/age.js';
-import type { QaResult, TopicIndex } from './understanding/qa.js';
-import type { Passage } from './understanding/passages.js';
+import type { TopicIndex } from './understanding/qa.js';
 import { asksSomething, cleanInput, contentWordCount, hasWords } from './understanding/text.js';
 import type { HandoffService } from './handoff/handoff-service.js';
 import { remember, wasSeen } from './seen-activities.js';
 import { retryOnConflict } from './turn-retry.js';
+import { audienceOf, type Turn } from './turn.js';
+import { Introductions } from './introductions.js';
+import { FlowSteps } from './steps.js';
+import { Answers } from './answers.js';
 
 export interface GapRecorder {
   record(entry: { at: string; channel: string; question: string; closest: { topic: string; score: number }[] }): Promise<void>;
@@ -71,42 +73,28 @@ export interface AssistantDeps {
   staff?: Assistant;
 }
 
-/** Everything one turn works on, so helper methods do not pass six arguments around. */
-interface Turn {
-  inbound: Inbound;
-  text: string;
-  now: Date;
-  record: ConversationRecord;
-  audience: Audience;
-  replies: Reply[];
-  /** The topic search for this turn's text, done at most once. */
-  search?: QaResult;
-  /** A question we could not answer with confidence, for the editors' gap report. */
-  gap?: { question: string; closest: { topic: string; score: number }[] };
-  /** "Talk to a person" was asked for: the handoff starts once the turn has been understood. */
-  handoffRequested?: boolean;
-}
-
-function audienceOf(record: Pick<ConversationRecord, 'profile'>): Audience {
-  return record.profile.who ?? 'parent';
-}
-
 export class LocalOfferAssistant implements Assistant {
   private readonly compose: Composer;
   private readonly conversations: ConversationStore;
   private readonly offers: OfferBook;
-  private readonly services: ServiceFinder;
+  private readonly services: ServiceRequests;
   private readonly feedback: FeedbackDesk;
+  private readonly introductions: Introductions;
+  private readonly steps: FlowSteps;
+  private readonly answers: Answers;
   private readonly now: () => Date;
 
   constructor(private readonly deps: AssistantDeps) {
     this.compose = new Composer(deps.content);
     this.conversations = new ConversationStore(deps.storage);
     this.offers = new OfferBook(deps.content, this.compose);
-    this.services = new ServiceFinder(deps.content, this.compose);
     const events = deps.events ?? { record: async () => undefined, readAll: async () => [] };
     this.feedback = new FeedbackDesk({ content: deps.content, compose: this.compose, events, logger: deps.logger });
     this.now = deps.now ?? (() => new Date());
+    this.steps = new FlowSteps(deps.content, this.compose, this.offers, deps.logger);
+    this.services = new ServiceRequests(new ServiceFinder(deps.content, this.compose), this.compose, this.steps, deps.logger);
+    this.answers = new Answers(deps.content, deps.index, this.compose, this.offers, this.steps);
+    this.introductions = new Introductions(deps.content, this.offers, this.steps, (turn) => this.answers.search(turn).confident);
   }
 
   turn(inbound: Inbound): Promise<Reply[]> {
@@ -142,14 +130,14 @@ export class LocalOfferAssistant implements Assistant {
     }
     const isNew = loaded.status !== 'ok';
     const record = loaded.status === 'ok' ? loaded.record : this.freshRecord(now);
-    const turn: Turn = { inbound, text: '', now, record, audience: audienceOf(record), replies: [] };
-    if (loaded.status === 'unreadable') turn.replies.push(this.info('restart.updated', turn));
+    const turn: Turn = { inbound, text: '', now, record, audience: audienceOf(record), replies: [], isNew: loaded.status !== 'ok' };
+    if (loaded.status === 'unreadable') turn.replies.push(this.steps.info('restart.updated', turn));
 
-    const flow = this.restore(turn);
+    const flow = this.steps.restore(turn);
     if (loaded.status === 'ok' && wasSeen(record.seen, inbound.activityId, now.getTime())) {
       // Delivered twice: already taken. Show where the person is, and change nothing.
       if (crisis) turn.replies.push(crisis);
-      this.showStep(turn, flow, { withTopic: true });
+      this.steps.showStep(turn, flow, { withTopic: true });
       this.deps.logger.info({ event: 'duplicate-activity', channel: inbound.channel });
       return turn.replies;
     }
@@ -158,15 +146,15 @@ export class LocalOfferAssistant implements Assistant {
     if (handedOff) {
       if (crisis) turn.replies.push(crisis);
       turn.replies.push(...handedOff.replies);
-      if (handedOff.resume) this.showStep(turn, flow, { withTopic: false });
+      if (handedOff.resume) this.steps.showStep(turn, flow, { withTopic: false });
     } else if (crisis) {
       turn.replies.push(crisis);
-      this.showStep(turn, flow, { withTopic: false });
+      this.steps.showStep(turn, flow, { withTopic: false });
     } else {
       const feedback = await this.feedback.handle({ ...turn, text: cleanInput(raw).text });
       if (feedback) {
         turn.replies.push(...feedback.replies);
-        if (feedback.showStep) this.showStep(turn, flow, { withTopic: false });
+        if (feedback.showStep) this.steps.showStep(turn, flow, { withTopic: false });
       } else this.understand(turn, flow, isNew, raw);
       if (isNew) this.welcome(turn);
       // A real but uncertain signal: one line about 999 before everything else, then the answer, on the same pathway.
@@ -225,7 +213,7 @@ export class LocalOfferAssistant implements Assistant {
         audience: audienceOf(loaded.record),
         replies: [],
       };
-      this.showStep(turn, this.restore(turn), { withTopic: false });
+      this.steps.showStep(turn, this.steps.restore(turn), { withTopic: false });
       await this.conversations.save(conversationKey, turn.record, loaded.eTag);
       return turn.replies;
     });
@@ -236,30 +224,10 @@ export class LocalOfferAssistant implements Assistant {
     return { schema: 1, profile: {}, dates: {}, flow, offers: [], lastActive: now.toISOString(), awaitingResume: false };
   }
 
-  /** The current step, restarting the pathway politely if its stored snapshot is from an older version. */
-  private restore(turn: Turn): FlowView {
-    try {
-      return viewFlow(turn.record.flow);
-    } catch (err) {
-      if (!(err instanceof FlowRestoreError)) throw err;
-      this.deps.logger.warn({ event: 'flow-restart', machine: err.machine, reason: err.reason });
-      const machine: MachineId = isMachineId(err.machine) ? err.machine : 'intake';
-      const started = startFlow(machine, { profile: turn.record.profile, dates: turn.record.dates });
-      turn.record.flow = started.flow;
-      turn.record.offers = [];
-      turn.replies.push(this.info('restart.updated', turn));
-      return started.view;
-    }
-  }
-
   /** The privacy note for a new conversation: first, unless the first message was a question, whose answer comes first. */
   private welcome(turn: Turn): void {
     const at = turn.replies[0]?.kind === 'answer' ? 1 : 0;
-    turn.replies.splice(at, 0, this.info('welcome.privacy', turn));
-  }
-
-  private info(messageId: string, turn: Turn): Reply {
-    return { kind: 'info', paragraphs: [this.compose.message(messageId, turn.audience)] };
+    turn.replies.splice(at, 0, this.steps.info('welcome.privacy', turn));
   }
 
   private crisisReply(risk: RiskAssessment): Reply {
@@ -267,20 +235,21 @@ export class LocalOfferAssistant implements Assistant {
     return buildCrisisReply((id) => this.compose.message(id, 'parent'), risk.kinds, risk.categories);
   }
 
-  private understand(turn: Turn, view: FlowView, isNew: boolean, raw: string): void {
+  private understand(turn: Turn, start: FlowView, isNew: boolean, raw: string): void {
+    let view = start;
     const { text, truncated } = cleanInput(raw);
     turn.text = text;
 
     if (!text) {
-      if (!isNew) turn.replies.push(this.info(turn.inbound.hasAttachments ? 'input.attachment' : 'input.empty', turn));
-      return this.showStep(turn, view, { withTopic: isNew });
+      if (!isNew) turn.replies.push(this.steps.info(turn.inbound.hasAttachments ? 'input.attachment' : 'input.empty', turn));
+      return this.steps.showStep(turn, view, { withTopic: isNew });
     }
-    if (turn.inbound.hasAttachments) turn.replies.push(this.info('input.attachment', turn));
+    if (turn.inbound.hasAttachments) turn.replies.push(this.steps.info('input.attachment', turn));
     if (!hasWords(text)) {
-      turn.replies.push(this.info('input.no-words', turn));
-      return this.showStep(turn, view, { withTopic: false });
+      turn.replies.push(this.steps.info('input.no-words', turn));
+      return this.steps.showStep(turn, view, { withTopic: false });
     }
-    if (truncated) turn.replies.push(this.info('input.too-long', turn));
+    if (truncated) turn.replies.push(this.steps.info('input.too-long', turn));
 
     // A new or restarted conversation has been offered nothing yet: the step's own choices apply.
     if (turn.record.offers.length === 0) turn.record.offers = this.offers.defaultOffers(view);
@@ -289,16 +258,21 @@ export class LocalOfferAssistant implements Assistant {
     if (this.handleResume(turn, view, command)) return;
     if (command) return this.runCommand(turn, view, command);
 
-    if (view.meta.input && this.handleDate(turn, view)) return;
+    // "Hi, I'm a SENCO", "my son is 7, can he get...": who is asking and the age, wherever they are said.
+    const introduced = this.introductions.read(turn, view);
+    if (introduced === 'answered') return;
+    if (introduced) view = introduced;
+
+    if (view.meta.input && this.steps.takeDate(turn, view)) return;
 
     const options = this.offers.options(turn.record.offers, view);
     // "hes 7" or "year 9" when asked for the age group. A bare number is a choice while it is on the list.
     const stage = stageAmong(view.choices, text, options.length + 1);
-    if (stage) return this.arrive(turn, this.send(turn, { type: `choose.${stage}` }).view);
+    if (stage) return this.steps.arrive(turn, this.steps.send(turn, { type: `choose.${stage}` }).view);
 
     const choice = matchChoice(text, options);
     // "Holiday clubs for autistic children": the directory, unless the words picked a choice outright.
-    if (!(choice.kind === 'matched' && !choice.weak) && this.findServices(turn, view)) return;
+    if (!(choice.kind === 'matched' && !choice.weak) && this.services.handle(turn, view)) return;
     // A question that shares one word with a choice ("can I still get help at college?") is a question.
     // At the first question ("who is asking?") a question in a sentence gets its answer straight away, even
     // when it names a choice in passing ("my daughter has been excluded, what can I do?").
@@ -308,7 +282,7 @@ export class LocalOfferAssistant implements Assistant {
       choice.kind === 'matched' &&
       (choice.weak || (atIntake && !isExactChoice(text, options))) &&
       asking &&
-      (this.searchFor(turn).confident || glossaryQuestion(text, this.deps.content.glossary.values()) !== null);
+      (this.answers.search(turn).confident || glossaryQuestion(text, this.deps.content.glossary.values()) !== null);
     if (choice.kind === 'matched' && !asked) return this.takeOffer(turn, view, this.offers.byKey(turn.record.offers, choice.id), text);
     // After an answer the step's own choices are not on the list, but naming one still takes it: the place is kept.
     const stepOffers = this.offers.defaultOffers(view);
@@ -316,45 +290,22 @@ export class LocalOfferAssistant implements Assistant {
     const byName = !/\d/.test(text) && isExactChoice(text, this.offers.options(stepOffers, view));
     if (stepChoice !== choice && stepChoice.kind === 'matched' && byName) return this.takeOffer(turn, view, this.offers.byKey(stepOffers, stepChoice.id), text);
 
-    if (this.dateForNextStep(turn, view)) return;
+    if (this.steps.dateForNextStep(turn, view) || this.steps.dateForTopic(turn, view)) return;
 
     const term = glossaryQuestion(text, this.deps.content.glossary.values());
-    if (term) return this.answerTerm(turn, view, term);
+    if (term) return this.answers.term(turn, view, term);
 
-    const pathway = (asksSomething(text) || contentWordCount(text) >= 4) && this.searchFor(turn).confident ? null : this.pathwaySwitch(text, view);
-    if (pathway) return this.enterPathway(turn, pathway);
+    const pathway = (asksSomething(text) || contentWordCount(text) >= 4) && this.answers.search(turn).confident ? null : this.pathwaySwitch(text, view);
+    if (pathway) return this.steps.enterPathway(turn, pathway);
 
     const talk = smallTalk(text);
     if (talk) {
       // "hi", "thanks", "ok": answer in kind and ask the step's question again. Not a question for editors.
       const atWelcome = view.machine === 'intake' && view.state === 'who';
-      if (talk === 'thanks' || (talk === 'greeting' && !atWelcome)) turn.replies.push(this.info(`smalltalk.${talk}`, turn));
-      return this.showStep(turn, view, { withTopic: false });
+      if (talk === 'thanks' || (talk === 'greeting' && !atWelcome)) turn.replies.push(this.steps.info(`smalltalk.${talk}`, turn));
+      return this.steps.showStep(turn, view, { withTopic: false });
     }
-    this.answerQuestion(turn, view, choice.kind === 'ambiguous');
-  }
-
-  /** Answers a request for local services. Returns true when this turn has been answered. */
-  private findServices(turn: Turn, view: FlowView): boolean {
-    const expecting = view.meta.serviceSearch === true;
-    const request = this.services.read(turn.text, expecting);
-    if (!request && !expecting) return false;
-    if (request?.general) {
-      const profile = turn.record.profile;
-      if (profile.who && profile.stage) {
-        const menu = startFlow('intake', { profile, dates: turn.record.dates });
-        turn.record.flow = menu.flow;
-        this.arrive(turn, this.send(turn, { type: 'choose.find-service' }).view);
-        return true;
-      }
-      turn.replies.push({ kind: 'info', paragraphs: [this.compose.promptText('intake.find-service', turn.audience)] });
-      this.showStep(turn, view, { withTopic: false });
-      return true;
-    }
-    turn.replies.push(request ? this.services.reply(request, turn.record.profile, turn.audience) : this.info('services.none', turn));
-    this.deps.logger.info({ event: 'service-search', found: turn.replies[turn.replies.length - 1]?.services?.entries.length ?? 0 });
-    this.showStep(turn, view, { withTopic: false, ...(expecting ? {} : { promptId: 'answer.carry-on' }) });
-    return true;
+    this.answers.question(turn, view, choice.kind === 'ambiguous');
   }
 
   /** After a long gap, ask whether to carry on. Returns true when this turn has been answered. */
@@ -377,133 +328,47 @@ export class LocalOfferAssistant implements Assistant {
   private runCommand(turn: Turn, view: FlowView, command: Command): void {
     switch (command) {
       case 'menu':
-        return this.goToMenu(turn);
+        return this.steps.goToMenu(turn);
       case 'back':
-        return this.goBack(turn, view);
+        return this.steps.goBack(turn, view);
       case 'help':
-        turn.replies.push(this.info('help', turn));
-        return this.showStep(turn, view, { withTopic: false });
+        turn.replies.push(this.steps.info('help', turn));
+        return this.steps.showStep(turn, view, { withTopic: false });
       case 'person':
         if (this.deps.handoff) {
           turn.handoffRequested = true;
           return;
         }
-        turn.replies.push(this.info('person', turn));
-        return this.showStep(turn, view, { withTopic: false });
+        turn.replies.push(this.steps.info('person', turn));
+        return this.steps.showStep(turn, view, { withTopic: false });
     }
-  }
-
-  private goToMenu(turn: Turn): void {
-    const started = startFlow('intake', { profile: turn.record.profile, dates: turn.record.dates });
-    turn.record.flow = started.flow;
-    this.showStep(turn, started.view, { withTopic: false });
-  }
-
-  private goBack(turn: Turn, view: FlowView): void {
-    const result = this.send(turn, { type: 'BACK' });
-    if (result.changed) return this.showStep(turn, result.view, { withTopic: true });
-    // At the start of a pathway, back means the menu.
-    if (view.machine !== 'intake') return this.goToMenu(turn);
-    this.showStep(turn, view, { withTopic: false });
-  }
-
-  private send(turn: Turn, event: FlowEvent): { view: FlowView; changed: boolean } {
-    const from = turn.record.flow;
-    const result = sendToFlow(from, event);
-    turn.record.flow = result.flow;
-    const to = result.view;
-    if (!result.changed) this.deps.logger.warn({ event: 'unchanged', machine: to.machine, state: to.state, type: event.type });
-    else this.deps.logger.info({ event: 'transition', machine: to.machine, to: to.state, type: event.type });
-    return result;
-  }
-
-  private handleDate(turn: Turn, view: FlowView): boolean {
-    const field = view.meta.input!.field;
-    const reading = readDate(turn.text, turn.now);
-    if (reading.ok) {
-      const result = this.send(turn, { type: 'DATE', field, date: reading.iso });
-      turn.record.dates = { ...turn.record.dates, [field]: reading.iso };
-      this.arrive(turn, result.view);
-      return true;
-    }
-    // Not a date: a choice or a question still works here; only plain failures get the date hint.
-    if (matchChoice(turn.text, this.offers.options(turn.record.offers, view)).kind === 'matched') return false;
-    if (glossaryQuestion(turn.text, this.deps.content.glossary.values())) return false;
-    turn.replies.push(this.info(reading.reason === 'too-far' ? 'date.too-far' : 'date.not-understood', turn));
-    this.showStep(turn, view, { withTopic: false });
-    return true;
-  }
-
-  /**
-   * A date typed where the next step would ask for one ("12 October", with "Work out my deadline" on
-   * offer): take that step and use the date, rather than make the person pick the choice first.
-   */
-  private dateForNextStep(turn: Turn, view: FlowView): boolean {
-    if (view.done || !readDate(turn.text, turn.now).ok) return false;
-    for (const id of view.choices) {
-      const peek = sendToFlow(turn.record.flow, { type: `choose.${id}` });
-      if (peek.changed && peek.view.meta.input) {
-        const moved = this.send(turn, { type: `choose.${id}` });
-        return this.handleDate(turn, moved.view);
-      }
-    }
-    return false;
   }
 
   private takeOffer(turn: Turn, view: FlowView, offer: Offer | undefined, text = ''): void {
-    if (!offer) return this.showStep(turn, view, { withTopic: false });
+    if (!offer) return this.steps.showStep(turn, view, { withTopic: false });
     switch (offer.kind) {
       case 'step': {
-        const result = this.send(turn, { type: `choose.${offer.id}` });
+        const result = this.steps.send(turn, { type: `choose.${offer.id}` });
         // "I'm his mum, he's 7" answers the next question too.
         const stage = result.view.done ? null : stageAmong(result.view.choices, text);
-        if (stage) return this.arrive(turn, this.send(turn, { type: `choose.${stage}` }).view);
-        return this.arrive(turn, result.view);
+        if (stage) return this.steps.arrive(turn, this.steps.send(turn, { type: `choose.${stage}` }).view);
+        return this.steps.arrive(turn, result.view);
       }
       case 'menu':
-        return this.goToMenu(turn);
-      case 'topic': {
-        const search = this.searchFor(turn);
-        const passages = search.matches[0]?.topic === offer.id ? search.passages : this.deps.index.topicPassages(offer.id, turn.audience);
-        return this.giveAnswer(turn, view, offer.id, passages, []);
-      }
+        return this.steps.goToMenu(turn);
+      case 'topic':
+        return this.answers.topic(turn, view, offer.id);
       case 'detail':
-        return this.giveDetail(turn, view, offer.id, offer.topic);
+        return this.answers.detail(turn, view, offer.id, offer.topic);
       case 'audience':
         turn.record.profile = { ...turn.record.profile, who: offer.id };
         turn.audience = offer.id;
-        return this.giveAnswer(turn, view, offer.topic, this.deps.index.topicPassages(offer.topic, offer.id), []);
+        return this.answers.forAudience(turn, view, offer.topic);
       case 'pathway':
-        return this.enterPathway(turn, offer.id, offer.topic);
+        return this.steps.enterPathway(turn, offer.id, offer.topic);
       case 'resume':
-        return offer.id === 'carry-on' ? this.showStep(turn, view, { withTopic: true }) : this.goToMenu(turn);
+        return offer.id === 'carry-on' ? this.steps.showStep(turn, view, { withTopic: true }) : this.steps.goToMenu(turn);
     }
-  }
-
-  /** Arriving at a state: keep profile and dates in step, follow a handover, then show the step. */
-  private arrive(turn: Turn, view: FlowView): void {
-    turn.record.profile = { ...turn.record.profile, ...view.context.profile };
-    turn.record.dates = { ...turn.record.dates, ...view.context.dates };
-    turn.audience = audienceOf(turn.record);
-    const handover = view.done ? view.meta.handover : undefined;
-    if (handover && handover !== 'menu') return this.enterPathway(turn, handover, undefined, view.machine !== 'intake');
-    if (handover === 'menu') return this.goToMenu(turn);
-    this.showStep(turn, view, { withTopic: true });
-  }
-
-  private enterPathway(turn: Turn, pathway: PathwayId, topic?: string, announce = true): void {
-    const input = { profile: turn.record.profile, dates: turn.record.dates };
-    const started = (topic && startFlowAt(pathway, topic, input)) || startFlow(pathway, input);
-    turn.record.flow = started.flow;
-    if (announce && !topic) turn.replies.push(this.info(`handover.${pathway}`, turn));
-    this.showStep(turn, started.view, { withTopic: true });
-  }
-
-  private showStep(turn: Turn, view: FlowView, opts: { withTopic: boolean; extra?: Offer[]; promptId?: string }): void {
-    const { replies, offers } = this.offers.step(view, turn.audience, { withTopic: opts.withTopic, extra: opts.extra ?? [], promptMessage: opts.promptId });
-    turn.replies.push(...replies);
-    turn.record.offers = offers;
-    if (opts.withTopic && view.meta.topic) turn.record.topic = view.meta.topic;
   }
 
   /** A menu pathway named plainly in a short message ("appeal", "preparing for adulthood"). */
@@ -512,83 +377,6 @@ export class LocalOfferAssistant implements Assistant {
     const options = this.offers.pathwayOptions().filter((o) => o.id !== view.machine);
     const match = matchChoice(text, options);
     return match.kind === 'matched' ? (match.id as PathwayId) : null;
-  }
-
-  /** Offer to go through a topic's pathway step by step, when it is not the one the person is in. */
-  private pathwayOffer(topicId: string, view: FlowView): Offer[] {
-    const pathway = this.deps.content.topics.get(topicId)?.pathway;
-    return pathway && pathway !== view.machine ? [{ kind: 'pathway', id: pathway, topic: topicId }] : [];
-  }
-
-  private searchFor(turn: Turn): QaResult {
-    turn.search ??= this.deps.index.search(turn.text, { audience: turn.audience, topic: turn.record.topic });
-    return turn.search;
-  }
-
-  private answerQuestion(turn: Turn, view: FlowView, ambiguousChoice: boolean): void {
-    const result = this.searchFor(turn);
-    const top = result.matches[0];
-    if (result.confident && top) {
-      // Inside a pathway, if one of this step's own choices leads to that topic, go there: the person keeps their path.
-      const next = view.machine === 'intake' ? null : this.offers.choiceLeadingTo(turn.record.flow, view, top.topic);
-      if (next) {
-        const moved = this.send(turn, { type: `choose.${next}` });
-        return this.arrive(turn, moved.view);
-      }
-      // "Or did you mean": the next two topics, when they are close enough to be fair guesses.
-      const alternatives = result.matches
-        .slice(1)
-        .filter((m) => m.score >= top.score * 0.5)
-        .slice(0, 2)
-        .map((m) => m.topic);
-      return this.giveAnswer(turn, view, top.topic, result.passages, alternatives);
-    }
-    turn.gap = { question: turn.text, closest: result.matches.slice(0, 3) };
-    const close = result.matches.filter((m) => m.score > 0.3).slice(0, 3);
-    if (close.length === 0 && !ambiguousChoice) {
-      turn.replies.push(this.info('answer.no-match', turn));
-      return this.showStep(turn, view, { withTopic: false });
-    }
-    turn.replies.push(this.info(ambiguousChoice && close.length === 0 ? 'ambiguous' : 'answer.not-sure', turn));
-    this.showStep(turn, view, { withTopic: false, extra: close.map((m) => ({ kind: 'topic' as const, id: m.topic })) });
-  }
-
-  /** A short answer from a topic, then what to do next. */
-  private giveAnswer(turn: Turn, view: FlowView, topicId: string, passages: Passage[], alternatives: string[], lead: string[] = []): void {
-    turn.replies.push(this.compose.answerReply(topicId, passages, turn.audience, { lead }));
-    turn.record.topic = topicId;
-    // Asked once at most, and only of someone who has not said who they are.
-    const askWho = !turn.record.profile.who && !turn.record.askedWho;
-    const after = this.offers.afterAnswer(view, turn.audience, { topic: topicId, alternatives, extra: this.pathwayOffer(topicId, view), askWho });
-    if (after.offers.some((o) => o.kind === 'audience')) turn.record.askedWho = true;
-    turn.replies.push(after.reply);
-    turn.record.offers = after.offers;
-  }
-
-  /** "What is X": the glossary line, then the key passage of X's topic when it has one. */
-  private answerTerm(turn: Turn, view: FlowView, term: GlossaryTerm): void {
-    const topic = term.topic && this.deps.content.topics.has(term.topic) ? term.topic : undefined;
-    if (!topic) {
-      turn.replies.push({ kind: 'answer', title: term.term, paragraphs: [this.compose.fill(term.meaning)] });
-      return this.showStep(turn, view, { withTopic: false, promptId: 'glossary.more' });
-    }
-    const search = this.searchFor(turn);
-    const passages = (search.matches[0]?.topic === topic ? search.passages : this.deps.index.topicPassages(topic, turn.audience)).filter(
-      (p) => p.kind !== 'glossary',
-    );
-    this.giveAnswer(turn, view, topic, passages, [], [term.meaning]);
-  }
-
-  /** More on the last answer: the rest of its topic, its sources, or next steps. */
-  private giveDetail(turn: Turn, view: FlowView, kind: 'more' | 'sources' | 'next', topicId: string): void {
-    if (!this.deps.content.topics.has(topicId)) return this.showStep(turn, view, { withTopic: false });
-    if (kind === 'more') turn.replies.push(this.compose.topicReply(topicId, turn.audience));
-    else if (kind === 'sources') turn.replies.push(this.compose.sourcesReply(topicId, turn.audience));
-    else turn.replies.push(this.compose.nextStepsReply(topicId, turn.audience));
-    turn.record.topic = topicId;
-    const after = this.offers.afterAnswer(view, turn.audience, { topic: topicId, alternatives: [], skip: [kind], extra: this.pathwayOffer(topicId, view) });
-    turn.replies.push(after.reply);
-    turn.record.offers = after.offers;
   }
 
   private async recordGapIfAny(turn: Turn): Promise<void> {

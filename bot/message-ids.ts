@@ -29,6 +29,8 @@ const CORE = [
   'choice.menu',
   'smalltalk.greeting',
   'smalltalk.thanks',
+  'intake.ask-again',
+  'profile.noted',
   'deadlines.ehc-summary',
   'deadlines.ehc-note',
   'deadlines.appeal-summary',

@@ -107,7 +107,11 @@ export class OfferBook {
   }
 
   /** A step's replies: its topic and worked-out dates if wanted, then one question with every choice. */
-  step(view: FlowView, audience: Audience, opts: { withTopic: boolean; extra: Offer[]; promptMessage?: string }): { replies: Reply[]; offers: Offer[] } {
+  step(
+    view: FlowView,
+    audience: Audience,
+    opts: { withTopic: boolean; extra: Offer[]; promptMessage?: string; promptText?: string },
+  ): { replies: Reply[]; offers: Offer[] } {
     const replies: Reply[] = [];
     if (opts.withTopic && view.meta.topic) replies.push(this.compose.topicReply(view.meta.topic, audience, 'step'));
     const deadlines = opts.withTopic ? this.compose.deadlineReply(view, audience) : null;
@@ -120,7 +124,7 @@ export class OfferBook {
       opts.extra.filter((offer) => !stepLabels.has(this.label(offer, view, audience).toLowerCase())),
     );
     const lead = opts.promptMessage ? [this.compose.message(opts.promptMessage, audience)] : [];
-    replies.push(this.promptReply(offers, this.compose.promptText(view.meta.prompt, audience), view, audience, lead));
+    replies.push(this.promptReply(offers, opts.promptText ?? this.compose.promptText(view.meta.prompt, audience), view, audience, lead));
     return { replies, offers };
   }
 

@@ -81,12 +81,16 @@ function readAge(said: string): number | undefined {
   return Number.isInteger(n) && n >= 0 && n <= 25 ? n : undefined;
 }
 
+const WHEN =
+  /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|easter|christmas|summer|spring|autumn|winter|year)\b/i;
+
 function readArea(raw: string, said: string, knownAreas: readonly string[]): string | undefined {
   const known = knownAreas.find((a) => new RegExp(`\\b${normalise(a).replace(/ /g, '\\s+')}\\b`).test(said));
   if (known) return known;
   // "near Fernvale", "in Fernvale": a place name the directory may not list; only services for the whole area will fit it.
   const m = /\b(?:near|in|around|at)\s+([A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+)?)/.exec(raw);
-  return m?.[1];
+  // "starting in September", "at Easter": a time, not a place.
+  return m?.[1] && !WHEN.test(m[1]) ? m[1] : undefined;
 }
 
 export function readServiceRequest(raw: string, knownAreas: readonly string[] = [], opts: { expectingOne?: boolean } = {}): ServiceRequest | null {

@@ -1,0 +1,120 @@
+/**
+ * Answering typed questions from the content store: the search for a turn (read in the context of the
+ * topic just discussed, follow-up.ts), a short answer led by the passage that answers it, "what is X",
+ * more detail on request, and "not sure" with the closest topics when nothing fits. Ranking is
+ * understanding/qa.ts's; wording is compose.ts's.
+ */
+import type { GlossaryTerm } from '../content/schema.js';
+import type { ContentStore } from '../content/store.js';
+import type { FlowView } from '../flows/executor.js';
+import type { Composer } from './compose.js';
+import type { Offer } from './conversation.js';
+import { searchInContext } from './follow-up.js';
+import type { OfferBook } from './offers.js';
+import type { FlowSteps } from './steps.js';
+import type { Turn } from './turn.js';
+import type { Passage } from './understanding/passages.js';
+import type { QaResult, TopicIndex } from './understanding/qa.js';
+import { asksSomething } from './understanding/text.js';
+
+export class Answers {
+  constructor(
+    private readonly content: ContentStore,
+    private readonly index: TopicIndex,
+    private readonly compose: Composer,
+    private readonly offers: OfferBook,
+    private readonly steps: FlowSteps,
+  ) {}
+
+  /** The topic search for this turn's text, done at most once a turn. */
+  search(turn: Turn): QaResult {
+    turn.search ??= searchInContext(this.index, this.content, turn.text, { audience: turn.audience, topic: turn.record.topic });
+    return turn.search;
+  }
+
+  question(turn: Turn, view: FlowView, ambiguousChoice: boolean): void {
+    const result = this.search(turn);
+    const top = result.matches[0];
+    if (result.confident && top) {
+      // Inside a pathway, if one of this step's own choices leads to that topic, go there: the person keeps their path.
+      const next = view.machine === 'intake' ? null : this.offers.choiceLeadingTo(turn.record.flow, view, top.topic);
+      if (next) return this.steps.arrive(turn, this.steps.send(turn, { type: `choose.${next}` }).view);
+      // "Or did you mean": the next two topics, when they are close enough to be fair guesses.
+      const alternatives = result.matches
+        .slice(1)
+        .filter((m) => m.score >= top.score * 0.5)
+        .slice(0, 2)
+        .map((m) => m.topic);
+      return this.give(turn, view, top.topic, result.passages, alternatives);
+    }
+    // "hes 12, year 7": said about themselves, not asked. Noted, not a gap in the content.
+    if (turn.introduced && !asksSomething(turn.text)) {
+      turn.replies.push(this.steps.info('profile.noted', turn));
+      return this.steps.showStep(turn, view, { withTopic: false });
+    }
+    turn.gap = { question: turn.text, closest: result.matches.slice(0, 3) };
+    const close = result.matches.filter((m) => m.score > 0.3).slice(0, 3);
+    if (close.length === 0 && !ambiguousChoice) {
+      turn.replies.push(this.steps.info('answer.no-match', turn));
+      return this.steps.showStep(turn, view, { withTopic: false });
+    }
+    turn.replies.push(this.steps.info(ambiguousChoice && close.length === 0 ? 'ambiguous' : 'answer.not-sure', turn));
+    this.steps.showStep(turn, view, { withTopic: false, extra: close.map((m) => ({ kind: 'topic' as const, id: m.topic })) });
+  }
+
+  /** A short answer from a topic, then what to do next. */
+  give(turn: Turn, view: FlowView, topicId: string, passages: Passage[], alternatives: string[], lead: string[] = []): void {
+    turn.replies.push(this.compose.answerReply(topicId, passages, turn.audience, { lead }));
+    turn.record.topic = topicId;
+    // Asked once at most, and only of someone who has not said who they are.
+    const askWho = !turn.record.profile.who && !turn.record.askedWho;
+    const after = this.offers.afterAnswer(view, turn.audience, { topic: topicId, alternatives, extra: this.pathwayOffer(topicId, view), askWho });
+    if (after.offers.some((o) => o.kind === 'audience')) turn.record.askedWho = true;
+    turn.replies.push(after.reply);
+    turn.record.offers = after.offers;
+  }
+
+  /** An offered topic, picked by number or name. */
+  topic(turn: Turn, view: FlowView, topicId: string): void {
+    const search = this.search(turn);
+    const passages = search.matches[0]?.topic === topicId ? search.passages : this.index.topicPassages(topicId, turn.audience);
+    this.give(turn, view, topicId, passages, []);
+  }
+
+  /** The same answer again in another audience's wording ("I am a young person"). */
+  forAudience(turn: Turn, view: FlowView, topicId: string): void {
+    this.give(turn, view, topicId, this.index.topicPassages(topicId, turn.audience), []);
+  }
+
+  /** "What is X": the glossary line, then the key passage of X's topic when it has one. */
+  term(turn: Turn, view: FlowView, term: GlossaryTerm): void {
+    const topic = term.topic && this.content.topics.has(term.topic) ? term.topic : undefined;
+    if (!topic) {
+      turn.replies.push({ kind: 'answer', title: term.term, paragraphs: [this.compose.fill(term.meaning)] });
+      return this.steps.showStep(turn, view, { withTopic: false, promptId: 'glossary.more' });
+    }
+    const search = this.search(turn);
+    const passages = (search.matches[0]?.topic === topic ? search.passages : this.index.topicPassages(topic, turn.audience)).filter(
+      (p) => p.kind !== 'glossary',
+    );
+    this.give(turn, view, topic, passages, [], [term.meaning]);
+  }
+
+  /** More on the last answer: the rest of its topic, its sources, or next steps. */
+  detail(turn: Turn, view: FlowView, kind: 'more' | 'sources' | 'next', topicId: string): void {
+    if (!this.content.topics.has(topicId)) return this.steps.showStep(turn, view, { withTopic: false });
+    if (kind === 'more') turn.replies.push(this.compose.topicReply(topicId, turn.audience));
+    else if (kind === 'sources') turn.replies.push(this.compose.sourcesReply(topicId, turn.audience));
+    else turn.replies.push(this.compose.nextStepsReply(topicId, turn.audience));
+    turn.record.topic = topicId;
+    const after = this.offers.afterAnswer(view, turn.audience, { topic: topicId, alternatives: [], skip: [kind], extra: this.pathwayOffer(topicId, view) });
+    turn.replies.push(after.reply);
+    turn.record.offers = after.offers;
+  }
+
+  /** Offer to go through a topic's pathway step by step, when it is not the one the person is in. */
+  private pathwayOffer(topicId: string, view: FlowView): Offer[] {
+    const pathway = this.content.topics.get(topicId)?.pathway;
+    return pathway && pathway !== view.machine ? [{ kind: 'pathway', id: pathway, topic: topicId }] : [];
+  }
+}

@@ -6,7 +6,7 @@
  * honest figure. The split is by the number in each id, so it never moves when a file is edited, and
  * it takes two in every five of each category, since each category is a run of neighbouring ids.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
@@ -44,6 +44,35 @@ export function blindTrainingItems(dir: URL = TUNING_DIR): EvalItem[] {
     const file = new URL(name, dir);
     if (!existsSync(file)) continue;
     out.push(...readEvalSet(file).filter((i) => partOf(i.id) === 'train'));
+  }
+  return out;
+}
+
+/** Where the question-answering tuning sets live: ordinary SEND questions and conversations, none a crisis. */
+export const ORDINARY_DIR = new URL('../../test/fixtures/understanding/', import.meta.url);
+
+const OrdinaryItem = z.object({ id: z.string(), text: z.string().optional(), turns: z.array(z.object({ say: z.string() })).optional() });
+
+/** Every message a person types in a question or conversation file (questions' `text`, conversations' `say`), with its item's id. */
+export function readOrdinaryMessages(path: string | URL): Array<{ id: string; text: string }> {
+  const items = z.array(OrdinaryItem).parse(parse(readFileSync(path, 'utf8')));
+  return items.flatMap((item) =>
+    [...(item.text !== undefined ? [item.text] : []), ...(item.turns ?? []).map((t) => t.say)].map((text) => ({ id: item.id, text })),
+  );
+}
+
+/**
+ * The training part of the question-answering tuning sets, learnt as `none`. Ordinary messages such as "im a
+ * mum and my son is 7" or "we got the draft plan yesterday, hes 9" must never get the crisis reply, and
+ * the near-miss sets, being hard cases, hold too few of them. The same id split keeps a held-out part.
+ */
+export function ordinaryTrainingMessages(dir: URL = ORDINARY_DIR): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()) {
+    out.push(...readOrdinaryMessages(new URL(name, dir)).flatMap((m) => (partOf(m.id) === 'train' ? [m.text] : [])));
   }
   return out;
 }

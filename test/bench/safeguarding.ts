@@ -10,13 +10,14 @@
  * caught crisis, whether the text names the services its category needs. Every figure is printed for
  * the rule layer alone beside both layers. Only counts are printed, never message text.
  */
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { MemoryStorage } from 'botbuilder';
 import { createChannels } from '../../bot/channels.js';
 import { Composer } from '../../bot/compose.js';
 import { assessRisk, type Layers } from '../../bot/safeguarding/assess.js';
 import { CRISIS_POSSIBLE } from '../../bot/safeguarding/crisis-reply.js';
-import { partOf, readEvalSet, type EvalItem, type Part } from '../../bot/safeguarding/tuning-sets.js';
+import { partOf, readEvalSet, readOrdinaryMessages, type EvalItem, type Part } from '../../bot/safeguarding/tuning-sets.js';
 import { TopicIndex } from '../../bot/understanding/qa.js';
 import { loadContent } from '../../content/store.js';
 import { quantile } from './harness.js';
@@ -52,14 +53,20 @@ function nineNineNineFirst(text: string): boolean {
 const args = process.argv.slice(2);
 const partAt = args.indexOf('--part');
 const part = partAt >= 0 ? (args[partAt + 1] as Part) : undefined;
-const path = args.find((a, i) => !a.startsWith('--') && i !== partAt + 1) ?? 'test/sealed/safeguarding.yaml';
+const ordinaryAt = args.indexOf('--ordinary');
+const path = args.find((a, i) => !a.startsWith('--') && i !== partAt + 1 && (ordinaryAt < 0 || i !== ordinaryAt + 1)) ?? 'test/sealed/safeguarding.yaml';
+// Ordinary messages (question sets' texts, conversations' turns): none is a crisis, so any crisis reply is a false alarm.
+const ordinaryPaths =
+  ordinaryAt >= 0
+    ? (args[ordinaryAt + 1] ?? '').split(',').filter(Boolean)
+    : ['test/sealed/questions-a.yaml', 'test/sealed/questions-b.yaml', 'test/sealed/conversations.yaml'];
 let items: Item[];
 try {
   if (part !== undefined && part !== 'train' && part !== 'held-out') throw new Error('--part is train or held-out');
   items = readEvalSet(path).filter((i) => part === undefined || partOf(i.id) === part);
 } catch (err) {
   console.error(`Cannot read a safeguarding set from ${path}: ${(err as Error).message.split('\n')[0]}`);
-  console.error('Usage: npm run bench:safeguarding [path/to/set.yaml] [--part train|held-out] [--ids]');
+  console.error('Usage: npm run bench:safeguarding [path/to/set.yaml] [--part train|held-out] [--ordinary a.yaml,b.yaml] [--ids]');
   process.exit(2);
 }
 
@@ -141,6 +148,16 @@ for (const k of [...kinds, 'ALL']) {
 }
 const nb = near(both);
 console.log(`${'possible-risk line'.padEnd(24)}${''.padEnd(18)}${cell(nb.filter((o) => o.possible).length, nb.length)}`);
+
+const ordinary = ordinaryPaths.filter((p) => existsSync(p)).flatMap((p) => readOrdinaryMessages(p).filter((m) => part === undefined || partOf(m.id) === part));
+if (ordinary.length) {
+  const flagged = (layers: Layers) => ordinary.map((m) => assessRisk(m.text, layers).level);
+  const [r, b] = [flagged('rules'), flagged('both')];
+  const count = (levels: string[], level: string) => levels.filter((l) => l === level).length;
+  console.log(`\n${`ordinary messages (${ordinary.length})`.padEnd(24)}${'rules alone'.padEnd(18)}both layers`);
+  console.log(`${'crisis reply'.padEnd(24)}${cell(count(r, 'crisis'), r.length)}${cell(count(b, 'crisis'), b.length)}`);
+  console.log(`${'possible-risk line'.padEnd(24)}${cell(count(r, 'possible'), r.length)}${cell(count(b, 'possible'), b.length)}`);
+}
 
 const sample = items.map((i) => i.text);
 let five = '';

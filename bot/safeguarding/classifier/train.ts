@@ -8,7 +8,7 @@ import { LABELS, isCategory, type Label } from '../categories.js';
 import { corpusHash, expandCorpus, loadCorpusFiles, seeded, type Example } from '../corpus.js';
 import { classifierTokens, featuresOf } from './features.js';
 import { LinearModel } from './model.js';
-import { blindTrainingItems, type EvalItem } from '../tuning-sets.js';
+import { blindTrainingItems, ordinaryTrainingMessages, type EvalItem } from '../tuning-sets.js';
 import { partsOf } from './score.js';
 
 /** The ordinary questions from the content store that are also learnt from, as `none`. */
@@ -43,6 +43,12 @@ export function contentSentences(content: ContentStore): string[] {
  */
 export const BLIND_WEIGHT = 8;
 
+/**
+ * How much an ordinary message from the question-answering tuning sets counts: written by other hands, like
+ * the blind sets, and the commonest thing the check sees, so a false alarm there costs the most.
+ */
+export const ORDINARY_WEIGHT = 4;
+
 /** A blind item's label: its category for a crisis; for a near-miss, `possible` when it tells of a past event, else `none`. */
 function blindLabel(item: EvalItem): Label {
   if (item.expect === 'crisis') {
@@ -63,12 +69,20 @@ export function trainingExamples(content: ContentStore): Example[] {
     data: { label: 'none', voice: 'self', examples: contentSentences(content), templates: [], perTemplate: 1, slots: {}, registers: [] },
   });
   const blind = blindTrainingItems().map((item) => ({ text: item.text, label: blindLabel(item), file: '(blind tuning sets)', weight: BLIND_WEIGHT }));
-  return [...expandCorpus(loaded), ...blind];
+  const ordinary = ordinaryTrainingMessages().map((text) => ({ text, label: 'none' as const, file: '(ordinary tuning messages)', weight: ORDINARY_WEIGHT }));
+  return [...expandCorpus(loaded), ...blind, ...ordinary];
 }
 
 export function trainingHash(content: ContentStore): string {
   const blind = blindTrainingItems().map((i) => `${i.id}\t${i.expect}\t${i.category}\t${i.text}`);
-  return corpusHash(undefined, [...contentQuestions(content), ...contentSentences(content), `blind x${BLIND_WEIGHT}`, ...blind]);
+  return corpusHash(undefined, [
+    ...contentQuestions(content),
+    ...contentSentences(content),
+    `blind x${BLIND_WEIGHT}`,
+    ...blind,
+    `ordinary x${ORDINARY_WEIGHT}`,
+    ...ordinaryTrainingMessages(),
+  ]);
 }
 
 export interface TrainOptions {

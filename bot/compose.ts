@@ -7,6 +7,7 @@ import type { ContentStore } from '../content/store.js';
 import { deadlinesFor } from '../flows/deadlines.js';
 import type { FlowView } from '../flows/executor.js';
 import type { Fact, Reply, SourceNote } from './reply.js';
+import { pickSentences } from './understanding/answer-sentences.js';
 import type { Passage } from './understanding/passages.js';
 
 /** About what fits on a phone screen, and in one text with its choices. */
@@ -103,23 +104,9 @@ export class Composer {
   answerReply(topicId: string, ranked: Passage[], audience: Audience, opts: { lead?: string[]; budget?: number } = {}): Reply {
     const topic = this.topic(topicId);
     const budget = opts.budget ?? ANSWER_BUDGET;
-    const paragraphs = (opts.lead ?? []).map((p) => this.fill(p));
-    let used = paragraphs.reduce((n, p) => n + p.length, 0);
-    const shown = new Set<string>();
-    // The short answer is written to stand alone: it comes second when another passage leads.
-    const summary = ranked.find((p) => p.kind === 'summary');
-    const order = summary && ranked[0] !== summary ? [ranked[0]!, summary, ...ranked.slice(1).filter((p) => p !== summary)] : ranked;
-    for (const passage of order) {
-      const text = this.fill(passage.text);
-      if (paragraphs.includes(text)) continue;
-      // The first passage always goes in: it is the answer. The others only if they fit.
-      if (shown.size > 0 && used + text.length > budget) continue;
-      if (shown.size === 0 && paragraphs.length > 0 && used + text.length > budget * 1.2) continue;
-      paragraphs.push(text);
-      shown.add(passage.id);
-      used += text.length;
-      if (used >= budget * 0.8) break;
-    }
+    const lead = (opts.lead ?? []).map((p) => this.fill(p));
+    const texts = ranked.map((p) => this.fill(p.text)).filter((t) => !lead.includes(t));
+    const paragraphs = [...lead, ...pickSentences(texts, budget, lead).paragraphs];
     if (paragraphs.length === 0) paragraphs.push(this.fill((topic.variants[audience] ?? {}).summary ?? topic.summary));
     const full = this.topicReply(topicId, audience);
     const detail = [...full.paragraphs, ...(full.more ?? [])].filter((p) => !paragraphs.includes(p));

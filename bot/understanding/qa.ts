@@ -62,6 +62,9 @@ export interface QaTuning {
 
 export const DEFAULT_TUNING: QaTuning = { minScore: 2.9, minCoverage: 0.5, strongMargin: 0.5 };
 
+/** The most frequent words of English (by the word vectors' ranks) are never taken for misspellings. */
+const COMMON_WORDS = 20_000;
+
 /** A question is read up to this many content words: enough for any real one, and it bounds the work. */
 export const MAX_QUERY_WORDS = 40;
 
@@ -315,13 +318,17 @@ export class TopicIndex {
 
   /** The question's content words, corrected. */
   private queryWords(question: string): string[] {
-    return this.spelling
-      .correctAll(
-        words(question)
-          .filter((w) => !STOPWORDS.has(w))
-          .slice(0, MAX_QUERY_WORDS),
-      )
-      .filter((w) => !STOPWORDS.has(w));
+    const typed = words(question)
+      .filter((w) => !STOPWORDS.has(w))
+      .slice(0, MAX_QUERY_WORDS);
+    // A common English word is what it says, even when the content never uses it: "boss" is not "loss".
+    const corrected = this.spelling.correctAll(typed);
+    return corrected.map((w, i) => (this.isCommonWord(typed[i]!) ? typed[i]! : w)).filter((w) => !STOPWORDS.has(w));
+  }
+
+  private isCommonWord(word: string): boolean {
+    const rank = this.vectors?.rank(word);
+    return rank !== undefined && rank < COMMON_WORDS;
   }
 
   /** The question's content words, corrected and stemmed. */

@@ -142,10 +142,23 @@ export const STOPWORDS = new Set(
 /** Lower-case word tokens with apostrophes dropped and text-speak expanded. */
 export function words(text: string): string[] {
   const lowered = text.toLowerCase().replace(/'/g, '');
-  return tokenizeWords(lowered)
-    .map((w) => w.toLowerCase())
-    .flatMap((w) => (TEXT_SPEAK[w] ?? w).split(' '))
-    .filter(Boolean);
+  const tokens = tokenizeWords(lowered).map((w) => w.toLowerCase());
+  return tokens.flatMap((w, i) => (NUMBER_SPEAK[w] && isNumberSpeak(tokens, i) ? NUMBER_SPEAK[w] : (TEXT_SPEAK[w] ?? w)).split(' ')).filter(Boolean);
+}
+
+/** "have 2 pay", "clubs 4 disabled people": a digit standing for a word. */
+const NUMBER_SPEAK: Record<string, string> = { '2': 'to', '4': 'for' };
+/** Words after a number that make it a number: "2 months", "4 year old", "2 miles". */
+const COUNTED =
+  /^(days?|weeks?|months?|years?|yrs?|yo|hours?|hrs?|miles?|mins?|minutes?|times?|x|and|or|to|of|kids?|children|sons?|daughters?|boys?|girls?|people|sessions?|terms?|pm|am|o|oclock)$/;
+/** Words before a number that make it a number: "year 2", "aged 4", "section 4". */
+const NUMBERED =
+  /^(year|yr|y|age|aged|section|under|over|only|about|around|nearly|almost|than|the|my|our|his|her|their|of|and|or|to|from|by|every|at|until|till|is|are|was)$/;
+
+function isNumberSpeak(tokens: string[], i: number): boolean {
+  const next = tokens[i + 1];
+  const before = tokens[i - 1];
+  return next !== undefined && /^[a-z]+$/.test(next) && !COUNTED.test(next) && !(before !== undefined && NUMBERED.test(before));
 }
 
 /** Content words, stemmed: what we index and match on. */

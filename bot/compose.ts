@@ -7,11 +7,11 @@ import type { ContentStore } from '../content/store.js';
 import { deadlinesFor } from '../flows/deadlines.js';
 import type { FlowView } from '../flows/executor.js';
 import type { Fact, Reply, SourceNote } from './reply.js';
-import { pickSentences } from './understanding/answer-sentences.js';
+import { answerUnits, joinUnits, pickSentences } from './understanding/answer-sentences.js';
 import type { Passage } from './understanding/passages.js';
 
-/** About what fits on a phone screen, and in one text with its choices. */
-export const ANSWER_BUDGET = 600;
+/** The answer itself: with its title, the privacy line and the choices, a web chat reply stays under about 600 characters, and on SMS it fits one text. */
+export const ANSWER_BUDGET = 440;
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -106,10 +106,15 @@ export class Composer {
     const budget = opts.budget ?? ANSWER_BUDGET;
     const lead = (opts.lead ?? []).map((p) => this.fill(p));
     const texts = ranked.map((p) => this.fill(p.text)).filter((t) => !lead.includes(t));
-    const paragraphs = [...lead, ...pickSentences(texts, budget, lead).paragraphs];
+    const leadFromNext = Boolean(ranked[0] && ranked[1] && ranked[0].id.startsWith(`${ranked[1].id}#`));
+    const paragraphs = [...lead, ...pickSentences(texts, budget, lead, { leadFromNext }).paragraphs];
     if (paragraphs.length === 0) paragraphs.push(this.fill((topic.variants[audience] ?? {}).summary ?? topic.summary));
     const full = this.topicReply(topicId, audience);
-    const detail = [...full.paragraphs, ...(full.more ?? [])].filter((p) => !paragraphs.includes(p));
+    // The rest of the topic, less the sentences the answer already gave: MORE goes on rather than repeats.
+    const said = new Set(paragraphs.flatMap(answerUnits));
+    const detail = [...full.paragraphs, ...(full.more ?? [])]
+      .map((p) => (said.has(p) ? '' : answerUnits(p).some((u) => said.has(u)) ? joinUnits(answerUnits(p).filter((u) => !said.has(u))) : p))
+      .filter((p) => p && !paragraphs.includes(p));
     return { kind: 'answer', title: topic.title, topicId, paragraphs, detail };
   }
 

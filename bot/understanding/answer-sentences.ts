@@ -39,6 +39,11 @@ export function answerUnits(text: string): string[] {
   return units;
 }
 
+/** Units back into a paragraph: prose with spaces, list lines on lines of their own. */
+export function joinUnits(units: string[]): string {
+  return units.reduce((out, u) => (out === '' ? u : u.startsWith('- ') || out.endsWith(':') ? `${out}\n${u}` : `${out} ${u}`), '');
+}
+
 export interface Picked {
   /** One paragraph per passage used, its chosen sentences in their written order. */
   paragraphs: string[];
@@ -49,7 +54,7 @@ export interface Picked {
  * Fills `budget` characters from `texts` (best first), after `lead` (already shown). The first sentence of
  * the first text always goes in: it is the answer.
  */
-export function pickSentences(texts: string[], budget: number, lead: string[] = []): Picked {
+export function pickSentences(texts: string[], budget: number, lead: string[] = [], opts: { leadFromNext?: boolean } = {}): Picked {
   const said = new Set(lead.flatMap(contentStems));
   let used = lead.reduce((n, p) => n + p.length, 0);
   const paragraphs: string[] = [];
@@ -66,8 +71,12 @@ export function pickSentences(texts: string[], budget: number, lead: string[] = 
       for (const s of stems) said.add(s);
       used += unit.length + 1;
     }
-    if (chosen.length)
-      paragraphs.push(chosen.reduce((out, u) => (out === '' ? u : u.startsWith('- ') || out.endsWith(':') ? `${out}\n${u}` : `${out} ${u}`), ''));
+    if (chosen.length) {
+      const paragraph = joinUnits(chosen);
+      // The leading sentence was taken from the passage that follows it: the rest of that passage reads on from it.
+      if (opts.leadFromNext && paragraphs.length === 1 && texts.indexOf(text) === 1) paragraphs[0] = joinUnits([paragraphs[0]!, paragraph]);
+      else paragraphs.push(paragraph);
+    }
     if (used >= budget * 0.9) break;
   }
   return { paragraphs, used };

@@ -171,6 +171,27 @@ function contentStems(text: string): string[] {
     .map(stem);
 }
 
+/**
+ * "I'm 16", "my 4 year old", "she turns 18": the asker's age says who is asking, not what about, and as a
+ * word it pulls towards any topic with that number in its name ("post-16 transport"). Intake and the
+ * audience carry who is asking.
+ */
+function withoutAges(ws: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    const after = ws.slice(i + 1, i + 3).join(' ');
+    const agedAfter = /^(years? olds?|yrs? old|yo)\b/.exec(after);
+    if (/^\d{1,2}$/.test(w) && (/^(am|is|aged|age|turns|turned|turning|now|shes|hes|theyre)$/.test(ws[i - 1] ?? '') || agedAfter)) {
+      // "4 year old": the words after the number go with it.
+      if (agedAfter) i += agedAfter[0].split(' ').length;
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
+}
+
 /** Placeholders such as {council.helpline.phone} carry no meaning for matching. */
 const stripPlaceholders = (text: string) => text.replace(/\{[a-zA-Z0-9_.-]+\}/g, ' ');
 
@@ -318,7 +339,7 @@ export class TopicIndex {
 
   /** The question's content words, corrected. */
   private queryWords(question: string): string[] {
-    const typed = words(question)
+    const typed = withoutAges(words(question))
       .filter((w) => !STOPWORDS.has(w))
       .slice(0, MAX_QUERY_WORDS);
     // A common English word is what it says, even when the content never uses it: "boss" is not "loss".

@@ -11,7 +11,7 @@ import { answerUnits, joinUnits, pickSentences } from './understanding/answer-se
 import type { Passage } from './understanding/passages.js';
 
 /** The answer itself: with its title, the privacy line and the choices, a web chat reply stays under about 600 characters, and on SMS it fits one text. */
-export const ANSWER_BUDGET = 440;
+export const ANSWER_BUDGET = 420;
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -62,6 +62,9 @@ export interface QaTuning {
 
 export const DEFAULT_TUNING: QaTuning = { minScore: 2.9, minCoverage: 0.5, strongMargin: 0.5 };
 
+/** Different words of a question its best topic must share to count as about it in a long message. */
+const SHARED_WORDS = 3;
+
 /** The most frequent words of English (by the word vectors' ranks) are never taken for misspellings. */
 const COMMON_WORDS = 20_000;
 
@@ -117,6 +120,8 @@ export interface TopicFeatures {
   /** The hand-set score, for confidence. */
   score: number;
   coverage: number;
+  /** How many different words of the question the topic uses. */
+  shared: number;
   contextual: number;
   phrase: number;
 }
@@ -447,7 +452,8 @@ export class TopicIndex {
         features.type * W.type +
         features.named * W.typeName +
         contextual;
-      return { topic: topic.id, features, score: Math.round(score * 1000) / 1000, coverage: features.coverage, contextual, phrase };
+      const shared = new Set(query.filter((st) => topic.known.has(st))).size;
+      return { topic: topic.id, features, score: Math.round(score * 1000) / 1000, coverage: features.coverage, shared, contextual, phrase };
     });
     return { ...base, bm25, queryVector, scored };
   }
@@ -464,6 +470,9 @@ export class TopicIndex {
     const confident = Boolean(
       byScore &&
       ((byScore.score >= this.tuning.minScore && byScore.coverage >= this.tuning.minCoverage) ||
+        // A long message in someone's own words ("first time posting anything like this...") knows many
+        // words no topic uses; when the best topic still shares several of its words, it is about it.
+        (byScore.score >= this.tuning.minScore && byScore.shared >= SHARED_WORDS && byScore.coverage >= this.tuning.minCoverage / 2.5) ||
         // A strong match stands even in a long message full of other words ("caller's LA issued the final
         // plan 3 weeks ago, what is the time limit").
         byScore.score >= this.tuning.minScore + this.tuning.strongMargin ||

@@ -135,7 +135,9 @@ export const STOPWORDS = new Set(
     'i me my we our you your he she it they them his her its their this that these those there here what which who ' +
     'whom whose how when where why can could would should will shall may might must have has had get got just so ' +
     'then than too very really please thanks thank okay hi hello hey dear some any all also into out up down over ' +
-    'tell know want need like am im ok one think'
+    'tell know want need like am im ok one think ' +
+    // Who the question is about, not what it is about: the content says "your child".
+    'son sons daughter daughters boy girl dd ds'
   ).split(' '),
 );
 

@@ -86,3 +86,20 @@ describe('answers say the fact asked for', () => {
     expect(said.split('\n')[0]).toMatch(/15 days/);
   });
 });
+
+describe('questions in people’s own words are answered', () => {
+  const content = sharedContent();
+  const index = new TopicIndex(content.topics.values(), content.glossary.values());
+
+  test('"how do i get a ehcp for my son" is about asking for an assessment, and answered', () => {
+    const r = index.search('how do i get a ehcp for my son');
+    expect(r.confident).toBe(true);
+    expect(r.matches[0]?.topic).toBe('ehc-how-to-ask');
+  });
+
+  test('an age in the question does not pull towards topics with that number in their name', () => {
+    expect(index.queryStems("I'm 16 and struggling at sixth form with anxiety")).not.toContain('16');
+    expect(index.queryStems('my 4 year old has meltdowns')).toEqual(['meltdown']);
+    expect(index.queryStems('what happens at 16')).toContain('16');
+  });
+});

@@ -389,7 +389,9 @@ export class TopicIndex {
     const query = queryWords.map(stem);
     const followUp = Boolean(context.topic && this.byId.has(context.topic) && (query.length <= 3 || BACK_REFERENCE.test(all.join(' '))));
     const audience = context.audience ?? 'parent';
-    const base = { type, age, followUp, audience, query };
+    // Within the chosen topic an age is worth matching: "3 year olds can get 15 hours".
+    const asked = [...query, ...all.filter((w) => /^\d{1,2}$/.test(w))];
+    const base = { type, age, followUp, audience, query, asked };
     if (query.length === 0 && !followUp)
       return { ...base, bm25: new Map<string, number>(), queryVector: new Float32Array(DIMENSIONS), scored: [] as TopicFeatures[] };
 
@@ -459,7 +461,7 @@ export class TopicIndex {
   }
 
   search(question: string, context: SearchContext = {}, limit = 5): QaResult {
-    const { type, age, followUp, audience, query, bm25, queryVector, scored } = this.topicFeatures(question, context);
+    const { type, age, followUp, audience, query, asked, bm25, queryVector, scored } = this.topicFeatures(question, context);
     const none: QaResult = { confident: false, matches: [], type, followUp, passages: [] };
     if (query.length === 0 && !followUp) return none;
 
@@ -487,7 +489,7 @@ export class TopicIndex {
       matches: ranked.slice(0, limit).map(({ t, rank }) => ({ topic: t.topic, score: Math.round(rank * 1000) / 1000 })),
       type,
       followUp,
-      passages: confident && top ? this.rankPassages(this.byId.get(top.topic)!, bm25, queryVector, type, audience, age, query) : [],
+      passages: confident && top ? this.rankPassages(this.byId.get(top.topic)!, bm25, queryVector, type, audience, age, asked) : [],
       evidence: top && { coverage: top.coverage, phrase: top.phrase, bm25: Math.max(...bm25.values(), 0) },
     };
   }

@@ -7,10 +7,11 @@ import type { ContentStore } from '../content/store.js';
 import { deadlinesFor } from '../flows/deadlines.js';
 import type { FlowView } from '../flows/executor.js';
 import type { Fact, Reply, SourceNote } from './reply.js';
+import { answerUnits, joinUnits, pickSentences } from './understanding/answer-sentences.js';
 import type { Passage } from './understanding/passages.js';
 
-/** About what fits on a phone screen, and in one text with its choices. */
-export const ANSWER_BUDGET = 600;
+/** The answer itself: with its title, the privacy line and the choices, a web chat reply stays under about 600 characters, and on SMS it fits one text. */
+export const ANSWER_BUDGET = 420;
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -103,26 +104,17 @@ export class Composer {
   answerReply(topicId: string, ranked: Passage[], audience: Audience, opts: { lead?: string[]; budget?: number } = {}): Reply {
     const topic = this.topic(topicId);
     const budget = opts.budget ?? ANSWER_BUDGET;
-    const paragraphs = (opts.lead ?? []).map((p) => this.fill(p));
-    let used = paragraphs.reduce((n, p) => n + p.length, 0);
-    const shown = new Set<string>();
-    // The short answer is written to stand alone: it comes second when another passage leads.
-    const summary = ranked.find((p) => p.kind === 'summary');
-    const order = summary && ranked[0] !== summary ? [ranked[0]!, summary, ...ranked.slice(1).filter((p) => p !== summary)] : ranked;
-    for (const passage of order) {
-      const text = this.fill(passage.text);
-      if (paragraphs.includes(text)) continue;
-      // The first passage always goes in: it is the answer. The others only if they fit.
-      if (shown.size > 0 && used + text.length > budget) continue;
-      if (shown.size === 0 && paragraphs.length > 0 && used + text.length > budget * 1.2) continue;
-      paragraphs.push(text);
-      shown.add(passage.id);
-      used += text.length;
-      if (used >= budget * 0.8) break;
-    }
+    const lead = (opts.lead ?? []).map((p) => this.fill(p));
+    const texts = ranked.map((p) => this.fill(p.text)).filter((t) => !lead.includes(t));
+    const leadFromNext = Boolean(ranked[0] && ranked[1] && ranked[0].id.startsWith(`${ranked[1].id}#`));
+    const paragraphs = [...lead, ...pickSentences(texts, budget, lead, { leadFromNext }).paragraphs];
     if (paragraphs.length === 0) paragraphs.push(this.fill((topic.variants[audience] ?? {}).summary ?? topic.summary));
     const full = this.topicReply(topicId, audience);
-    const detail = [...full.paragraphs, ...(full.more ?? [])].filter((p) => !paragraphs.includes(p));
+    // The rest of the topic, less the sentences the answer already gave: MORE goes on rather than repeats.
+    const said = new Set(paragraphs.flatMap(answerUnits));
+    const detail = [...full.paragraphs, ...(full.more ?? [])]
+      .map((p) => (said.has(p) ? '' : answerUnits(p).some((u) => said.has(u)) ? joinUnits(answerUnits(p).filter((u) => !said.has(u))) : p))
+      .filter((p) => p && !paragraphs.includes(p));
     return { kind: 'answer', title: topic.title, topicId, paragraphs, detail };
   }
 

@@ -29,7 +29,12 @@ const TARGET_CHARS = 320;
 
 /** Sentences, keeping their full stops: "A. B? C" -> ["A.", "B?", "C"]. */
 export function sentences(text: string): string[] {
-  return (text.match(/[^.!?]+(?:[.!?]+["')]?|$)/g) ?? [text]).map((s) => s.trim()).filter(Boolean);
+  // A stop ends a sentence only before a space and a capital or a number: "localoffer.example.org" and
+  // "e.g. a school" stay whole.
+  return text
+    .split(/(?<=[.!?]["')]?)\s+(?=["'(£]?[A-Z0-9])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** One paragraph as one or more passages: lists stay with their lead-in line, long prose is cut by sentence. */

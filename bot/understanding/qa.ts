@@ -18,6 +18,7 @@
 import MiniSearch from 'minisearch';
 import type { Audience, GlossaryTerm, Topic } from '../../content/schema.js';
 import { createTfIdf, stem, type TfIdfIndex } from './natural.js';
+import { answerUnits } from './answer-sentences.js';
 import { glossaryPassage, topicPassages, wordingFor, type Passage } from './passages.js';
 import { asksAge, questionType, typeFit, type QuestionType } from './question-type.js';
 import { SpellingIndex } from './spelling.js';
@@ -61,6 +62,12 @@ export interface QaTuning {
 
 export const DEFAULT_TUNING: QaTuning = { minScore: 2.9, minCoverage: 0.5, strongMargin: 0.5 };
 
+/** Different words of a question its best topic must share to count as about it in a long message. */
+const SHARED_WORDS = 3;
+
+/** The most frequent words of English (by the word vectors' ranks) are never taken for misspellings. */
+const COMMON_WORDS = 20_000;
+
 /** A question is read up to this many content words: enough for any real one, and it bounds the work. */
 export const MAX_QUERY_WORDS = 40;
 
@@ -68,10 +75,56 @@ export const MAX_QUERY_WORDS = 40;
  * Weights of the signals that rank passages within the chosen topic. The short answer gets no head start
  * of its own: the answer reply shows it second anyway when another passage leads (exported for tuning).
  */
-export const PASSAGE_WEIGHTS = { summary: 0.3, steps: 0.1, glossaryWhatIs: 0.2, glossary: -0.3, meaning: 0.2, type: 0.7 };
+export const PASSAGE_WEIGHTS = {
+  summary: 0.3,
+  steps: 0.1,
+  glossaryWhatIs: 0.2,
+  meaning: 0.2,
+  type: 0.7,
+  passage: 1,
+  unitWords: 1,
+  unitType: 0.5,
+  unitFirst: 0.2,
+};
 
-/** Weights of the signals in a topic's score. */
+/** Weights of the signals in a topic's score, for whether the question is one the store covers at all. */
 const W = { phrase: 0.8, compact: 1.2, full: 0.5, passage: 0.9, meaning: 0.8, type: 0.5, typeName: 0.8, current: 0.6, related: 0.3 };
+
+/** The signals that order topics, each scaled to about 0 to 1 (see topicFeatures). */
+export const RANK_FEATURES = ['phrase', 'compact', 'full', 'passage', 'meaning', 'type', 'named', 'record', 'coverage'] as const;
+export type RankFeature = (typeof RANK_FEATURES)[number];
+
+/**
+ * Weights that order topics, learnt from the tuning sets with a pairwise logistic ranker
+ * (test/bench/learn-ranking.ts): the topics whose text holds every fact a question needs should come
+ * above those that do not. Which topic is best and whether any topic is good enough are separate: the
+ * second is still decided on the hand-set score above, which was calibrated on questions inside and
+ * outside the Local Offer.
+ */
+export const RANK_WEIGHTS: Record<RankFeature, number> = {
+  phrase: 0.8,
+  compact: 1.2,
+  full: 0.5,
+  passage: 0.9,
+  meaning: 0.8,
+  type: 0.5,
+  named: 0.8,
+  record: 1,
+  coverage: 0,
+};
+
+/** One topic's signals for one question, for ranking and for learning the weights. */
+export interface TopicFeatures {
+  topic: string;
+  features: Record<RankFeature, number>;
+  /** The hand-set score, for confidence. */
+  score: number;
+  coverage: number;
+  /** How many different words of the question the topic uses. */
+  shared: number;
+  contextual: number;
+  phrase: number;
+}
 
 interface IndexedTopic {
   id: string;
@@ -123,11 +176,43 @@ function contentStems(text: string): string[] {
     .map(stem);
 }
 
+/**
+ * "I'm 16", "my 4 year old", "she turns 18": the asker's age says who is asking, not what about, and as a
+ * word it pulls towards any topic with that number in its name ("post-16 transport"). Intake and the
+ * audience carry who is asking.
+ */
+function withoutAges(ws: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    const after = ws.slice(i + 1, i + 3).join(' ');
+    const agedAfter = /^(years? olds?|yrs? old|yo)\b/.exec(after);
+    if (/^\d{1,2}$/.test(w) && (/^(am|is|aged|age|turns|turned|turning|now|shes|hes|theyre)$/.test(ws[i - 1] ?? '') || agedAfter)) {
+      // "4 year old": the words after the number go with it.
+      if (agedAfter) i += agedAfter[0].split(' ').length;
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
+}
+
 /** Placeholders such as {council.helpline.phone} carry no meaning for matching. */
 const stripPlaceholders = (text: string) => text.replace(/\{[a-zA-Z0-9_.-]+\}/g, ' ');
 
+/** A sentence that opens like this leans on the one before it. */
+const DEPENDS_ON_BEFORE =
+  /^(they|them|it|its|this|that|these|those|he|she|his|her|their|or|and|but|so|then|also|if not|if so|otherwise|instead|however|both|either|neither|here|there)\b|\b(either|too|as well)\.$/i;
+
 /** Words that point back at what was just discussed. */
 const BACK_REFERENCE = /^(and|but|so|also|what if|what about|how about|then)\b|\b(that|it|this|they|them|those|one|there|he|she)\b/;
+
+/** A topic's place in the ranking: the learnt weights over its signals, plus what the conversation says. */
+export function rankScore(t: Pick<TopicFeatures, 'features' | 'contextual'>, weights: Record<RankFeature, number> = RANK_WEIGHTS): number {
+  let score = t.contextual;
+  for (const f of RANK_FEATURES) score += weights[f] * t.features[f];
+  return score;
+}
 
 function unit(v: Float32Array): Float32Array {
   let n = 0;
@@ -153,7 +238,16 @@ export class TopicIndex {
       return STOPWORDS.has(w) ? null : stem(w);
     },
   });
+  // Each topic as one record, as a plain search engine would index it: every wording, names boosted.
+  private readonly records = new MiniSearch<{ id: string; names: string; text: string }>({
+    fields: ['names', 'text'],
+    processTerm: (term) => {
+      const w = term.toLowerCase().replace(/'/g, '');
+      return STOPWORDS.has(w) ? null : stem(w);
+    },
+  });
   private readonly passageById = new Map<string, Passage>();
+  private readonly units = new Map<string, { text: string; stems: Set<string> }[]>();
   private readonly passageVectors = new Map<string, Float32Array>();
   /** How rare each word is across passages, to weight word vectors. */
   private readonly idf = new Map<string, number>();
@@ -197,6 +291,7 @@ export class TopicIndex {
       for (const text of [...names, topic.summary, topic.body]) this.learn(text);
       all.push(...passages);
       const namesText = names.join(' ');
+      this.records.add({ id: topic.id, names: namesText, text: stripPlaceholders(passages.map((p) => p.text).join('\n')) });
       this.passages.addAll(passages.map((p) => ({ id: p.id, text: stripPlaceholders(p.text), names: namesText })));
     }
     for (const term of terms) {
@@ -249,13 +344,17 @@ export class TopicIndex {
 
   /** The question's content words, corrected. */
   private queryWords(question: string): string[] {
-    return this.spelling
-      .correctAll(
-        words(question)
-          .filter((w) => !STOPWORDS.has(w))
-          .slice(0, MAX_QUERY_WORDS),
-      )
-      .filter((w) => !STOPWORDS.has(w));
+    const typed = withoutAges(words(question))
+      .filter((w) => !STOPWORDS.has(w))
+      .slice(0, MAX_QUERY_WORDS);
+    // A common English word is what it says, even when the content never uses it: "boss" is not "loss".
+    const corrected = this.spelling.correctAll(typed);
+    return corrected.map((w, i) => (this.isCommonWord(typed[i]!) ? typed[i]! : w)).filter((w) => !STOPWORDS.has(w));
+  }
+
+  private isCommonWord(word: string): boolean {
+    const rank = this.vectors?.rank(word);
+    return rank !== undefined && rank < COMMON_WORDS;
   }
 
   /** The question's content words, corrected and stemmed. */
@@ -273,15 +372,28 @@ export class TopicIndex {
     return scores;
   }
 
-  search(question: string, context: SearchContext = {}, limit = 5): QaResult {
+  /** Record-level BM25 scores for the query, by topic id. */
+  private recordScores(queryWords: string[]): Map<string, number> {
+    const scores = new Map<string, number>();
+    if (queryWords.length === 0) return scores;
+    for (const hit of this.records.search(queryWords.join(' '), { boost: { names: 2 } })) scores.set(String(hit.id), hit.score);
+    return scores;
+  }
+
+  /** Every topic's signals for a question: what search() ranks on, and what the ranking weights are learnt from. */
+  topicFeatures(question: string, context: SearchContext = {}) {
     const all = words(question);
     const type = questionType(all);
     const age = asksAge(all);
     const queryWords = this.queryWords(question);
     const query = queryWords.map(stem);
     const followUp = Boolean(context.topic && this.byId.has(context.topic) && (query.length <= 3 || BACK_REFERENCE.test(all.join(' '))));
-    const none: QaResult = { confident: false, matches: [], type, followUp, passages: [] };
-    if (query.length === 0 && !followUp) return none;
+    const audience = context.audience ?? 'parent';
+    // Within the chosen topic an age is worth matching: "3 year olds can get 15 hours".
+    const asked = [...query, ...all.filter((w) => /^\d{1,2}$/.test(w))];
+    const base = { type, age, followUp, audience, query, asked };
+    if (query.length === 0 && !followUp)
+      return { ...base, bm25: new Map<string, number>(), queryVector: new Float32Array(DIMENSIONS), scored: [] as TopicFeatures[] };
 
     // Words the content never uses cannot match it: they count against coverage, but are not searched for.
     // That keeps a flood of nonsense cheap.
@@ -292,10 +404,12 @@ export class TopicIndex {
     const maxCompact = Math.max(...compact, 0);
     const maxFull = Math.max(...full, 0);
     // "how long" asks for a time: in a passage, "long" is not a word to look for ("a long holiday").
-    const bm25 = this.passageScores(type === 'when' ? searchedWords.filter((w) => w !== 'long') : searchedWords);
+    const lookFor = type === 'when' ? searchedWords.filter((w) => w !== 'long') : searchedWords;
+    const bm25 = this.passageScores(lookFor);
     const maxBm25 = Math.max(...bm25.values(), 0);
+    const records = this.recordScores(lookFor);
+    const maxRecord = Math.max(...records.values(), 0);
     const queryVector = unit(this.meaning(queryWords));
-    const audience = context.audience ?? 'parent';
     const current = followUp ? this.byId.get(context.topic!) : undefined;
     // "can I ask for one sooner": few words of its own, and one of them points back.
     const pointsBack = followUp && query.length <= 3 && BACK_REFERENCE.test(all.join(' '));
@@ -303,7 +417,7 @@ export class TopicIndex {
     const maxIdf = Math.log(1 + this.passageById.size);
     const weightOf = (st: string): number => (this.knownStems.has(st) ? (this.idf.get(st) ?? maxIdf) : 2 * maxIdf);
     const queryWeight = query.reduce((sum, st) => sum + weightOf(st), 0);
-    const scored = this.topics.map((topic, i) => {
+    const scored: TopicFeatures[] = this.topics.map((topic, i) => {
       let phrase = 0;
       for (const p of topic.phrases) if (containsPhrase(query, p)) phrase = Math.max(phrase, Math.min(p.length, 3));
       let bestPassage = 0;
@@ -318,39 +432,65 @@ export class TopicIndex {
       }
       const named = topic.named.has(type) ? 1 : 0;
       const contextual = current ? (current.id === topic.id ? W.current * (pointsBack ? 2 : 1) : current.related.includes(topic.id) ? W.related : 0) : 0;
+      const features: Record<RankFeature, number> = {
+        phrase,
+        compact: maxCompact ? (compact[i] ?? 0) / maxCompact : 0,
+        full: maxFull ? (full[i] ?? 0) / maxFull : 0,
+        passage: bestPassage,
+        meaning: bestMeaning,
+        type: bestType,
+        named,
+        record: maxRecord ? (records.get(topic.id) ?? 0) / maxRecord : 0,
+        // Coverage weighs each word by how rare it is in the content, and a word the content never uses weighs
+        // double: "what day are the bins collected" shares two words with a topic, but "bins" says it is not ours.
+        coverage: queryWeight ? query.reduce((sum, s) => sum + (topic.known.has(s) ? weightOf(s) : 0), 0) / queryWeight : 0,
+      };
       const score =
-        phrase * W.phrase +
-        (maxCompact ? ((compact[i] ?? 0) / maxCompact) * W.compact : 0) +
-        (maxFull ? ((full[i] ?? 0) / maxFull) * W.full : 0) +
-        bestPassage * W.passage +
-        bestMeaning * W.meaning +
-        bestType * W.type +
-        named * W.typeName +
+        features.phrase * W.phrase +
+        features.compact * W.compact +
+        features.full * W.full +
+        features.passage * W.passage +
+        features.meaning * W.meaning +
+        features.type * W.type +
+        features.named * W.typeName +
         contextual;
-      // Coverage weighs each word by how rare it is in the content, and a word the content never uses weighs
-      // double: "what day are the bins collected" shares two words with a topic, but "bins" says it is not ours.
-      const coverage = queryWeight ? query.reduce((sum, s) => sum + (topic.known.has(s) ? weightOf(s) : 0), 0) / queryWeight : 0;
-      return { topic, score: Math.round(score * 1000) / 1000, coverage, contextual, phrase };
+      const shared = new Set(query.filter((st) => topic.known.has(st))).size;
+      return { topic: topic.id, features, score: Math.round(score * 1000) / 1000, coverage: features.coverage, shared, contextual, phrase };
     });
-    scored.sort((a, b) => b.score - a.score);
-    const top = scored[0];
+    return { ...base, bm25, queryVector, scored };
+  }
+
+  search(question: string, context: SearchContext = {}, limit = 5): QaResult {
+    const { type, age, followUp, audience, query, asked, bm25, queryVector, scored } = this.topicFeatures(question, context);
+    const none: QaResult = { confident: false, matches: [], type, followUp, passages: [] };
+    if (query.length === 0 && !followUp) return none;
+
+    // Whether the store covers the question at all is judged on the hand-set score of the best topic by it.
+    const byScore = scored.reduce<TopicFeatures | undefined>((best, t) => (!best || t.score > best.score ? t : best), undefined);
     // A follow-up about the topic just discussed, or one related to it, needs less evidence: the
     // conversation supplies the rest ("what can I do about it?").
     const confident = Boolean(
-      top &&
-      ((top.score >= this.tuning.minScore && top.coverage >= this.tuning.minCoverage) ||
+      byScore &&
+      ((byScore.score >= this.tuning.minScore && byScore.coverage >= this.tuning.minCoverage) ||
+        // A long message in someone's own words ("first time posting anything like this...") knows many
+        // words no topic uses; when the best topic still shares several of its words, it is about it.
+        (byScore.score >= this.tuning.minScore && byScore.shared >= SHARED_WORDS && byScore.coverage >= this.tuning.minCoverage / 2.5) ||
         // A strong match stands even in a long message full of other words ("caller's LA issued the final
         // plan 3 weeks ago, what is the time limit").
-        top.score >= this.tuning.minScore + this.tuning.strongMargin ||
-        (top.contextual > 0 && top.score >= this.tuning.minScore / 3)),
+        byScore.score >= this.tuning.minScore + this.tuning.strongMargin ||
+        (byScore.contextual > 0 && byScore.score >= this.tuning.minScore / 3)),
     );
+    // Which topic answers it is ordered on the learnt weights.
+    const ranked = scored.map((t) => ({ t, rank: rankScore(t) }));
+    ranked.sort((a, b) => b.rank - a.rank);
+    const top = ranked[0]?.t;
     return {
       confident,
-      matches: scored.slice(0, limit).map(({ topic, score }) => ({ topic: topic.id, score })),
+      matches: ranked.slice(0, limit).map(({ t, rank }) => ({ topic: t.topic, score: Math.round(rank * 1000) / 1000 })),
       type,
       followUp,
-      passages: confident && top ? this.rankPassages(top.topic, bm25, queryVector, type, audience, age) : [],
-      evidence: top && { coverage: top.coverage, phrase: top.phrase, bm25: maxBm25 },
+      passages: confident && top ? this.rankPassages(this.byId.get(top.topic)!, bm25, queryVector, type, audience, age, asked) : [],
+      evidence: top && { coverage: top.coverage, phrase: top.phrase, bm25: Math.max(...bm25.values(), 0) },
     };
   }
 
@@ -381,19 +521,47 @@ export class TopicIndex {
     type: QuestionType,
     audience: Audience,
     age: boolean,
+    query: string[],
   ): Passage[] {
     const own = this.candidates(topic, audience);
     const maxInTopic = Math.max(...own.map((p) => bm25.get(p.id) ?? 0), 0);
-    const ranked = own.map((p) => {
+    const pw = PASSAGE_WEIGHTS;
+    const maxIdf = Math.log(1 + this.passageById.size);
+    const asked = [...new Set(query)];
+    const weightOf = (st: string) => this.idf.get(st) ?? maxIdf;
+    const askedWeight = asked.reduce((sum, st) => sum + weightOf(st), 0);
+    const best: { p: Passage; score: number; lead: Passage }[] = [];
+    for (const p of own) {
+      // Glossary lines lead only a "what is" answer; elsewhere they repeat what the topic says at more length.
+      if (p.kind === 'glossary' && type !== 'what-is') continue;
       const lexical = maxInTopic ? (bm25.get(p.id) ?? 0) / maxInTopic : 0;
-      const pw = PASSAGE_WEIGHTS;
-      const prior =
-        p.kind === 'summary' ? pw.summary : p.kind === 'steps' ? pw.steps : p.kind === 'glossary' ? (type === 'what-is' ? pw.glossaryWhatIs : pw.glossary) : 0;
-      const score = lexical + this.passageMeaning(p.id, queryVector) * pw.meaning + typeFit(type, p.text, p.order === 0, age) * pw.type + prior;
-      return { p, score };
-    });
-    ranked.sort((a, b) => b.score - a.score);
-    return ranked.map((r) => r.p);
+      const prior = p.kind === 'summary' ? pw.summary : p.kind === 'steps' ? pw.steps : p.kind === 'glossary' ? pw.glossaryWhatIs : 0;
+      const passageScore = lexical + this.passageMeaning(p.id, queryVector) * pw.meaning + typeFit(type, p.text, p.order === 0, age) * pw.type + prior;
+      // Then each sentence on its own: a passage counts as good as its best sentence, and the best sentence of
+      // all leads the answer, before the passage it comes from.
+      let top = { score: -Infinity, lead: p };
+      this.unitsOf(p).forEach(({ text, stems }, k) => {
+        const overlap = askedWeight ? asked.reduce((sum, st) => sum + (stems.has(st) ? weightOf(st) : 0), 0) / askedWeight : 0;
+        const score =
+          passageScore * pw.passage + overlap * pw.unitWords + typeFit(type, text, p.order === 0 && k === 0, age) * pw.unitType + (k === 0 ? pw.unitFirst : 0);
+        // Only a sentence that stands on its own can lead: "They do not need one either" needs the one before it.
+        if (score > top.score && (k === 0 || !DEPENDS_ON_BEFORE.test(text))) top = { score, lead: { ...p, id: `${p.id}#${k}`, text } };
+      });
+      best.push({ p, ...top });
+    }
+    best.sort((a, b) => b.score - a.score);
+    const lead = best[0]?.lead;
+    return [...(lead && lead.text !== best[0]!.p.text ? [lead] : []), ...best.map((b) => b.p)];
+  }
+
+  /** A passage's sentences with their content stems, worked out once. */
+  private unitsOf(p: Passage): { text: string; stems: Set<string> }[] {
+    let units = this.units.get(p.id);
+    if (!units) {
+      units = answerUnits(p.text).map((text) => ({ text, stems: new Set(contentStems(text)) }));
+      this.units.set(p.id, units);
+    }
+    return units;
   }
 
   /** A topic's passages in the asker's wording, in the order written: for "more detail". */

@@ -7,7 +7,7 @@
  * line per kind or need. A question about rights ("what support should the school give?") is not a
  * service request: it goes to the content store.
  */
-import { normalise } from './text.js';
+import { asksSomething, normalise } from './text.js';
 
 export interface ServiceRequest {
   /** Words to search service names and descriptions by. */
@@ -67,6 +67,15 @@ const NEEDS: Array<[RegExp, string[]]> = [
 const FINDING =
   /\b(find|finding|looking for|look for|search|are there( any)?|is there( any| a)?|any good|where can (i|we) (find|get|go)|recommend\w*|near( me| us)?|nearby|local|in (my|our) area|directory|what (clubs|groups|activities|services))\b/;
 
+/**
+ * In a question, only these say the person wants the directory: "is there a swimming club near us",
+ * "where can I find a holiday scheme". "Is there any support for me?" and "where do we start" are
+ * questions for the content store, which says who helps and how.
+ */
+const FINDING_IN_QUESTION =
+  /\b(find (?!out)|finding|looking for|look for|search|near (me|us)|nearby|in (my|our) area|directory|recommend\w*|where can (i|we) (find|go))\b/;
+const ANY = /\b(are there( any)?|is there( any| a)?|any)\b/;
+
 /** Words that mark a question about duties and rights, which the content store answers. */
 const RIGHTS =
   /\b(ehc\w*|plan|tribunal|appeal\w*|must|should|right|rights|entitled|legal\w*|law|council has to|school has to|exclu\w*|complain\w*|assessment|senco|sen support)\b/;
@@ -107,6 +116,9 @@ export function readServiceRequest(raw: string, knownAreas: readonly string[] = 
   const found = { words, needs, general: false, ...(age !== undefined ? { age } : {}), ...(area ? { area } : {}) };
   if (opts.expectingOne) return words.length || needs.length ? found : null;
   if (RIGHTS.test(said)) return null;
+  // A question names a service in passing ("nursery won't take my son, is that allowed?"): it is a
+  // service request only when it asks to find one, or asks whether there is a kind of service.
+  if (asksSomething(raw) && !FINDING_IN_QUESTION.test(said) && !(ANY.test(said) && specific.length)) return null;
   // A named kind of service is a request; so is a need with a way of finding, an age or an area ("dyslexia support for a 14 year old").
   if (specific.length && (FINDING.test(said) || needs.length || age !== undefined || area || said.split(' ').length <= 4)) return found;
   if (words.length && (FINDING.test(said) || needs.length)) return found;

@@ -135,25 +135,38 @@ export const STOPWORDS = new Set(
     'i me my we our you your he she it they them his her its their this that these those there here what which who ' +
     'whom whose how when where why can could would should will shall may might must have has had get got just so ' +
     'then than too very really please thanks thank okay hi hello hey dear some any all also into out up down over ' +
-    'tell know want need like am im ok one think'
+    'tell know want need like am im ok one think ' +
+    // Who the question is about, not what it is about: the content says "your child".
+    'son sons daughter daughters boy girl dd ds'
   ).split(' '),
 );
 
 /** Lower-case word tokens with apostrophes dropped and text-speak expanded. */
 export function words(text: string): string[] {
+  const tokens = tokenizeWords(text.toLowerCase().replace(/'/g, '')).map((w) => w.toLowerCase());
   const out: string[] = [];
-  // One pass, as this runs over every passage at start and over every message: no array per word.
-  for (const token of tokenizeWords(text.toLowerCase().replace(/'/g, ''))) {
-    const w = token.toLowerCase();
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!;
     // Own keys only: "constructor" or "__proto__" typed by someone is a word, not Object's own property.
-    const expanded = Object.hasOwn(TEXT_SPEAK, w) ? TEXT_SPEAK[w]! : undefined;
-    if (expanded === undefined) {
-      if (w) out.push(w);
-    } else {
-      for (const part of expanded.split(' ')) if (part) out.push(part);
-    }
+    const expanded = Object.hasOwn(NUMBER_SPEAK, w) && isNumberSpeak(tokens, i) ? NUMBER_SPEAK[w]! : Object.hasOwn(TEXT_SPEAK, w) ? TEXT_SPEAK[w]! : w;
+    for (const part of expanded.split(' ')) if (part) out.push(part);
   }
   return out;
+}
+
+/** "have 2 pay", "clubs 4 disabled people": a digit standing for a word. */
+const NUMBER_SPEAK: Record<string, string> = { '2': 'to', '4': 'for' };
+/** Words after a number that make it a number: "2 months", "4 year old", "2 miles". */
+const COUNTED =
+  /^(days?|weeks?|months?|years?|yrs?|yo|hours?|hrs?|miles?|mins?|minutes?|times?|x|and|or|to|of|kids?|children|sons?|daughters?|boys?|girls?|people|sessions?|terms?|pm|am|o|oclock)$/;
+/** Words before a number that make it a number: "year 2", "aged 4", "section 4". */
+const NUMBERED =
+  /^(year|yr|y|age|aged|section|under|over|only|about|around|nearly|almost|than|the|my|our|his|her|their|of|and|or|to|from|by|every|at|until|till|is|are|was)$/;
+
+function isNumberSpeak(tokens: string[], i: number): boolean {
+  const next = tokens[i + 1];
+  const before = tokens[i - 1];
+  return next !== undefined && /^[a-z]+$/.test(next) && !COUNTED.test(next) && !(before !== undefined && NUMBERED.test(before));
 }
 
 /** Content words, stemmed: what we index and match on. */

@@ -49,6 +49,11 @@ export class WordVectors {
     return this.index.has(word);
   }
 
+  /** The word's place by frequency, 0 for the most frequent; undefined when unknown. */
+  rank(word: string): number | undefined {
+    return this.index.get(word);
+  }
+
   /** Adds `weight` times the word's unit vector into `into`; false when the word is unknown. */
   addTo(into: Float32Array, word: string, weight = 1): boolean {
     const i = this.index.get(word);

@@ -51,8 +51,10 @@ export class Introductions {
     // A statement with a clear answer ("my son was excluded today") or a question is answered as one.
     // A practitioner saying where they work ("assistant SENCO at a secondary school") is not asking about it;
     // a longer message ("caller asking about the time limit after mediation") is.
+    // An age ("18 months", "year 9") is itself words, so a message that gives one needs more of them to ask something.
     const words = contentWordCount(turn.text);
-    const asks = asksSomething(turn.text) || (words >= (reading.who === 'practitioner' ? 7 : 3) && this.confident(turn));
+    const enough = reading.who === 'practitioner' ? 7 : reading.stage ? 3 : 2;
+    const asks = asksSomething(turn.text) || (words >= enough && this.confident(turn));
     if (asks) {
       if (moved !== view) turn.record.offers = this.offers.defaultOffers(moved);
       return moved;

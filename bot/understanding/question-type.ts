@@ -15,7 +15,7 @@ export function asksAge(words: string[]): boolean {
 export function questionType(words: string[]): QuestionType {
   const text = ` ${words.join(' ')} `;
   if (
-    / how (long|many (days|weeks|months|years)|soon|quickly|much time)\b| when\b| deadline| time limits?\b| by what date| timescales?\b| how old\b| what age\b/.test(
+    / how (long|many (days|weeks|months|years)|soon|quickly|much time)\b| when\b| deadline| time limits?\b| by what date| by when\b| how far (ahead|in advance)\b| how much notice\b| how (early|late)\b| timescales?\b| how old\b| what age\b/.test(
       text,
     )
   )

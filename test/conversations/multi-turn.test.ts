@@ -32,7 +32,7 @@ describe('who they are, said in their own words', () => {
   test('"im his mum, hes 7" answers both intake questions at once', () =>
     run([
       ['im his mum, hes 7', [['what would you like help with']], /how old|first, who is asking/i],
-      ['can i ask for an ehc needs assessment myself', [['a parent can ask']]],
+      ['can i ask for an ehc needs assessment myself', [['a parent can ask', 'make the request themselves']]],
     ]));
 
   test('a question in the same message as the introduction is answered, not swallowed by the age question', () =>
@@ -40,7 +40,7 @@ describe('who they are, said in their own words', () => {
       ['Hi - SENCO at a primary academy here', [['which age group']]],
       [
         'We want to request an EHC needs assessment for a pupil. Can the school make the request directly?',
-        [['ehc needs assessment'], ['write']],
+        [['ehc needs assessment'], ['request']],
         /which age group/i,
       ],
     ]));

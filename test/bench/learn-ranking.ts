@@ -19,7 +19,8 @@ import { parse } from 'yaml';
 import { Composer } from '../../bot/compose.js';
 import { RANK_FEATURES, RANK_WEIGHTS, rankScore, TopicIndex, type RankFeature, type TopicFeatures } from '../../bot/understanding/qa.js';
 import { loadContent } from '../../content/store.js';
-import { judgeStemmed, judgeStems, type Fact } from './judge.js';
+import { judgeStemmed, type Fact } from './judge.js';
+import { topicRecordStems } from './records.js';
 
 interface Question {
   id: string;
@@ -39,22 +40,7 @@ const composer = new Composer(content);
 const index = new TopicIndex(content.topics.values(), content.glossary.values());
 
 const topicText = new Map<string, string[]>();
-for (const t of content.topics.values())
-  topicText.set(
-    t.id,
-    judgeStems(
-      composer.fill(
-        [
-          t.title,
-          ...t.synonyms,
-          t.summary,
-          t.body,
-          ...t.nextSteps,
-          ...Object.values(t.variants).flatMap((v) => [v?.summary ?? '', v?.body ?? '', ...(v?.nextSteps ?? [])]),
-        ].join('\n'),
-      ),
-    ),
-  );
+for (const t of content.topics.values()) topicText.set(t.id, topicRecordStems(composer, t));
 
 interface Item {
   candidates: TopicFeatures[];

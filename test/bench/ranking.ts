@@ -11,7 +11,8 @@ import { Composer } from '../../bot/compose.js';
 import { TopicIndex } from '../../bot/understanding/qa.js';
 import type { Audience } from '../../content/schema.js';
 import { loadContent } from '../../content/store.js';
-import { judge, judgeStemmed, judgeStems, type Fact } from './judge.js';
+import { judge, judgeStemmed, type Fact } from './judge.js';
+import { glossaryRecordStems, topicRecordStems } from './records.js';
 
 interface Question {
   id: string;
@@ -28,23 +29,8 @@ const composer = new Composer(content);
 const index = new TopicIndex(content.topics.values(), content.glossary.values());
 
 const recordText = new Map<string, string[]>();
-for (const t of content.topics.values())
-  recordText.set(
-    `topic:${t.id}`,
-    judgeStems(
-      composer.fill(
-        [
-          t.title,
-          ...t.synonyms,
-          t.summary,
-          t.body,
-          ...t.nextSteps,
-          ...Object.values(t.variants).flatMap((v) => [v?.summary ?? '', v?.body ?? '', ...(v?.nextSteps ?? [])]),
-        ].join('\n'),
-      ),
-    ),
-  );
-for (const g of content.glossary.values()) recordText.set(`glossary:${g.id}`, judgeStems(composer.fill([g.term, ...g.aka, g.meaning].join('\n'))));
+for (const t of content.topics.values()) recordText.set(`topic:${t.id}`, topicRecordStems(composer, t));
+for (const g of content.glossary.values()) recordText.set(`glossary:${g.id}`, glossaryRecordStems(composer, g));
 
 const docs = [
   ...[...content.topics.values()].map((t) => ({

@@ -27,7 +27,8 @@ import { Composer } from '../../bot/compose.js';
 import { TopicIndex } from '../../bot/understanding/qa.js';
 import type { ContentStore } from '../../content/store.js';
 import { quantile } from './harness.js';
-import { judge, judgeStemmed, judgeStems, type Fact } from './judge.js';
+import { judge, judgeStemmed, type Fact } from './judge.js';
+import { glossaryRecordStems, topicRecordStems } from './records.js';
 import { seenAll, seenFirst, type SeenActivity } from './understanding-seen.js';
 
 interface Question {
@@ -146,20 +147,9 @@ function baseline(content: ContentStore) {
 function records(content: ContentStore): string[][] {
   const composer = new Composer(content);
   return [
-    ...[...content.topics.values()].map((t) =>
-      composer.fill(
-        [
-          t.title,
-          ...t.synonyms,
-          t.summary,
-          t.body,
-          ...t.nextSteps,
-          ...Object.values(t.variants).flatMap((v) => [v?.summary ?? '', v?.body ?? '', ...(v?.nextSteps ?? [])]),
-        ].join('\n'),
-      ),
-    ),
-    ...[...content.glossary.values()].map((g) => composer.fill([g.term, ...g.aka, g.meaning].join('\n'))),
-  ].map(judgeStems);
+    ...[...content.topics.values()].map((t) => topicRecordStems(composer, t)),
+    ...[...content.glossary.values()].map((g) => glossaryRecordStems(composer, g)),
+  ];
 }
 
 /** One record holds every fact; or every fact is in some record, not necessarily the same one. */

@@ -52,7 +52,8 @@ function nineNineNineFirst(text: string): boolean {
 const args = process.argv.slice(2);
 const partAt = args.indexOf('--part');
 const part = partAt >= 0 ? (args[partAt + 1] as Part) : undefined;
-const path = args.find((a, i) => !a.startsWith('--') && i !== partAt + 1) ?? 'test/sealed/safeguarding.yaml';
+// The value after --part is not the path; without --part every argument may be (partAt + 1 would be 0).
+const path = args.find((a, i) => !a.startsWith('--') && (partAt < 0 || i !== partAt + 1)) ?? 'test/sealed/safeguarding.yaml';
 let items: Item[];
 try {
   if (part !== undefined && part !== 'train' && part !== 'held-out') throw new Error('--part is train or held-out');

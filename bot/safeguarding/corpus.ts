@@ -109,54 +109,29 @@ function nonNative(text: string, rand: () => number): string {
   return out;
 }
 
-/** First person to third, for a staff note of what someone said; the pronoun is chosen per note. */
-const SHIFT: Record<string, Record<'she' | 'he' | 'they', string>> = {
-  i: { she: 'she', he: 'he', they: 'they' },
-  "i'm": { she: 'she is', he: 'he is', they: 'they are' },
-  im: { she: 'she is', he: 'he is', they: 'they are' },
-  "i've": { she: 'she has', he: 'he has', they: 'they have' },
-  "i'll": { she: 'she will', he: 'he will', they: 'they will' },
-  "i'd": { she: 'she would', he: 'he would', they: 'they would' },
-  me: { she: 'her', he: 'him', they: 'them' },
-  my: { she: 'her', he: 'his', they: 'their' },
-  mine: { she: 'hers', he: 'his', they: 'theirs' },
-  myself: { she: 'herself', he: 'himself', they: 'themselves' },
-  am: { she: 'is', he: 'is', they: 'are' },
+const SHIFT: Record<string, string> = {
+  i: 'she',
+  "i'm": 'she is',
+  im: 'she is',
+  "i've": 'she has',
+  "i'll": 'she will',
+  "i'd": 'she would',
+  me: 'her',
+  my: 'her',
+  mine: 'hers',
+  myself: 'herself',
+  am: 'is',
 };
 
-/**
- * A staff member's note of a call or a disclosure: an opening ("Caller says", "YP disclosed"), the
- * message in the third person, sometimes clipped (no articles, "and" as "+"), and sometimes a closing
- * line from the `staff-tail` slot. The closings are the same for every label, so they never decide it.
- */
 function staffNote(text: string, voice: CorpusFile['voice'], shared: Record<string, string[]>, rand: () => number): string {
-  const pronoun = pick(rand, ['she', 'he', 'they'] as const);
-  let body =
-    voice === 'other'
-      ? text.replace(/\b(my|our)\b/gi, pick(rand, ['her', 'his', 'their']))
-      : text.replace(/\b[A-Za-z']+\b/g, (w) => SHIFT[w.toLowerCase()]?.[pronoun] ?? w);
-  if (rand() < 0.3) body = body.replace(/\b(the|a|an) /gi, '').replace(/ and /g, ' + ');
-  const tails = shared['staff-tail'] ?? [];
-  const tail = tails.length && rand() < 0.4 ? ` ${pick(rand, tails)}` : '';
-  const end = tail && !/[.!?]$/.test(body) ? '.' : '';
-  return `${pick(rand, shared['staff-prefix'] ?? ['Caller says'])} ${body.charAt(0).toLowerCase()}${body.slice(1)}${end}${tail}`;
+  const body = voice === 'other' ? text.replace(/\b(my|our)\b/gi, 'her') : text.replace(/\b[A-Za-z']+\b/g, (w) => SHIFT[w.toLowerCase()] ?? w);
+  return `${pick(rand, shared['staff-prefix'] ?? ['Caller says'])} ${body.charAt(0).toLowerCase()}${body.slice(1)}`;
 }
 
-/**
- * A message inside a longer one about SEND: sentences before and after it, or, as people write on a
- * phone, one run-on sentence joined with commas and "and", in lower case, where no full stop parts
- * the disclosure from the question around it.
- */
 function buried(text: string, shared: Record<string, string[]>, rand: () => number): string {
   const questions = shared['send-sentence'] ?? [];
-  const before = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(rand, questions));
+  const before = Array.from({ length: 1 + Math.floor(rand() * 2) }, () => pick(rand, questions));
   const after = Array.from({ length: Math.floor(rand() * 3) }, () => pick(rand, questions));
-  if (rand() < 0.35) {
-    const bare = (s: string) => s.replace(/[.!?]+$/, '');
-    const joins = [', ', ' and ', ', and ', ' but ', ' - ', ' also '];
-    const all = [...before.map(bare), bare(text), ...after.map(bare)];
-    return all.reduce((out, s, i) => (i === 0 ? s : `${out}${pick(rand, joins)}${s.charAt(0).toLowerCase()}${s.slice(1)}`), '').toLowerCase();
-  }
   const core = /[.!?]$/.test(text) ? text : `${text}.`;
   return [...before, core, ...after].join(' ');
 }

@@ -10,7 +10,7 @@
  * caught crisis, whether the text names the services its category needs. Every figure is printed for
  * the rule layer alone beside both layers. Only counts are printed, never message text.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { MemoryStorage } from 'botbuilder';
 import { createChannels } from '../../bot/channels.js';
@@ -54,12 +54,21 @@ const args = process.argv.slice(2);
 const partAt = args.indexOf('--part');
 const part = partAt >= 0 ? (args[partAt + 1] as Part) : undefined;
 const ordinaryAt = args.indexOf('--ordinary');
-const path = args.find((a, i) => !a.startsWith('--') && i !== partAt + 1 && (ordinaryAt < 0 || i !== ordinaryAt + 1)) ?? 'test/sealed/safeguarding.yaml';
-// Ordinary messages (question sets' texts, conversations' turns): none is a crisis, so any crisis reply is a false alarm.
+// A flag's value is not the path (without the flag, its index is -1 and excludes nothing).
+const valueOf = (flagAt: number, i: number) => flagAt >= 0 && i === flagAt + 1;
+const SEALED = 'test/sealed/safeguarding.yaml';
+const path = args.find((a, i) => !a.startsWith('--') && !valueOf(partAt, i) && !valueOf(ordinaryAt, i)) ?? SEALED;
+// Ordinary messages (question sets' texts, conversations' turns): none is a crisis, so any crisis reply is a
+// false alarm. Beside the sealed set, the sealed question and conversation sets; beside any other set, the
+// question-answering tuning sets, so a tuning run never reads a sealed file.
 const ordinaryPaths =
   ordinaryAt >= 0
     ? (args[ordinaryAt + 1] ?? '').split(',').filter(Boolean)
-    : ['test/sealed/questions-a.yaml', 'test/sealed/questions-b.yaml', 'test/sealed/conversations.yaml'];
+    : path === SEALED
+      ? ['test/sealed/questions-a.yaml', 'test/sealed/questions-b.yaml', 'test/sealed/conversations.yaml']
+      : readdirSync('test/fixtures/understanding')
+          .filter((n) => n.endsWith('.yaml'))
+          .map((n) => `test/fixtures/understanding/${n}`);
 let items: Item[];
 try {
   if (part !== undefined && part !== 'train' && part !== 'held-out') throw new Error('--part is train or held-out');

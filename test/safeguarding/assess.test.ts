@@ -91,6 +91,15 @@ describe('what the second layer adds', () => {
     expect(assessRisk(send.repeat(60)).level).toBe('none');
   });
 
+  test('a buried disclosure is judged in its own context, not softened by calm sentences far from it', () => {
+    const before =
+      'My son is 14 and has an EHCP for autism. We moved here from another council last year and his new school is fine. The annual review is next month and I have not had the paperwork yet. He has been on the CAMHS waiting list since the spring.';
+    const after = 'Can you tell me what should be in section F, and who I speak to about transport to college?';
+    const disclosure = 'Tonight he told me he has been saving up his tablets and plans to take them all when we are asleep.';
+    expect(assessRisk(`${before} ${disclosure} ${after}`).level).toBe('crisis');
+    expect(assessRisk(`${before} He is doing well at the moment with his new key worker. ${after}`).level).not.toBe('crisis');
+  });
+
   test('a very long message is read to the end', () => {
     const send = 'Can you tell me about short breaks and the local offer? ';
     expect(assessRisk(`${send.repeat(2_000)} he is fitting and it will not stop`).level).toBe('crisis');

@@ -6,6 +6,11 @@
  * run-on sentences (text-speak has no full stops), and the whole message when it is short. The message
  * scores as its most worrying part. Every word is in a bounded number of parts, so the work is linear
  * in the length of the message, and all of it is read.
+ *
+ * The second stage weighs the worst part against the message read as a whole. In a long message, that
+ * reading is of the worst part in its context (the sentences either side, or the words either side of
+ * a window of run-on text), not of the whole message: a disclosure in the middle of five sentences
+ * about an EHCP would otherwise be judged by the EHCP sentences, and softened.
  */
 import { BOUNDARY } from '../normalise.js';
 import { CATEGORIES, type Category } from '../categories.js';
@@ -16,13 +21,20 @@ const WINDOW = 24;
 const STRIDE = 12;
 const PAIR_MAX = 40;
 const WHOLE_MAX = 60;
+/** How many words of context around the worst part of a long message the second stage reads. */
+const CONTEXT_MAX = WHOLE_MAX;
+/** For a window of run-on text, how many words either side of it are its context. */
+const CONTEXT_SIDE = STRIDE;
 
 export interface ClassifierScore {
   /** The highest probability of any crisis category, summed over categories, in any part. */
   crisis: number;
   /** The highest probability of a crisis or a possible risk, in any part. */
   possible: number;
-  /** The crisis probability of the whole message read at once. */
+  /**
+   * The crisis probability of the whole message read at once when it is short (at most WHOLE_MAX
+   * words), else of the most worrying part in its context.
+   */
   whole: number;
   /** The share of the parts scored at least 50% crisis. */
   share: number;
@@ -43,20 +55,60 @@ function sentencesOf(tokens: string[]): string[][] {
   return out;
 }
 
-/** The parts of a message that are scored, each a run of words. */
-export function partsOf(tokens: string[]): string[][] {
+/** A scored part, with the words around it that the second stage reads it in. */
+interface Part {
+  words: string[];
+  context: () => string[];
+}
+
+/**
+ * The parts of a message that are scored, each a run of words, with its context: the neighbouring
+ * sentences while they fit in WHOLE_MAX words, or for a window of run-on text, STRIDE words either side.
+ */
+function partsWithContext(tokens: string[]): Part[] {
   const sentences = sentencesOf(tokens);
-  const parts: string[][] = [];
+  const around = (from: number, to: number) => (): string[] => {
+    let a = from;
+    let b = to;
+    let n = 0;
+    for (let i = a; i <= b; i++) n += (sentences[i] as string[]).length;
+    for (let grew = true; grew;) {
+      grew = false;
+      const before = sentences[a - 1];
+      if (before && n + before.length <= CONTEXT_MAX) {
+        a--;
+        n += before.length;
+        grew = true;
+      }
+      const after = sentences[b + 1];
+      if (after && n + after.length <= CONTEXT_MAX) {
+        b++;
+        n += after.length;
+        grew = true;
+      }
+    }
+    return sentences.slice(a, b + 1).flat();
+  };
+  const parts: Part[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i] as string[];
-    if (s.length <= WINDOW + STRIDE) parts.push(s);
-    else for (let from = 0; from < s.length; from += STRIDE) parts.push(s.slice(from, from + WINDOW));
+    if (s.length <= WINDOW + STRIDE) parts.push({ words: s, context: around(i, i) });
+    else
+      for (let from = 0; from < s.length; from += STRIDE) {
+        const at = from;
+        parts.push({ words: s.slice(at, at + WINDOW), context: () => s.slice(Math.max(0, at - CONTEXT_SIDE), at + WINDOW + CONTEXT_SIDE) });
+      }
     const next = sentences[i + 1];
-    if (next && s.length + next.length <= PAIR_MAX) parts.push([...s, ...next]);
+    if (next && s.length + next.length <= PAIR_MAX) parts.push({ words: [...s, ...next], context: around(i, i + 1) });
   }
   const words = tokens.filter((t) => t !== BOUNDARY);
-  if (sentences.length > 1 && words.length <= WHOLE_MAX) parts.push(words);
+  if (sentences.length > 1 && words.length <= WHOLE_MAX) parts.push({ words, context: () => words });
   return parts;
+}
+
+/** The parts of a message that are scored, each a run of words. */
+export function partsOf(tokens: string[]): string[][] {
+  return partsWithContext(tokens).map((p) => p.words);
 }
 
 export function scoreMessage(model: LinearModel, text: string): ClassifierScore {
@@ -70,25 +122,29 @@ export function scoreTokens(model: LinearModel, pieces: string[][]): ClassifierS
   let crisis = 0;
   let possible = 0;
   let best: Float64Array | null = null;
+  let bestPart: Part | null = null;
   const crisisOf = (probs: Float64Array): number => {
     let sum = 0;
     for (const idx of crisisIdx) sum += probs[idx] as number;
     return sum;
   };
-  const parts = pieces.flatMap(partsOf);
+  const parts = pieces.flatMap(partsWithContext);
   let flagged = 0;
   for (const part of parts) {
-    const probs = model.predict(featuresOf(part));
+    const probs = model.predict(featuresOf(part.words));
     const sum = crisisOf(probs);
     if (sum >= 0.5) flagged++;
     if (sum > crisis || !best) {
       crisis = sum;
       best = probs;
+      bestPart = part;
     }
     possible = Math.max(possible, sum + (probs[possibleIdx] as number));
   }
   const categories = best ? CATEGORIES.map((category, i) => ({ category, p: best[crisisIdx[i] as number] as number })).sort((a, b) => b.p - a.p) : [];
   const words = pieces.flatMap((p) => p.filter((t) => t !== BOUNDARY));
-  const whole = words.length ? crisisOf(model.predict(featuresOf(words))) : 0;
+  const context = words.length <= WHOLE_MAX || !bestPart ? null : bestPart.context();
+  const read = context ?? words;
+  const whole = read.length ? crisisOf(model.predict(featuresOf(read))) : 0;
   return { crisis, possible, whole, share: parts.length ? flagged / parts.length : 0, categories };
 }

@@ -11,6 +11,7 @@ import type { FlowSteps } from './steps.js';
 import { audienceOf, type Turn } from './turn.js';
 import { isExactChoice } from './understanding/choices.js';
 import { readProfile } from './understanding/profile.js';
+import { readServiceRequest } from './understanding/services.js';
 import { asksSomething, contentWordCount } from './understanding/text.js';
 
 export class Introductions {
@@ -54,7 +55,8 @@ export class Introductions {
     // An age ("18 months", "year 9") is itself words, so a message that gives one needs more of them to ask something.
     const words = contentWordCount(turn.text);
     const enough = reading.who === 'practitioner' ? 7 : reading.stage ? 3 : 2;
-    const asks = asksSomething(turn.text) || (words >= enough && this.confident(turn));
+    // A request for a service with an age in it ("dyslexia support for a 14 year old") asks for that service.
+    const asks = asksSomething(turn.text) || readServiceRequest(turn.text) !== null || (words >= enough && this.confident(turn));
     if (asks) {
       if (moved !== view) turn.record.offers = this.offers.defaultOffers(moved);
       return moved;

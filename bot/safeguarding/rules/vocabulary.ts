@@ -1,0 +1,97 @@
+/**
+ * The words the safeguarding rules share: word classes (@name in a phrase), the context a rule sees, and
+ * helpers for "someone is named" and "a child is mentioned". The rules themselves are in this folder, one
+ * file per kind of risk; ../rules.ts puts them together in order.
+ */
+import { skeleton } from '../normalise.js';
+import { endingRegExp } from '../phrase.js';
+
+export type RiskKind = 'risk-to-life' | 'self-harm' | 'child-at-risk' | 'medical-emergency';
+
+/** Every kind, in the order replies list them. */
+export const RISK_KINDS: readonly RiskKind[] = ['risk-to-life', 'medical-emergency', 'self-harm', 'child-at-risk'];
+
+export const CLASSES: Record<string, string> = {
+  refl: 'myself|himself|herself|themselves|yourself',
+  childNoun:
+    'son|sons|daughter|daughters|child|children|childs|kid|kids|boy|boys|girl|girls|baby|babies|toddler|' +
+    'stepson|stepdaughter|grandson|granddaughter|grandchild|grandchildren|nephew|niece|lad|teen|teenager|' +
+    'little one|little ones|brother|sister|brothers|sisters|@num year old|@num years old',
+  victimChild: '(my|our|his|her|their|the|a) (little|baby|young|younger|youngest|eldest|oldest|older|step|autistic|disabled)? @childNoun',
+  childAgent:
+    '(my|our|his|her) (little|young|younger|older|eldest|youngest|autistic|disabled)? (son|daughter|child|kid|boy|girl|lad|teenager|toddler|@num year old)',
+  parentFigure:
+    '(mums|mum|dads|dad|nans|moms) (boyfriend|girlfriend|partner|husband|wife|fiance)|' +
+    'dad|mum|father|mother|parent|parents|step dad|step mum|uncle|aunt|auntie|aunty|grandad|granddad|' +
+    'grandpa|grandfather|nan|nana|gran|granny|grandma|grandmother|brother|sister|cousin|carer|carers|' +
+    'foster carer|teacher|teachers|ta|teaching assistant|staff|babysitter|childminder|coach|stepbrother|stepsister',
+  partner: 'husband|wife|partner|boyfriend|girlfriend|ex|ex partner|ex husband|ex wife|fiance|fiancee|other half',
+  pronounAgent: 'he|she|they|someone|somebody|man|woman|men|people|person|guy|neighbour|neighbours',
+  violent:
+    'hits|hit|hitting|beats|beat|beating|punches|punched|punching|kicks|kicked|kicking|slaps|slapped|' +
+    'slapping|hurts|hurt|hurting|strangles|strangled|strangling|chokes|choked|choking|throttles|throttled|' +
+    'throttling|attacks|attacked|attacking|abuses|abused|abusing|assaults|assaulted|assaulting|burns|burnt|' +
+    'burned|whips|whipped|batters|battered|battering|rapes|raped|raping|molests|molested|molesting|stabs|' +
+    'stabbed|stabbing|sexually abuses|sexually abused|sexually abusing',
+  inst:
+    'council|school|schools|college|nursery|la|authority|team|senco|sendco|office|service|services|panel|' +
+    'camhs|nhs|department|caseworker|system|government|academy|trust|hospital|consultant|social services|' +
+    'social worker|emails|email|letters|letter|phone|phones|line|website|app|provision|placement',
+  inanimate:
+    '@inst|it|this|that|which|paperwork|waiting|wait|process|forms|form|tribunal|battle|fight|stress|worry|' +
+    'job|work|delay|delays|cuts|situation|everything|noise|heat|traffic|exams|homework|pain|lack|kindness|message|story',
+  /** A past event, not an emergency now: "stopped breathing at birth", "went blue as a baby". */
+  past:
+    'at birth|when (he|she|i|they) (was|were) (born|little|a baby|younger|small|tiny)|as a baby|as a newborn|' +
+    'last (year|month|term)|(years|months|weeks) ago|in the past',
+  /** Words between a subject and its verb: "the paperwork IS REALLY killing me". */
+  aux:
+    'is|are|was|were|am|has|have|had|been|be|being|keeps|keep|kept|always|just|still|really|often|constantly|' +
+    'will|would|does|did|do|also|now|so|very|deeply|literally|actually|not|never|going to|trying to|about to|got|gets|get',
+  hypothetical:
+    'if|whenever|in case|incase|might|may|risk|prone|history|what happens|what to do|plan|plans|' +
+    'training|trained|procedure|policy|protocol|should have|should of|would have|did not|never',
+  frame:
+    'policy|policies|procedure|procedures|training|trained|course|courses|awareness|prevention|statistics|' +
+    'stats|rate|rates|research|leaflet|leaflets|lesson|lessons|curriculum|guidance|workshop|workshops|' +
+    'toolkit|resources|module|project|homework|essay|assignment|protocol|protocols|strategy|charity|charities',
+  sportsOrAccident:
+    '(at|in|during|playing|doing) (football|rugby|pe|sport|sports|training|the park|a match|match|games|' +
+    'play|playtime|the playground|gymnastics|swimming)|by accident|accidentally|falling|playing|shaving|cooking',
+};
+
+export interface Context {
+  /** The message's words in skeleton form. */
+  words: Set<string>;
+  count: number;
+}
+
+export type KindsOf = RiskKind[] | ((ctx: Context, before: string) => RiskKind[]);
+
+export interface RuleSpec {
+  /** A short name, safe to log: it never holds message text. */
+  name: string;
+  kinds: KindsOf;
+  phrase: string;
+  /** Stops the match when this phrase ends right where the match begins. */
+  notBefore?: string;
+  /** Stops the match when this phrase starts right where the match ends. */
+  notAfter?: string;
+  /** For the few checks the phrase language cannot say, such as "any word ending in -ing". */
+  notAfterPattern?: RegExp;
+  /** A test on the whole message, for rules that need a person named somewhere in it. */
+  when?: (ctx: Context) => boolean;
+}
+
+export const SK = (words: string): Set<string> => new Set(words.split(' ').map(skeleton));
+export const PERSONAL = SK('i me my mine myself our he she him her his himself herself son daughter child kid boy girl friend brother sister mate');
+export const CHILD_WORDS = SK(
+  'son sons daughter daughters child children childs kid kids boy boys girl girls baby toddler teen teenager nephew niece stepson stepdaughter grandson granddaughter',
+);
+
+export const personNamed = (ctx: Context): boolean => [...PERSONAL].some((w) => ctx.words.has(w));
+export const mentionsChild = (ctx: Context): boolean => [...CHILD_WORDS].some((w) => ctx.words.has(w));
+/** A short message ("self harm", "suicidal") is about the person typing it. */
+export const SHORT_MESSAGE = 4;
+
+export const FIRST_PERSON_BEFORE = endingRegExp('(i|me|myself) ~3', CLASSES);

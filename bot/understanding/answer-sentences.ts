@@ -5,18 +5,11 @@
  * same thing twice ("you have at least 15 days to comment"): the second time only costs room that the
  * next fact needs.
  */
-import { stem } from './natural.js';
 import { sentences } from './passages.js';
-import { STOPWORDS, words } from './text.js';
+import { stems } from './text.js';
 
 /** A sentence whose content words are at least this share already said adds nothing. */
 const SAID_ALREADY = 0.7;
-
-function contentStems(text: string): string[] {
-  return words(text)
-    .filter((w) => !STOPWORDS.has(w))
-    .map(stem);
-}
 
 /** A passage's units in order: sentences of prose, lines of a list, a lead-in ("You can:") kept with what follows it. */
 export function answerUnits(text: string): string[] {
@@ -55,20 +48,20 @@ export interface Picked {
  * the first text always goes in: it is the answer.
  */
 export function pickSentences(texts: string[], budget: number, lead: string[] = [], opts: { leadFromNext?: boolean } = {}): Picked {
-  const said = new Set(lead.flatMap(contentStems));
+  const said = new Set(lead.flatMap(stems));
   let used = lead.reduce((n, p) => n + p.length, 0);
   const paragraphs: string[] = [];
   let first = true;
   for (const text of texts) {
     const chosen: string[] = [];
     for (const unit of answerUnits(text)) {
-      const stems = contentStems(unit);
-      const fresh = stems.filter((s) => !said.has(s)).length;
-      if (stems.length > 0 && 1 - fresh / stems.length >= SAID_ALREADY) continue;
+      const unitStems = stems(unit);
+      const fresh = unitStems.filter((s) => !said.has(s)).length;
+      if (unitStems.length > 0 && 1 - fresh / unitStems.length >= SAID_ALREADY) continue;
       if (!first && used + unit.length + 1 > budget) continue;
       first = false;
       chosen.push(unit);
-      for (const s of stems) said.add(s);
+      for (const s of unitStems) said.add(s);
       used += unit.length + 1;
     }
     if (chosen.length) {

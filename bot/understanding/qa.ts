@@ -22,7 +22,12 @@ import { answerUnits } from './answer-sentences.js';
 import { glossaryPassage, topicPassages, wordingFor, type Passage } from './passages.js';
 import { asksAge, questionType, typeFit, type QuestionType } from './question-type.js';
 import { SpellingIndex } from './spelling.js';
-import { STOPWORDS, words } from './text.js';
+import { STOPWORDS, stems, words } from './text.js';
+import { BACK_REFERENCE, DEPENDS_ON_BEFORE, containsPhrase, stripPlaceholders, withoutAges } from './query-text.js';
+import { PASSAGE_WEIGHTS, TYPE_NAMES, W, rankScore, type RankFeature, type TopicFeatures } from './rank-weights.js';
+
+export { containsPhrase } from './query-text.js';
+export { PASSAGE_WEIGHTS, RANK_FEATURES, RANK_WEIGHTS, rankScore, type RankFeature, type TopicFeatures } from './rank-weights.js';
 import { DIMENSIONS, loadWordVectors, type WordVectors } from './word-vectors.js';
 
 export interface QaMatch {
@@ -71,61 +76,6 @@ const COMMON_WORDS = 20_000;
 /** A question is read up to this many content words: enough for any real one, and it bounds the work. */
 export const MAX_QUERY_WORDS = 40;
 
-/**
- * Weights of the signals that rank passages within the chosen topic. The short answer gets no head start
- * of its own: the answer reply shows it second anyway when another passage leads (exported for tuning).
- */
-export const PASSAGE_WEIGHTS = {
-  summary: 0.3,
-  steps: 0.1,
-  glossaryWhatIs: 0.2,
-  meaning: 0.2,
-  type: 0.7,
-  passage: 1,
-  unitWords: 1,
-  unitType: 0.5,
-  unitFirst: 0.2,
-};
-
-/** Weights of the signals in a topic's score, for whether the question is one the store covers at all. */
-const W = { phrase: 0.8, compact: 1.2, full: 0.5, passage: 0.9, meaning: 0.8, type: 0.5, typeName: 0.8, current: 0.6, related: 0.3 };
-
-/** The signals that order topics, each scaled to about 0 to 1 (see topicFeatures). */
-export const RANK_FEATURES = ['phrase', 'compact', 'full', 'passage', 'meaning', 'type', 'named', 'record', 'coverage'] as const;
-export type RankFeature = (typeof RANK_FEATURES)[number];
-
-/**
- * Weights that order topics, learnt from the tuning sets with a pairwise logistic ranker
- * (test/bench/learn-ranking.ts): the topics whose text holds every fact a question needs should come
- * above those that do not. Which topic is best and whether any topic is good enough are separate: the
- * second is still decided on the hand-set score above, which was calibrated on questions inside and
- * outside the Local Offer.
- */
-export const RANK_WEIGHTS: Record<RankFeature, number> = {
-  phrase: 0.8,
-  compact: 1.2,
-  full: 0.5,
-  passage: 0.9,
-  meaning: 0.8,
-  type: 0.5,
-  named: 0.8,
-  record: 1,
-  coverage: 0,
-};
-
-/** One topic's signals for one question, for ranking and for learning the weights. */
-export interface TopicFeatures {
-  topic: string;
-  features: Record<RankFeature, number>;
-  /** The hand-set score, for confidence. */
-  score: number;
-  coverage: number;
-  /** How many different words of the question the topic uses. */
-  shared: number;
-  contextual: number;
-  phrase: number;
-}
-
 interface IndexedTopic {
   id: string;
   phrases: string[][];
@@ -139,79 +89,6 @@ interface IndexedTopic {
   /** The kinds of question its title and synonyms name ("how long to appeal" names "when"). */
   named: Set<QuestionType>;
   byAudience: Map<Audience, Passage[]>;
-}
-
-/** Words in a topic's names that say it answers that kind of question. */
-const TYPE_NAMES: Partial<Record<QuestionType, RegExp>> = {
-  when: /\b(how long|deadline|time limits?|timescales?|when|how soon|weeks|months)\b/,
-  who: /\bwho\b/,
-  how: /\bhow (do|to|can)\b/,
-};
-
-/**
- * True when the phrase's stems appear in the question in order and close together (at most one other
- * content word between them). Scattered words are not the phrase: "my name is Sarah, call me" is not
- * "name calling".
- */
-export function containsPhrase(query: string[], phrase: string[]): boolean {
-  if (phrase.length === 0) return false;
-  for (let start = 0; start < query.length; start++) {
-    if (query[start] !== phrase[0]) continue;
-    let at = start;
-    let matched = 1;
-    while (matched < phrase.length) {
-      const next = query.indexOf(phrase[matched]!, at + 1);
-      if (next === -1 || next - at > 2) break;
-      at = next;
-      matched++;
-    }
-    if (matched === phrase.length) return true;
-  }
-  return false;
-}
-
-function contentStems(text: string): string[] {
-  return words(text)
-    .filter((w) => !STOPWORDS.has(w))
-    .map(stem);
-}
-
-/**
- * "I'm 16", "my 4 year old", "she turns 18": the asker's age says who is asking, not what about, and as a
- * word it pulls towards any topic with that number in its name ("post-16 transport"). Intake and the
- * audience carry who is asking.
- */
-function withoutAges(ws: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i]!;
-    const after = ws.slice(i + 1, i + 3).join(' ');
-    const agedAfter = /^(years? olds?|yrs? old|yo)\b/.exec(after);
-    if (/^\d{1,2}$/.test(w) && (/^(am|is|aged|age|turns|turned|turning|now|shes|hes|theyre)$/.test(ws[i - 1] ?? '') || agedAfter)) {
-      // "4 year old": the words after the number go with it.
-      if (agedAfter) i += agedAfter[0].split(' ').length;
-      continue;
-    }
-    out.push(w);
-  }
-  return out;
-}
-
-/** Placeholders such as {council.helpline.phone} carry no meaning for matching. */
-const stripPlaceholders = (text: string) => text.replace(/\{[a-zA-Z0-9_.-]+\}/g, ' ');
-
-/** A sentence that opens like this leans on the one before it. */
-const DEPENDS_ON_BEFORE =
-  /^(they|them|it|its|this|that|these|those|he|she|his|her|their|or|and|but|so|then|also|if not|if so|otherwise|instead|however|both|either|neither|here|there)\b|\b(either|too|as well)\.$/i;
-
-/** Words that point back at what was just discussed. */
-const BACK_REFERENCE = /^(and|but|so|also|what if|what about|how about|then)\b|\b(that|it|this|they|them|those|one|there|he|she)\b/;
-
-/** A topic's place in the ranking: the learnt weights over its signals, plus what the conversation says. */
-export function rankScore(t: Pick<TopicFeatures, 'features' | 'contextual'>, weights: Record<RankFeature, number> = RANK_WEIGHTS): number {
-  let score = t.contextual;
-  for (const f of RANK_FEATURES) score += weights[f] * t.features[f];
-  return score;
 }
 
 function unit(v: Float32Array): Float32Array {
@@ -270,9 +147,9 @@ export class TopicIndex {
     const all: Passage[] = [];
     for (const topic of topics) {
       const names = [topic.title, ...topic.synonyms, ...(termsByTopic.get(topic.id) ?? [])];
-      const phrases = names.map(contentStems).filter((p) => p.length > 0);
-      const compactStems = [...contentStems(topic.title), ...contentStems(topic.title), ...names.flatMap(contentStems), ...contentStems(topic.summary)];
-      const fullStems = contentStems([topic.body, ...topic.nextSteps].join(' '));
+      const phrases = names.map(stems).filter((p) => p.length > 0);
+      const compactStems = [...stems(topic.title), ...stems(topic.title), ...names.flatMap(stems), ...stems(topic.summary)];
+      const fullStems = stems([topic.body, ...topic.nextSteps].join(' '));
       const passages = topicPassages(topic);
       const indexed: IndexedTopic = {
         id: topic.id,
@@ -308,7 +185,7 @@ export class TopicIndex {
     for (const p of all) this.passageById.set(p.id, p);
     this.spelling = new SpellingIndex(this.vocabulary);
     for (const topic of this.topics) for (const s of topic.known) this.knownStems.add(s);
-    for (const p of all) for (const s of contentStems(p.text)) this.knownStems.add(s);
+    for (const p of all) for (const s of stems(p.text)) this.knownStems.add(s);
     this.learnIdf(all);
     if (this.vectors) for (const p of all) this.passageVectors.set(p.id, unit(this.meaning(words(stripPlaceholders(p.text)))));
   }
@@ -558,7 +435,7 @@ export class TopicIndex {
   private unitsOf(p: Passage): { text: string; stems: Set<string> }[] {
     let units = this.units.get(p.id);
     if (!units) {
-      units = answerUnits(p.text).map((text) => ({ text, stems: new Set(contentStems(text)) }));
+      units = answerUnits(p.text).map((text) => ({ text, stems: new Set(stems(text)) }));
       this.units.set(p.id, units);
     }
     return units;

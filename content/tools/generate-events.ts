@@ -11,22 +11,12 @@ import { parseArgs } from 'node:util';
 import { FEEDBACK_REASONS, JsonlEventLog, type TrackedEvent } from '../../bot/feedback/events.js';
 import { contentVersion, isEndOfPathway } from '../../bot/feedback/feedback.js';
 import type { ConversationRecord } from '../../bot/conversation.js';
+// The seeded generator (mulberry32) the safeguarding corpus uses: the same seed gives the same month.
+import { seeded } from '../../bot/safeguarding/corpus.js';
 import { sendToFlow, startFlow } from '../../flows/executor.js';
 import { PATHWAY_IDS } from '../../flows/registry.js';
 import { JsonlGapLog } from '../gaps/gap-log.js';
 import { loadContent } from '../store.js';
-
-/** A small seeded generator (mulberry32), so the same seed gives the same month; Math.random cannot be seeded. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CHANNELS = ['webchat', 'webchat', 'webchat', 'sms', 'teams'];
 const AUDIENCES = ['parent', 'parent', 'parent', 'young-person', 'practitioner'] as const;

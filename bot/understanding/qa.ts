@@ -25,6 +25,7 @@ import { SpellingIndex } from './spelling.js';
 import { STOPWORDS, stems, words } from './text.js';
 import { BACK_REFERENCE, DEPENDS_ON_BEFORE, containsPhrase, stripPlaceholders, withoutAges } from './query-text.js';
 import { PASSAGE_WEIGHTS, TYPE_NAMES, W, rankScore, type RankFeature, type TopicFeatures } from './rank-weights.js';
+import { CachedBm25, CachedTfIdf, searchTerm as processTerm } from './term-scores.js';
 
 export { containsPhrase } from './query-text.js';
 export { PASSAGE_WEIGHTS, RANK_FEATURES, RANK_WEIGHTS, rankScore, type RankFeature, type TopicFeatures } from './rank-weights.js';
@@ -85,10 +86,22 @@ interface IndexedTopic {
   passages: Passage[];
   /** Glossary lines of terms that belong to this topic. */
   terms: Passage[];
-  /** Its title and synonyms, lower-case, to see whether they name the kind of question ("how long to appeal"). */
   /** The kinds of question its title and synonyms name ("how long to appeal" names "when"). */
   named: Set<QuestionType>;
-  byAudience: Map<Audience, Passage[]>;
+  byAudience: Map<Audience, Candidates>;
+}
+
+/** A topic's passages in one audience's wording, with their places in the index's arrays. */
+interface Candidates {
+  list: Passage[];
+  slots: Int32Array;
+}
+
+/** The largest value, or 0: Math.max(...values, 0) without spreading a long array. */
+function maxOf(values: Float64Array): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
+  return max;
 }
 
 function unit(v: Float32Array): Float32Array {
@@ -108,24 +121,22 @@ export class TopicIndex {
   private readonly full: TfIdfIndex = createTfIdf();
   private readonly vocabulary = new Map<string, number>();
   // Each passage carries its topic's names (title, synonyms) as a second field, weighted lower.
-  private readonly passages = new MiniSearch<{ id: string; text: string; names: string }>({
-    fields: ['text', 'names'],
-    processTerm: (term) => {
-      const w = term.toLowerCase().replace(/'/g, '');
-      return STOPWORDS.has(w) ? null : stem(w);
-    },
-  });
+  private readonly passages = new MiniSearch<{ id: string; text: string; names: string }>({ fields: ['text', 'names'], processTerm });
   // Each topic as one record, as a plain search engine would index it: every wording, names boosted.
-  private readonly records = new MiniSearch<{ id: string; names: string; text: string }>({
-    fields: ['names', 'text'],
-    processTerm: (term) => {
-      const w = term.toLowerCase().replace(/'/g, '');
-      return STOPWORDS.has(w) ? null : stem(w);
-    },
-  });
+  private readonly records = new MiniSearch<{ id: string; names: string; text: string }>({ fields: ['names', 'text'], processTerm });
   private readonly passageById = new Map<string, Passage>();
+  /** Every passage's place in the arrays below (its slot). */
+  private readonly slotOf = new Map<string, number>();
   private readonly units = new Map<string, { text: string; stems: Set<string> }[]>();
-  private readonly passageVectors = new Map<string, Float32Array>();
+  /** Each passage's unit meaning vector, DIMENSIONS numbers per slot; null without word vectors. */
+  private readonly passageVectors: Float32Array | null = null;
+  /** Per-word scores kept for the four lexical signals (term-scores.ts): the same figures, far less work. */
+  private readonly passageBm25: CachedBm25;
+  private readonly recordBm25: CachedBm25;
+  private readonly compactTfIdf: CachedTfIdf;
+  private readonly fullTfIdf: CachedTfIdf;
+  /** Each topic name's phrases by their first stem, so a question is matched only against names it could contain. */
+  private readonly phrasesByFirst = new Map<string, { topic: number; phrase: string[] }[]>();
   /** How rare each word is across passages, to weight word vectors. */
   private readonly idf = new Map<string, number>();
   readonly spelling: SpellingIndex;
@@ -146,8 +157,14 @@ export class TopicIndex {
     }
     const all: Passage[] = [];
     for (const topic of topics) {
+      const topicNo = this.topics.length;
       const names = [topic.title, ...topic.synonyms, ...(termsByTopic.get(topic.id) ?? [])];
       const phrases = names.map(stems).filter((p) => p.length > 0);
+      for (const phrase of phrases) {
+        const list = this.phrasesByFirst.get(phrase[0]!) ?? [];
+        list.push({ topic: topicNo, phrase });
+        this.phrasesByFirst.set(phrase[0]!, list);
+      }
       const compactStems = [...stems(topic.title), ...stems(topic.title), ...names.flatMap(stems), ...stems(topic.summary)];
       const fullStems = stems([topic.body, ...topic.nextSteps].join(' '));
       const passages = topicPassages(topic);
@@ -183,11 +200,21 @@ export class TopicIndex {
       }
     }
     for (const p of all) this.passageById.set(p.id, p);
+    all.forEach((p, slot) => this.slotOf.set(p.id, slot));
+    const topicSlots = new Map(this.topics.map((t, i) => [t.id, i]));
+    this.passageBm25 = new CachedBm25(this.passages, processTerm, { names: 0.5 }, this.slotOf, all.length);
+    this.recordBm25 = new CachedBm25(this.records, processTerm, { names: 2 }, topicSlots, this.topics.length);
+    this.compactTfIdf = new CachedTfIdf(this.compact, this.topics.length);
+    this.fullTfIdf = new CachedTfIdf(this.full, this.topics.length);
     this.spelling = new SpellingIndex(this.vocabulary);
     for (const topic of this.topics) for (const s of topic.known) this.knownStems.add(s);
     for (const p of all) for (const s of stems(p.text)) this.knownStems.add(s);
     this.learnIdf(all);
-    if (this.vectors) for (const p of all) this.passageVectors.set(p.id, unit(this.meaning(words(stripPlaceholders(p.text)))));
+    if (this.vectors) {
+      const matrix = new Float32Array(all.length * DIMENSIONS);
+      all.forEach((p, slot) => matrix.set(unit(this.meaning(words(stripPlaceholders(p.text)))), slot * DIMENSIONS));
+      this.passageVectors = matrix;
+    }
   }
 
   private learn(text: string): void {
@@ -239,24 +266,6 @@ export class TopicIndex {
     return this.queryWords(question).map(stem);
   }
 
-  /** Passage BM25 scores for the query, by passage id. */
-  private passageScores(queryWords: string[]): Map<string, number> {
-    const scores = new Map<string, number>();
-    if (queryWords.length === 0) return scores;
-    for (const hit of this.passages.search(queryWords.join(' '), { boost: { names: 0.5 } })) {
-      scores.set(String(hit.id), hit.score);
-    }
-    return scores;
-  }
-
-  /** Record-level BM25 scores for the query, by topic id. */
-  private recordScores(queryWords: string[]): Map<string, number> {
-    const scores = new Map<string, number>();
-    if (queryWords.length === 0) return scores;
-    for (const hit of this.records.search(queryWords.join(' '), { boost: { names: 2 } })) scores.set(String(hit.id), hit.score);
-    return scores;
-  }
-
   /** Every topic's signals for a question: what search() ranks on, and what the ranking weights are learnt from. */
   topicFeatures(question: string, context: SearchContext = {}) {
     const all = words(question);
@@ -270,22 +279,22 @@ export class TopicIndex {
     const asked = [...query, ...all.filter((w) => /^\d{1,2}$/.test(w))];
     const base = { type, age, followUp, audience, query, asked };
     if (query.length === 0 && !followUp)
-      return { ...base, bm25: new Map<string, number>(), queryVector: new Float32Array(DIMENSIONS), scored: [] as TopicFeatures[] };
+      return { ...base, bm25: new Float64Array(this.slotOf.size), maxBm25: 0, queryVector: new Float32Array(DIMENSIONS), scored: [] as TopicFeatures[] };
 
     // Words the content never uses cannot match it: they count against coverage, but are not searched for.
     // That keeps a flood of nonsense cheap.
     const searched = query.filter((s) => this.knownStems.has(s));
     const searchedWords = queryWords.filter((w) => this.knownStems.has(stem(w)));
-    const compact = searched.length ? this.compact.tfidfs(searched) : [];
-    const full = searched.length ? this.full.tfidfs(searched) : [];
+    const compact = searched.length ? this.compactTfIdf.tfidfs(searched) : [];
+    const full = searched.length ? this.fullTfIdf.tfidfs(searched) : [];
     const maxCompact = Math.max(...compact, 0);
     const maxFull = Math.max(...full, 0);
     // "how long" asks for a time: in a passage, "long" is not a word to look for ("a long holiday").
-    const lookFor = type === 'when' ? searchedWords.filter((w) => w !== 'long') : searchedWords;
-    const bm25 = this.passageScores(lookFor);
-    const maxBm25 = Math.max(...bm25.values(), 0);
-    const records = this.recordScores(lookFor);
-    const maxRecord = Math.max(...records.values(), 0);
+    const lookFor = (type === 'when' ? searchedWords.filter((w) => w !== 'long') : searchedWords).join(' ');
+    const bm25 = this.passageBm25.scores(lookFor);
+    const maxBm25 = maxOf(bm25);
+    const records = this.recordBm25.scores(lookFor);
+    const maxRecord = maxOf(records);
     const queryVector = unit(this.meaning(queryWords));
     const current = followUp ? this.byId.get(context.topic!) : undefined;
     // "can I ask for one sooner": few words of its own, and one of them points back.
@@ -293,20 +302,37 @@ export class TopicIndex {
 
     const maxIdf = Math.log(1 + this.passageById.size);
     const weightOf = (st: string): number => (this.knownStems.has(st) ? (this.idf.get(st) ?? maxIdf) : 2 * maxIdf);
-    const queryWeight = query.reduce((sum, st) => sum + weightOf(st), 0);
+    const weights = query.map(weightOf);
+    const queryWeight = weights.reduce((sum, w) => sum + w, 0);
+    const distinct = [...new Set(query)];
+    // A name is in the question only if its first word is.
+    const phrases = new Float64Array(this.topics.length);
+    for (const st of distinct) {
+      for (const { topic, phrase } of this.phrasesByFirst.get(st) ?? []) {
+        if (containsPhrase(query, phrase)) phrases[topic] = Math.max(phrases[topic]!, Math.min(phrase.length, 3));
+      }
+    }
     const scored: TopicFeatures[] = this.topics.map((topic, i) => {
-      let phrase = 0;
-      for (const p of topic.phrases) if (containsPhrase(query, p)) phrase = Math.max(phrase, Math.min(p.length, 3));
+      const phrase = phrases[i]!;
       let bestPassage = 0;
       let bestMeaning = 0;
       let bestType = 0;
-      for (const p of this.candidates(topic, audience)) {
-        const lexical = maxBm25 ? (bm25.get(p.id) ?? 0) / maxBm25 : 0;
+      const { list, slots } = this.candidates(topic, audience);
+      for (let k = 0; k < list.length; k++) {
+        const slot = slots[k]!;
+        const lexical = maxBm25 ? bm25[slot]! / maxBm25 : 0;
         bestPassage = Math.max(bestPassage, lexical);
-        const m = this.passageMeaning(p.id, queryVector);
+        const m = this.meaningAt(slot, queryVector);
         bestMeaning = Math.max(bestMeaning, m);
-        if (lexical > 0.3) bestType = Math.max(bestType, typeFit(type, p.text, p.order === 0, age));
+        if (lexical > 0.3) {
+          const p = list[k]!;
+          bestType = Math.max(bestType, typeFit(type, p.text, p.order === 0, age));
+        }
       }
+      let covered = 0;
+      for (let j = 0; j < query.length; j++) if (topic.known.has(query[j]!)) covered += weights[j]!;
+      let shared = 0;
+      for (const st of distinct) if (topic.known.has(st)) shared++;
       const named = topic.named.has(type) ? 1 : 0;
       const contextual = current ? (current.id === topic.id ? W.current * (pointsBack ? 2 : 1) : current.related.includes(topic.id) ? W.related : 0) : 0;
       const features: Record<RankFeature, number> = {
@@ -317,10 +343,10 @@ export class TopicIndex {
         meaning: bestMeaning,
         type: bestType,
         named,
-        record: maxRecord ? (records.get(topic.id) ?? 0) / maxRecord : 0,
+        record: maxRecord ? records[i]! / maxRecord : 0,
         // Coverage weighs each word by how rare it is in the content, and a word the content never uses weighs
         // double: "what day are the bins collected" shares two words with a topic, but "bins" says it is not ours.
-        coverage: queryWeight ? query.reduce((sum, s) => sum + (topic.known.has(s) ? weightOf(s) : 0), 0) / queryWeight : 0,
+        coverage: queryWeight ? covered / queryWeight : 0,
       };
       const score =
         features.phrase * W.phrase +
@@ -331,14 +357,13 @@ export class TopicIndex {
         features.type * W.type +
         features.named * W.typeName +
         contextual;
-      const shared = new Set(query.filter((st) => topic.known.has(st))).size;
       return { topic: topic.id, features, score: Math.round(score * 1000) / 1000, coverage: features.coverage, shared, contextual, phrase };
     });
-    return { ...base, bm25, queryVector, scored };
+    return { ...base, bm25, maxBm25, queryVector, scored };
   }
 
   search(question: string, context: SearchContext = {}, limit = 5): QaResult {
-    const { type, age, followUp, audience, query, asked, bm25, queryVector, scored } = this.topicFeatures(question, context);
+    const { type, age, followUp, audience, query, asked, bm25, maxBm25, queryVector, scored } = this.topicFeatures(question, context);
     const none: QaResult = { confident: false, matches: [], type, followUp, passages: [] };
     if (query.length === 0 && !followUp) return none;
 
@@ -367,53 +392,56 @@ export class TopicIndex {
       type,
       followUp,
       passages: confident && top ? this.rankPassages(this.byId.get(top.topic)!, bm25, queryVector, type, audience, age, asked) : [],
-      evidence: top && { coverage: top.coverage, phrase: top.phrase, bm25: Math.max(...bm25.values(), 0) },
+      evidence: top && { coverage: top.coverage, phrase: top.phrase, bm25: maxBm25 },
     };
   }
 
   /** A topic's passages in the asker's wording and its glossary lines, worked out once per audience. */
-  private candidates(topic: IndexedTopic, audience: Audience): Passage[] {
-    let list = topic.byAudience.get(audience);
-    if (!list) {
-      list = [...wordingFor(topic.passages, audience), ...topic.terms];
-      topic.byAudience.set(audience, list);
+  private candidates(topic: IndexedTopic, audience: Audience): Candidates {
+    let found = topic.byAudience.get(audience);
+    if (!found) {
+      const list = [...wordingFor(topic.passages, audience), ...topic.terms];
+      found = { list, slots: Int32Array.from(list, (p) => this.slotOf.get(p.id)!) };
+      topic.byAudience.set(audience, found);
     }
-    return list;
+    return found;
   }
 
   /** How close a passage's meaning is to the question's, scaled so unrelated text scores about 0. */
-  private passageMeaning(id: string, queryVector: Float32Array): number {
-    const v = this.passageVectors.get(id);
-    if (!v) return 0;
+  private meaningAt(slot: number, queryVector: Float32Array): number {
+    const vectors = this.passageVectors;
+    if (!vectors) return 0;
     // Both are unit length: the dot product is the cosine.
+    const offset = slot * DIMENSIONS;
     let dot = 0;
-    for (let d = 0; d < DIMENSIONS; d++) dot += queryVector[d]! * v[d]!;
+    for (let d = 0; d < DIMENSIONS; d++) dot += queryVector[d]! * vectors[offset + d]!;
     return Math.max(0, (dot - 0.35) / 0.5);
   }
 
   private rankPassages(
     topic: IndexedTopic,
-    bm25: Map<string, number>,
+    bm25: Float64Array,
     queryVector: Float32Array,
     type: QuestionType,
     audience: Audience,
     age: boolean,
     query: string[],
   ): Passage[] {
-    const own = this.candidates(topic, audience);
-    const maxInTopic = Math.max(...own.map((p) => bm25.get(p.id) ?? 0), 0);
+    const { list: own, slots } = this.candidates(topic, audience);
+    let maxInTopic = 0;
+    for (const slot of slots) maxInTopic = Math.max(maxInTopic, bm25[slot]!);
     const pw = PASSAGE_WEIGHTS;
     const maxIdf = Math.log(1 + this.passageById.size);
     const asked = [...new Set(query)];
     const weightOf = (st: string) => this.idf.get(st) ?? maxIdf;
     const askedWeight = asked.reduce((sum, st) => sum + weightOf(st), 0);
     const best: { p: Passage; score: number; lead: Passage }[] = [];
-    for (const p of own) {
+    own.forEach((p, at) => {
       // Glossary lines lead only a "what is" answer; elsewhere they repeat what the topic says at more length.
-      if (p.kind === 'glossary' && type !== 'what-is') continue;
-      const lexical = maxInTopic ? (bm25.get(p.id) ?? 0) / maxInTopic : 0;
+      if (p.kind === 'glossary' && type !== 'what-is') return;
+      const lexical = maxInTopic ? bm25[slots[at]!]! / maxInTopic : 0;
       const prior = p.kind === 'summary' ? pw.summary : p.kind === 'steps' ? pw.steps : p.kind === 'glossary' ? pw.glossaryWhatIs : 0;
-      const passageScore = lexical + this.passageMeaning(p.id, queryVector) * pw.meaning + typeFit(type, p.text, p.order === 0, age) * pw.type + prior;
+      const passageScore = lexical + this.meaningAt(slots[at]!, queryVector) * pw.meaning + typeFit(type, p.text, p.order === 0, age) * pw.type + prior;
       // Then each sentence on its own: a passage counts as good as its best sentence, and the best sentence of
       // all leads the answer, before the passage it comes from.
       let top = { score: -Infinity, lead: p };
@@ -425,7 +453,7 @@ export class TopicIndex {
         if (score > top.score && (k === 0 || !DEPENDS_ON_BEFORE.test(text))) top = { score, lead: { ...p, id: `${p.id}#${k}`, text } };
       });
       best.push({ p, ...top });
-    }
+    });
     best.sort((a, b) => b.score - a.score);
     const lead = best[0]?.lead;
     return [...(lead && lead.text !== best[0]!.p.text ? [lead] : []), ...best.map((b) => b.p)];

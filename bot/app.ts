@@ -31,6 +31,7 @@ import { crisisReplyFor } from './safeguarding/crisis-reply.js';
 import { healthCheck } from './health.js';
 import { requiredMessageIds } from './message-ids.js';
 import { TopicIndex } from './understanding/qa.js';
+import { readIndexSnapshot } from './understanding/index-snapshot.js';
 import { StaffDesk } from './staff/desk.js';
 import { staffRecogniser } from './staff/recognise.js';
 import { NotifySummarySender } from '../adapters/notify/notify.sender.js';
@@ -113,7 +114,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const assistant = new LocalOfferAssistant({
     content,
     storage,
-    index: new TopicIndex(content.topics.values(), content.glossary.values()),
+    // The build's snapshot of the index when it is for this content (index-snapshot.ts), else built here.
+    index: new TopicIndex(content.topics.values(), content.glossary.values(), undefined, undefined, readIndexSnapshot()),
     gaps,
     events,
     lock: new KeyedLock(),

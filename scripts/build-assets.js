@@ -4,11 +4,13 @@
  * Each content YAML file also gets its parsed form beside it as JSON (`<file>.parsed.json`): reading JSON
  * takes a fraction of the time of parsing YAML, and content/store.ts uses it only while it is newer than the
  * YAML, so an edit to a YAML file in dist/ still counts (content/parsed-copies.ts, compiled first by tsc).
+ * Last, the topic index is built once and kept as dist/bot/understanding/topic-index.snapshot.json.
  */
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeParsedCopies } from '../dist/content/parsed-copies.js';
+import { writeIndexSnapshot } from '../dist/bot/understanding/index-snapshot.build.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const ASSET_DIRS = ['content/data', 'adapters/webchat/public', 'adapters/teams/manifest', 'bot/safeguarding/model'];
@@ -19,6 +21,8 @@ for (const dir of ASSET_DIRS) {
   cpSync(join(root, dir), to, { recursive: true });
 }
 writeParsedCopies(join(root, 'dist', 'content', 'data'));
+// The topic index worked out once here, for the start to read (bot/understanding/index-snapshot.ts).
+writeIndexSnapshot(join(root, 'dist', 'bot', 'understanding'));
 
 // The start script compares source times with this stamp to decide whether to build again.
 writeFileSync(join(root, 'dist', '.build-stamp'), `${new Date().toISOString()}\n`);

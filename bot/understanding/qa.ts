@@ -26,6 +26,7 @@ import { STOPWORDS, stems, words } from './text.js';
 import { BACK_REFERENCE, DEPENDS_ON_BEFORE, containsPhrase, stripPlaceholders, withoutAges } from './query-text.js';
 import { PASSAGE_WEIGHTS, TYPE_NAMES, W, rankScore, type RankFeature, type TopicFeatures } from './rank-weights.js';
 import { CachedBm25, CachedTfIdf, searchTerm as processTerm } from './term-scores.js';
+import { SNAPSHOT_FORMAT, floatsFromBase64, floatsToBase64, snapshotKey, type IndexSnapshot } from './index-snapshot.js';
 
 export { containsPhrase } from './query-text.js';
 export { PASSAGE_WEIGHTS, RANK_FEATURES, RANK_WEIGHTS, rankScore, type RankFeature, type TopicFeatures } from './rank-weights.js';
@@ -117,19 +118,20 @@ function unit(v: Float32Array): Float32Array {
 export class TopicIndex {
   private readonly topics: IndexedTopic[] = [];
   private readonly byId = new Map<string, IndexedTopic>();
-  private readonly compact: TfIdfIndex = createTfIdf();
-  private readonly full: TfIdfIndex = createTfIdf();
+  // Built here, or read from a snapshot (restore), so not readonly.
+  private compact: TfIdfIndex = createTfIdf();
+  private full: TfIdfIndex = createTfIdf();
   private readonly vocabulary = new Map<string, number>();
   // Each passage carries its topic's names (title, synonyms) as a second field, weighted lower.
-  private readonly passages = new MiniSearch<{ id: string; text: string; names: string }>({ fields: ['text', 'names'], processTerm });
+  private passages = new MiniSearch<{ id: string; text: string; names: string }>({ fields: ['text', 'names'], processTerm });
   // Each topic as one record, as a plain search engine would index it: every wording, names boosted.
-  private readonly records = new MiniSearch<{ id: string; names: string; text: string }>({ fields: ['names', 'text'], processTerm });
+  private records = new MiniSearch<{ id: string; names: string; text: string }>({ fields: ['names', 'text'], processTerm });
   private readonly passageById = new Map<string, Passage>();
   /** Every passage's place in the arrays below (its slot). */
   private readonly slotOf = new Map<string, number>();
   private readonly units = new Map<string, { text: string; stems: Set<string> }[]>();
   /** Each passage's unit meaning vector, DIMENSIONS numbers per slot; null without word vectors. */
-  private readonly passageVectors: Float32Array | null = null;
+  private passageVectors: Float32Array | null = null;
   /** Per-word scores kept for the four lexical signals (term-scores.ts): the same figures, far less work. */
   private readonly passageBm25: CachedBm25;
   private readonly recordBm25: CachedBm25;
@@ -148,65 +150,85 @@ export class TopicIndex {
     glossary: Iterable<GlossaryTerm> = [],
     private readonly tuning: QaTuning = DEFAULT_TUNING,
     private readonly vectors: WordVectors | null = loadWordVectors(),
+    /** What the build worked out for this content (index-snapshot.ts); ignored unless it is for exactly these inputs. */
+    snapshot?: IndexSnapshot,
   ) {
+    const topicList = [...topics];
     const terms = [...glossary];
-    const termsByTopic = new Map<string, string[]>();
-    for (const term of terms) {
-      if (!term.topic) continue;
-      termsByTopic.set(term.topic, [...(termsByTopic.get(term.topic) ?? []), term.term, ...term.aka]);
-    }
     const all: Passage[] = [];
-    for (const topic of topics) {
-      const topicNo = this.topics.length;
-      const names = [topic.title, ...topic.synonyms, ...(termsByTopic.get(topic.id) ?? [])];
-      const phrases = names.map(stems).filter((p) => p.length > 0);
-      for (const phrase of phrases) {
-        const list = this.phrasesByFirst.get(phrase[0]!) ?? [];
-        list.push({ topic: topicNo, phrase });
-        this.phrasesByFirst.set(phrase[0]!, list);
-      }
-      const compactStems = [...stems(topic.title), ...stems(topic.title), ...names.flatMap(stems), ...stems(topic.summary)];
-      const fullStems = stems([topic.body, ...topic.nextSteps].join(' '));
+    for (const topic of topicList) {
       const passages = topicPassages(topic);
       const indexed: IndexedTopic = {
         id: topic.id,
-        phrases,
-        known: new Set([...compactStems, ...fullStems]),
+        phrases: [],
+        known: new Set(),
         related: topic.related,
         passages,
         terms: [],
-        named: new Set((Object.keys(TYPE_NAMES) as QuestionType[]).filter((t) => TYPE_NAMES[t]!.test(names.join(' | ').toLowerCase()))),
+        named: new Set(),
         byAudience: new Map(),
       };
       this.topics.push(indexed);
       this.byId.set(topic.id, indexed);
-      this.compact.addDocument(compactStems, topic.id);
-      this.full.addDocument(fullStems, topic.id);
-      for (const text of [...names, topic.summary, topic.body]) this.learn(text);
       all.push(...passages);
-      const namesText = names.join(' ');
-      this.records.add({ id: topic.id, names: namesText, text: stripPlaceholders(passages.map((p) => p.text).join('\n')) });
-      this.passages.addAll(passages.map((p) => ({ id: p.id, text: stripPlaceholders(p.text), names: namesText })));
     }
     for (const term of terms) {
-      [term.term, ...term.aka].forEach((t) => this.learn(t));
       const passage = glossaryPassage(term);
       all.push(passage);
-      if (term.topic && this.byId.has(term.topic)) {
-        const owner = this.byId.get(term.topic)!;
-        owner.known.add(stem(term.term.toLowerCase()));
-        owner.terms.push(passage);
-        this.passages.add({ id: passage.id, text: passage.text, names: [term.term, ...term.aka].join(' ') });
-      }
+      if (term.topic && this.byId.has(term.topic)) this.byId.get(term.topic)!.terms.push(passage);
     }
     for (const p of all) this.passageById.set(p.id, p);
     all.forEach((p, slot) => this.slotOf.set(p.id, slot));
+
+    if (snapshot && snapshot.format === SNAPSHOT_FORMAT && snapshot.key === snapshotKey(topicList, terms, vectors)) this.restore(snapshot);
+    else this.build(topicList, terms, all);
+
+    this.topics.forEach((topic, topicNo) => {
+      for (const phrase of topic.phrases) {
+        const list = this.phrasesByFirst.get(phrase[0]!) ?? [];
+        list.push({ topic: topicNo, phrase });
+        this.phrasesByFirst.set(phrase[0]!, list);
+      }
+    });
     const topicSlots = new Map(this.topics.map((t, i) => [t.id, i]));
     this.passageBm25 = new CachedBm25(this.passages, processTerm, { names: 0.5 }, this.slotOf, all.length);
     this.recordBm25 = new CachedBm25(this.records, processTerm, { names: 2 }, topicSlots, this.topics.length);
     this.compactTfIdf = new CachedTfIdf(this.compact, this.topics.length);
     this.fullTfIdf = new CachedTfIdf(this.full, this.topics.length);
     this.spelling = new SpellingIndex(this.vocabulary);
+  }
+
+  /** Works out everything the ranking reads from the content: the slow part of start-up without a snapshot. */
+  private build(topics: Topic[], terms: GlossaryTerm[], all: Passage[]): void {
+    const termsByTopic = new Map<string, string[]>();
+    for (const term of terms) {
+      if (!term.topic) continue;
+      termsByTopic.set(term.topic, [...(termsByTopic.get(term.topic) ?? []), term.term, ...term.aka]);
+    }
+    topics.forEach((topic, i) => {
+      const indexed = this.topics[i]!;
+      const names = [topic.title, ...topic.synonyms, ...(termsByTopic.get(topic.id) ?? [])];
+      indexed.phrases = names.map(stems).filter((p) => p.length > 0);
+      const compactStems = [...stems(topic.title), ...stems(topic.title), ...names.flatMap(stems), ...stems(topic.summary)];
+      const fullStems = stems([topic.body, ...topic.nextSteps].join(' '));
+      indexed.known = new Set([...compactStems, ...fullStems]);
+      indexed.named = new Set((Object.keys(TYPE_NAMES) as QuestionType[]).filter((t) => TYPE_NAMES[t]!.test(names.join(' | ').toLowerCase())));
+      this.compact.addDocument(compactStems, topic.id);
+      this.full.addDocument(fullStems, topic.id);
+      for (const text of [...names, topic.summary, topic.body]) this.learn(text);
+      const namesText = names.join(' ');
+      this.records.add({ id: topic.id, names: namesText, text: stripPlaceholders(indexed.passages.map((p) => p.text).join('\n')) });
+      this.passages.addAll(indexed.passages.map((p) => ({ id: p.id, text: stripPlaceholders(p.text), names: namesText })));
+    });
+    for (const term of terms) {
+      [term.term, ...term.aka].forEach((t) => this.learn(t));
+      if (term.topic && this.byId.has(term.topic)) {
+        const owner = this.byId.get(term.topic)!;
+        owner.known.add(stem(term.term.toLowerCase()));
+        const passage = glossaryPassage(term);
+        this.passages.add({ id: passage.id, text: passage.text, names: [term.term, ...term.aka].join(' ') });
+      }
+    }
     for (const topic of this.topics) for (const s of topic.known) this.knownStems.add(s);
     for (const p of all) for (const s of stems(p.text)) this.knownStems.add(s);
     this.learnIdf(all);
@@ -215,6 +237,41 @@ export class TopicIndex {
       all.forEach((p, slot) => matrix.set(unit(this.meaning(words(stripPlaceholders(p.text)))), slot * DIMENSIONS));
       this.passageVectors = matrix;
     }
+  }
+
+  /** Takes what build() works out from a snapshot of it, made by toSnapshot() for the same inputs. */
+  private restore(snapshot: IndexSnapshot): void {
+    snapshot.topics.forEach((t, i) => {
+      const indexed = this.topics[i]!;
+      indexed.phrases = t.phrases;
+      indexed.known = new Set(t.known);
+      indexed.named = new Set(t.named);
+    });
+    this.compact = createTfIdf(snapshot.compact);
+    this.full = createTfIdf(snapshot.full);
+    for (const [w, n] of snapshot.vocabulary) this.vocabulary.set(w, n);
+    this.passages = MiniSearch.loadJS(snapshot.passages, { fields: ['text', 'names'], processTerm });
+    this.records = MiniSearch.loadJS(snapshot.records, { fields: ['names', 'text'], processTerm });
+    for (const [w, n] of snapshot.idf) this.idf.set(w, n);
+    for (const s of snapshot.knownStems) this.knownStems.add(s);
+    this.passageVectors = snapshot.vectors ? floatsFromBase64(snapshot.vectors) : null;
+  }
+
+  /** Everything build() worked out, as JSON, for `npm run build` to keep in dist/ (index-snapshot.ts). */
+  toSnapshot(topics: Iterable<Topic>, glossary: Iterable<GlossaryTerm>): IndexSnapshot {
+    return {
+      format: SNAPSHOT_FORMAT,
+      key: snapshotKey([...topics], [...glossary], this.vectors),
+      topics: this.topics.map((t) => ({ phrases: t.phrases, known: [...t.known], named: [...t.named] })),
+      compact: this.compact.documents,
+      full: this.full.documents,
+      vocabulary: [...this.vocabulary],
+      passages: this.passages.toJSON(),
+      records: this.records.toJSON(),
+      idf: [...this.idf],
+      knownStems: [...this.knownStems],
+      vectors: this.passageVectors ? floatsToBase64(this.passageVectors) : null,
+    };
   }
 
   private learn(text: string): void {

@@ -6,6 +6,7 @@
  * unit-length Float32 vectors in .cache/word-vectors/ (git-ignored, never committed). Loading that takes
  * a few milliseconds. If the package or the cache cannot be had, retrieval carries on without vectors.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -33,6 +34,7 @@ export function vectorCacheDir(): string {
 
 export class WordVectors {
   private readonly index = new Map<string, number>();
+  private print: string | undefined;
 
   constructor(
     words: string[],
@@ -52,6 +54,14 @@ export class WordVectors {
   /** The word's place by frequency, 0 for the most frequent; undefined when unknown. */
   rank(word: string): number | undefined {
     return this.index.get(word);
+  }
+
+  /** Tells one set of vectors from another (for index-snapshot.ts's key): the word count and a hash of the vectors. */
+  fingerprint(): string {
+    this.print ??= `${this.index.size}:${createHash('sha256')
+      .update(new Uint8Array(this.data.buffer, this.data.byteOffset, this.data.byteLength))
+      .digest('base64url')}`;
+    return this.print;
   }
 
   /** Adds `weight` times the word's unit vector into `into`; false when the word is unknown. */

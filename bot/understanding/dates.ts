@@ -3,7 +3,8 @@
  * chrono-node does the parsing; this file adds the rules of this product: day before month, and a date
  * without a year is the most recent one that is not far in the future.
  */
-import * as chrono from 'chrono-node';
+// English only: chrono-node's main entry loads every language it knows, four times the start-up cost.
+import * as chronoEnglish from 'chrono-node/en';
 import { STOPWORDS, words } from './text.js';
 
 export type DateReading = { ok: true; iso: string } | { ok: false; reason: 'not-a-date' | 'too-far' };
@@ -64,7 +65,7 @@ const DATE_CONTEXT = new Set([
 
 export function readDate(text: string, now: Date): DateReading {
   const cleaned = text.replace(/(\d)(st|nd|rd|th)\b/gi, '$1').trim();
-  const results = chrono.en.GB.parse(cleaned, now, { forwardDate: false });
+  const results = chronoEnglish.GB.parse(cleaned, now, { forwardDate: false });
   const first = results[0];
   if (!first) return { ok: false, reason: 'not-a-date' };
   // "The day after my birthday" reads to chrono as "the day after (today)": a date that leans on

@@ -29,17 +29,34 @@ const PRACTITIONER_SIGNS =
 /** A young person speaking of themselves: "im 17", "i am 19 and". */
 const YOUNG_SELF = /\bi am (1[6-9]|2[0-5])\b(?! (weeks|months|days|miles))/;
 
+/** The pattern for a list of roles, built once per list: the roles are content and come back every turn. */
+const rolePatterns = new Map<string, RegExp | null>();
+
+function rolePattern(roles: readonly string[]): RegExp | null {
+  const key = roles.join('\n');
+  let pattern = rolePatterns.get(key);
+  if (pattern === undefined) {
+    const list = roles
+      .map((r) => normalise(r))
+      .filter((r) => r.length > 2 && !['i work', 'work at', 'work in', 'work for', 'staff', 'worker'].includes(r))
+      .map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|');
+    pattern = list
+      ? new RegExp(
+          `\\b(i am|im|as|we are) (a |an |the |)(\\w+ ){0,2}(${list})s?\\b|\\b(${list})s? (here|speaking|at)\\b|^(hi |hello |hiya |hey |)(${list}|\\w+ (${list}|manager|teacher|lead))s? (here|speaking)\\b`,
+        )
+      : null;
+    // Only content passes through here, never what people type; the bound is for safety.
+    if (rolePatterns.size >= 100) rolePatterns.clear();
+    rolePatterns.set(key, pattern);
+  }
+  return pattern;
+}
+
 /** Practitioner roles, taken from the intake choice words, as said of oneself: "I'm a SENCO", "SENCO here". */
 function practitionerSelf(said: string, roles: readonly string[]): boolean {
-  const list = roles
-    .map((r) => normalise(r))
-    .filter((r) => r.length > 2 && !['i work', 'work at', 'work in', 'work for', 'staff', 'worker'].includes(r))
-    .map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|');
-  if (!list) return false;
-  const self = new RegExp(
-    `\\b(i am|im|as|we are) (a |an |the |)(\\w+ ){0,2}(${list})s?\\b|\\b(${list})s? (here|speaking|at)\\b|^(hi |hello |hiya |hey |)(${list}|\\w+ (${list}|manager|teacher|lead))s? (here|speaking)\\b`,
-  );
+  const self = rolePattern(roles);
+  if (!self) return false;
   return self.test(said) || /\b(\w+ )?(manager|teacher|lead|worker|officer|practitioner|therapist|nurse|visitor) here\b/.test(said);
 }
 

@@ -22,7 +22,12 @@ for (const dir of ASSET_DIRS) {
 }
 writeParsedCopies(join(root, 'dist', 'content', 'data'));
 // The topic index worked out once here, for the start to read (bot/understanding/index-snapshot.ts).
-writeIndexSnapshot(join(root, 'dist', 'bot', 'understanding'));
+// Content that cannot be loaded is left for the start to report in full; it then builds the index itself.
+try {
+  writeIndexSnapshot(join(root, 'dist', 'bot', 'understanding'));
+} catch (err) {
+  console.warn(`No topic index snapshot (${err.name}): the assistant will index the content when it starts.`);
+}
 
 // The start script compares source times with this stamp to decide whether to build again.
 writeFileSync(join(root, 'dist', '.build-stamp'), `${new Date().toISOString()}\n`);

@@ -9,6 +9,7 @@ import type { FlowView } from '../flows/executor.js';
 import type { Fact, Reply, SourceNote } from './reply.js';
 import { answerUnits, joinUnits, pickSentences } from './understanding/answer-sentences.js';
 import type { Passage } from './understanding/passages.js';
+import { pickRanked, type RankedSentence } from './understanding/sentence-rank.js';
 
 /** The answer itself: with its title, the privacy line and the choices, a web chat reply stays under about 600 characters, and on SMS it fits one text. */
 export const ANSWER_BUDGET = 420;
@@ -101,13 +102,15 @@ export class Composer {
    * topic while they fit in `budget` characters. The rest of the topic is kept as detail, for "More
    * detail" (or MORE on SMS). `lead` goes first, e.g. a glossary line for "what is X".
    */
-  answerReply(topicId: string, ranked: Passage[], audience: Audience, opts: { lead?: string[]; budget?: number } = {}): Reply {
+  answerReply(topicId: string, ranked: Passage[], audience: Audience, opts: { lead?: string[]; budget?: number; sentences?: RankedSentence[] } = {}): Reply {
     const topic = this.topic(topicId);
     const budget = opts.budget ?? ANSWER_BUDGET;
     const lead = (opts.lead ?? []).map((p) => this.fill(p));
     const texts = ranked.map((p) => this.fill(p.text)).filter((t) => !lead.includes(t));
     const leadFromNext = Boolean(ranked[0] && ranked[1] && ranked[0].id.startsWith(`${ranked[1].id}#`));
-    const paragraphs = [...lead, ...pickSentences(texts, budget, lead, { leadFromNext }).paragraphs];
+    // Sentence by sentence when the search scored them (sentence-rank.ts), else passage by passage.
+    const sentences = (opts.sentences ?? []).map((s) => ({ ...s, text: this.fill(s.text) })).filter((s) => !lead.includes(s.text));
+    const paragraphs = [...lead, ...(sentences.length ? pickRanked(sentences, budget, lead) : pickSentences(texts, budget, lead, { leadFromNext }).paragraphs)];
     if (paragraphs.length === 0) paragraphs.push(this.fill((topic.variants[audience] ?? {}).summary ?? topic.summary));
     const full = this.topicReply(topicId, audience);
     // The rest of the topic, less the sentences the answer already gave: MORE goes on rather than repeats.

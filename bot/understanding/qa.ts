@@ -29,6 +29,7 @@ import { PASSAGE_WEIGHTS, TYPE_NAMES, W, rankScore, type RankFeature, type Topic
 export { containsPhrase } from './query-text.js';
 export { PASSAGE_WEIGHTS, RANK_FEATURES, RANK_WEIGHTS, rankScore, type RankFeature, type TopicFeatures } from './rank-weights.js';
 import { DIMENSIONS, loadWordVectors, type WordVectors } from './word-vectors.js';
+import { SentenceRanker, type RankedSentence } from './sentence-rank.js';
 
 export interface QaMatch {
   topic: string;
@@ -45,6 +46,8 @@ export interface QaResult {
   followUp: boolean;
   /** The top topic's passages in the asker's wording, best answer first. Empty when not confident. */
   passages: Passage[];
+  /** Every sentence of the top topic in the asker's wording, best answer first (sentence-rank.ts). Empty when not confident. */
+  sentences?: RankedSentence[];
   /** Why the top topic was or was not taken: share of the question's words it knows, its name found, raw passage BM25. */
   evidence?: { coverage: number; phrase: number; bm25: number };
 }
@@ -131,6 +134,8 @@ export class TopicIndex {
   readonly spelling: SpellingIndex;
   /** Every stem the content uses. */
   private readonly knownStems = new Set<string>();
+  private readonly sentenceRanker: SentenceRanker;
+  private readonly sentenceVectors = new Map<string, Float32Array>();
 
   constructor(
     topics: Iterable<Topic>,
@@ -187,6 +192,7 @@ export class TopicIndex {
     for (const topic of this.topics) for (const s of topic.known) this.knownStems.add(s);
     for (const p of all) for (const s of stems(p.text)) this.knownStems.add(s);
     this.learnIdf(all);
+    this.sentenceRanker = new SentenceRanker(all);
     if (this.vectors) for (const p of all) this.passageVectors.set(p.id, unit(this.meaning(words(stripPlaceholders(p.text)))));
   }
 
@@ -361,12 +367,14 @@ export class TopicIndex {
     const ranked = scored.map((t) => ({ t, rank: rankScore(t) }));
     ranked.sort((a, b) => b.rank - a.rank);
     const top = ranked[0]?.t;
+    const passages = confident && top ? this.rankPassages(this.byId.get(top.topic)!, bm25, queryVector, type, audience, age, asked) : [];
     return {
       confident,
       matches: ranked.slice(0, limit).map(({ t, rank }) => ({ topic: t.topic, score: Math.round(rank * 1000) / 1000 })),
       type,
       followUp,
-      passages: confident && top ? this.rankPassages(this.byId.get(top.topic)!, bm25, queryVector, type, audience, age, asked) : [],
+      passages,
+      sentences: confident && top ? this.rankSentences(this.byId.get(top.topic)!, passages, bm25, queryVector, type, audience, age, asked) : [],
       evidence: top && { coverage: top.coverage, phrase: top.phrase, bm25: Math.max(...bm25.values(), 0) },
     };
   }
@@ -429,6 +437,41 @@ export class TopicIndex {
     best.sort((a, b) => b.score - a.score);
     const lead = best[0]?.lead;
     return [...(lead && lead.text !== best[0]!.p.text ? [lead] : []), ...best.map((b) => b.p)];
+  }
+
+  /** Every sentence of a topic in the asker's wording, scored for the question (sentence-rank.ts). */
+  private rankSentences(
+    topic: IndexedTopic,
+    ranked: Passage[],
+    bm25: Map<string, number>,
+    queryVector: Float32Array,
+    type: QuestionType,
+    audience: Audience,
+    age: boolean,
+    query: string[],
+  ): RankedSentence[] {
+    const own = this.candidates(topic, audience).filter((p) => p.kind !== 'glossary' || type === 'what-is');
+    const maxInTopic = Math.max(...own.map((p) => bm25.get(p.id) ?? 0), 0);
+    const place = new Map<string, number>();
+    ranked.forEach((p, i) => place.has(p.id) || place.set(p.id, i));
+    return this.sentenceRanker.rank(own, {
+      stems: query,
+      type,
+      asksAge: age,
+      passageScore: (p) => (maxInTopic ? (bm25.get(p.id) ?? 0) / maxInTopic : 0),
+      passageRank: (p) => place.get(p.id) ?? ranked.length,
+      meaning: (text) => {
+        if (!this.vectors) return 0;
+        let v = this.sentenceVectors.get(text);
+        if (!v) {
+          v = unit(this.meaning(words(stripPlaceholders(text))));
+          this.sentenceVectors.set(text, v);
+        }
+        let dot = 0;
+        for (let d = 0; d < DIMENSIONS; d++) dot += queryVector[d]! * v[d]!;
+        return Math.max(0, (dot - 0.35) / 0.5);
+      },
+    });
   }
 
   /** A passage's sentences with their content stems, worked out once. */

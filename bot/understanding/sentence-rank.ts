@@ -1,16 +1,20 @@
 /**
- * The short answer, sentence by sentence. Every sentence (or list line) of the chosen topic, in the
- * asker's wording, is scored against the question on its own, and the answer is filled greedily with the
- * best, each pick counting a little less for the question's words already answered. Picking whole
- * passages let a passage's filler sentences take the room that another passage's fact needed.
+ * The short answer, sentence by sentence. Every sentence (or list line; a short list is one unit) of the
+ * chosen topic, in the asker's wording, is scored against the question on its own, and the answer is
+ * filled greedily with the best, each pick counting a little less for the question's words already
+ * answered. Picking whole passages let a passage's filler sentences take the room another passage's fact
+ * needed.
  *
  * A sentence's score adds:
  * - the question's words it holds, each weighted by how rare it is in the whole content and how rare
  *   within this topic ("appeal" says nothing inside the appeal topic; "certificate" does);
  * - how well it looks like the kind of answer wanted (question-type.ts);
- * - how well its passage as a whole matched (BM25 within the topic) and the closeness of its meaning
- *   (word vectors);
+ * - how well its passage matched: BM25 within the topic, and its place when whole passages are ranked;
+ * - the closeness of its meaning (word vectors);
+ * - whether it states something checkable: a number, a named body or law, a duty, "free";
  * - a little for the topic's short answer, which is written to stand alone.
+ * While filling, the sentence right after one already picked gains: a fact often follows the sentence
+ * that names its subject ("You can appeal. Appeal within 2 months...").
  *
  * Written by hand: the scoring is a few sums over sets the index already holds, and no library ranks
  * sentences inside a document with a budget in characters.
@@ -46,6 +50,8 @@ export const SENTENCE_WEIGHTS = {
   rank: 1,
   concrete: 0.5,
   summary: 0.1,
+  /** A sentence whose content words are at least this share already said adds nothing. */
+  saidAlready: 0.7,
   /** How much a question word already answered still counts for the next pick. */
   covered: 0.35,
   /** For the sentence right after one already picked: the fact often follows the sentence that names the subject. */
@@ -82,9 +88,6 @@ export function sentenceUnits(text: string): string[] {
 
 /** A sentence that states something checkable: a number, a named body or law, a duty, money. */
 const CONCRETE = /\d|\b[A-Z]{2,}\b|\b(Act|Tribunal|Ombudsman|must|free|cannot|do not need)\b/;
-
-/** A sentence whose content words are at least this share already said adds nothing. */
-const SAID_ALREADY = 0.7;
 
 export class SentenceRanker {
   private readonly units = new Map<string, { text: string; stems: Set<string> }[]>();
@@ -177,7 +180,7 @@ export function pickRanked(ranked: RankedSentence[], budget: number, lead: strin
   const repeats = (s: RankedSentence) => {
     if (s.stems.size === 0) return false;
     const fresh = [...s.stems].filter((st) => !said.has(st)).length;
-    return 1 - fresh / s.stems.size >= SAID_ALREADY;
+    return 1 - fresh / s.stems.size >= SENTENCE_WEIGHTS.saidAlready;
   };
   const take = (s: RankedSentence) => {
     chosen.add(s);

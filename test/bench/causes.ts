@@ -56,7 +56,7 @@ export class CauseFinder {
     if (!holds(top)) return r.matches.slice(0, 3).some((m) => holds(m.topic)) ? 'wrong topic, right one in top 3' : 'wrong topic, not in top 3';
     const whole = this.composer.topicReply(top, who);
     if (!judge([...whole.paragraphs, ...(whole.more ?? [])].join('\n'), facts).pass) return 'not in the wording shown';
-    const wider = this.composer.answerReply(top, r.passages, who, { budget: 840 });
+    const wider = this.composer.answerReply(top, r.passages, who, { budget: 840, sentences: r.sentences });
     return judge(wider.paragraphs.join('\n'), facts).pass ? 'cut, twice the room would carry it' : 'cut, sentences not picked';
   }
 }

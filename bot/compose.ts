@@ -9,10 +9,17 @@ import type { FlowView } from '../flows/executor.js';
 import type { Fact, Reply, SourceNote } from './reply.js';
 import { answerUnits, joinUnits, pickSentences } from './understanding/answer-sentences.js';
 import type { Passage } from './understanding/passages.js';
-import { pickRanked, type RankedSentence } from './understanding/sentence-rank.js';
+import { clearlyAnswered, pickRanked, type RankedSentence } from './understanding/sentence-rank.js';
 
 /** The answer itself: with its title, the privacy line and the choices, a web chat reply stays under about 600 characters, and on SMS it fits one text. */
-export const ANSWER_BUDGET = 420;
+export const ANSWER_BUDGET = 400;
+
+/**
+ * The answer when no one sentence clearly answers the question (sentence-rank.ts): more of the topic, so
+ * the fact is more likely there. Few questions get it, so the median reply stays short; on SMS the first
+ * text still carries the best sentences, and the rest follows.
+ */
+export const LONG_ANSWER_BUDGET = 900;
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -104,7 +111,7 @@ export class Composer {
    */
   answerReply(topicId: string, ranked: Passage[], audience: Audience, opts: { lead?: string[]; budget?: number; sentences?: RankedSentence[] } = {}): Reply {
     const topic = this.topic(topicId);
-    const budget = opts.budget ?? ANSWER_BUDGET;
+    const budget = opts.budget ?? (opts.sentences?.length && !clearlyAnswered(opts.sentences) ? LONG_ANSWER_BUDGET : ANSWER_BUDGET);
     const lead = (opts.lead ?? []).map((p) => this.fill(p));
     const texts = ranked.map((p) => this.fill(p.text)).filter((t) => !lead.includes(t));
     const leadFromNext = Boolean(ranked[0] && ranked[1] && ranked[0].id.startsWith(`${ranked[1].id}#`));

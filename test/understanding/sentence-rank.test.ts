@@ -1,7 +1,7 @@
-import { Composer } from '../../bot/compose.js';
+import { ANSWER_BUDGET, Composer, LONG_ANSWER_BUDGET } from '../../bot/compose.js';
 import type { Passage } from '../../bot/understanding/passages.js';
 import { TopicIndex } from '../../bot/understanding/qa.js';
-import { SentenceRanker, pickRanked, sentenceUnits, type SentenceQuery } from '../../bot/understanding/sentence-rank.js';
+import { SentenceRanker, clearlyAnswered, pickRanked, sentenceUnits, type SentenceQuery } from '../../bot/understanding/sentence-rank.js';
 import { stems } from '../../bot/understanding/text.js';
 import { judge } from '../bench/judge.js';
 import { sharedContent } from '../helpers/harness.js';
@@ -91,7 +91,17 @@ describe('first replies say the fact asked for', () => {
   ])('"%s"', (q, facts) => {
     const said = answer(q);
     expect(judge(said, facts).missing).toEqual([]);
-    expect(said.length).toBeLessThanOrEqual(600);
+    expect(said.length).toBeLessThanOrEqual(LONG_ANSWER_BUDGET);
+  });
+
+  test('when no one sentence clearly answers, the answer gets more room; a clear answer stays short', () => {
+    const r = index.search('which part of the EHC plan says what help my child must get', { audience: 'parent' });
+    expect(clearlyAnswered(r.sentences!)).toBe(false);
+    const said = answer('which part of the EHC plan says what help my child must get');
+    expect(said.length).toBeGreaterThan(ANSWER_BUDGET);
+    expect(said.length).toBeLessThanOrEqual(LONG_ANSWER_BUDGET);
+    expect(judge(said, [['sections'], ['A to K']]).pass).toBe(true);
+    expect(answer('how long have i got to appeal').length).toBeLessThanOrEqual(ANSWER_BUDGET);
   });
 
   test('a list that answers the question is given whole, straight after the sentence that leads it in', () => {

@@ -3,7 +3,8 @@
  * process with the asker's audience and each miss is put down to one cause, so the biggest can be worked on.
  *
  * - not sure: the search found no topic it was confident of;
- * - other reply: a topic was found but the reply was something else (safety, intake, services, glossary);
+ * - safety reply instead: the safeguarding reply came and the answer did not;
+ * - other reply: a topic was found but the reply was something else (intake, services, glossary);
  * - wrong topic: the top topic's record does not hold the facts (and whether one of the top 3 does);
  * - not in wording: the top topic holds them, but only in its names or another audience's wording;
  * - cut: the facts are in the wording the asker sees, but the short answer left them out (and whether
@@ -18,6 +19,7 @@ import { topicRecordStems } from './records.js';
 
 export const CAUSES = [
   'not sure',
+  'safety reply instead',
   'other reply',
   'wrong topic, right one in top 3',
   'wrong topic, not in top 3',
@@ -51,7 +53,7 @@ export class CauseFinder {
     const top = r.matches[0]?.topic;
     if (!r.confident || !top) return 'not sure';
     const title = this.composer.topic(top).title;
-    if (!seen.includes(title)) return 'other reply';
+    if (!seen.includes(title)) return /\bcall 999\b/.test(seen) ? 'safety reply instead' : 'other reply';
     const holds = (id: string) => judgeStemmed(this.records.get(id) ?? [], facts).pass;
     if (!holds(top)) return r.matches.slice(0, 3).some((m) => holds(m.topic)) ? 'wrong topic, right one in top 3' : 'wrong topic, not in top 3';
     const whole = this.composer.topicReply(top, who);

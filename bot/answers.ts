@@ -15,6 +15,7 @@ import type { FlowSteps } from './steps.js';
 import type { Turn } from './turn.js';
 import type { Passage } from './understanding/passages.js';
 import type { QaResult, TopicIndex } from './understanding/qa.js';
+import type { RankedSentence } from './understanding/sentence-rank.js';
 import { asksSomething } from './understanding/text.js';
 
 export class Answers {
@@ -45,7 +46,7 @@ export class Answers {
         .filter((m) => m.score >= top.score * 0.5)
         .slice(0, 2)
         .map((m) => m.topic);
-      return this.give(turn, view, top.topic, result.passages, alternatives);
+      return this.give(turn, view, top.topic, result.passages, alternatives, [], result.sentences);
     }
     // "hes 12, year 7": said about themselves, not asked. Noted, not a gap in the content.
     if (turn.introduced && !asksSomething(turn.text)) {
@@ -63,8 +64,8 @@ export class Answers {
   }
 
   /** A short answer from a topic, then what to do next. */
-  give(turn: Turn, view: FlowView, topicId: string, passages: Passage[], alternatives: string[], lead: string[] = []): void {
-    turn.replies.push(this.compose.answerReply(topicId, passages, turn.audience, { lead }));
+  give(turn: Turn, view: FlowView, topicId: string, passages: Passage[], alternatives: string[], lead: string[] = [], sentences?: RankedSentence[]): void {
+    turn.replies.push(this.compose.answerReply(topicId, passages, turn.audience, { lead, sentences }));
     turn.record.topic = topicId;
     // Asked once at most, and only of someone who has not said who they are.
     const askWho = !turn.record.profile.who && !turn.record.askedWho;
@@ -77,8 +78,8 @@ export class Answers {
   /** An offered topic, picked by number or name. */
   topic(turn: Turn, view: FlowView, topicId: string): void {
     const search = this.search(turn);
-    const passages = search.matches[0]?.topic === topicId ? search.passages : this.index.topicPassages(topicId, turn.audience);
-    this.give(turn, view, topicId, passages, []);
+    const own = search.matches[0]?.topic === topicId;
+    this.give(turn, view, topicId, own ? search.passages : this.index.topicPassages(topicId, turn.audience), [], [], own ? search.sentences : undefined);
   }
 
   /** The same answer again in another audience's wording ("I am a young person"). */
@@ -94,10 +95,10 @@ export class Answers {
       return this.steps.showStep(turn, view, { withTopic: false, promptId: 'glossary.more' });
     }
     const search = this.search(turn);
-    const passages = (search.matches[0]?.topic === topic ? search.passages : this.index.topicPassages(topic, turn.audience)).filter(
-      (p) => p.kind !== 'glossary',
-    );
-    this.give(turn, view, topic, passages, [], [term.meaning]);
+    const own = search.matches[0]?.topic === topic;
+    const passages = (own ? search.passages : this.index.topicPassages(topic, turn.audience)).filter((p) => p.kind !== 'glossary');
+    const sentences = own ? search.sentences?.filter((s) => s.passage.kind !== 'glossary') : undefined;
+    this.give(turn, view, topic, passages, [], [term.meaning], sentences);
   }
 
   /** More on the last answer: the rest of its topic, its sources, or next steps. */

@@ -9,9 +9,17 @@ import type { FlowView } from '../flows/executor.js';
 import type { Fact, Reply, SourceNote } from './reply.js';
 import { answerUnits, joinUnits, pickSentences } from './understanding/answer-sentences.js';
 import type { Passage } from './understanding/passages.js';
+import { clearlyAnswered, pickRanked, type RankedSentence } from './understanding/sentence-rank.js';
 
 /** The answer itself: with its title, the privacy line and the choices, a web chat reply stays under about 600 characters, and on SMS it fits one text. */
-export const ANSWER_BUDGET = 420;
+export const ANSWER_BUDGET = 400;
+
+/**
+ * The answer when no one sentence clearly answers the question (sentence-rank.ts): more of the topic, so
+ * the fact is more likely there. Few questions get it, so the median reply stays short; on SMS the first
+ * text still carries the best sentences, and the rest follows.
+ */
+export const LONG_ANSWER_BUDGET = 900;
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -101,13 +109,15 @@ export class Composer {
    * topic while they fit in `budget` characters. The rest of the topic is kept as detail, for "More
    * detail" (or MORE on SMS). `lead` goes first, e.g. a glossary line for "what is X".
    */
-  answerReply(topicId: string, ranked: Passage[], audience: Audience, opts: { lead?: string[]; budget?: number } = {}): Reply {
+  answerReply(topicId: string, ranked: Passage[], audience: Audience, opts: { lead?: string[]; budget?: number; sentences?: RankedSentence[] } = {}): Reply {
     const topic = this.topic(topicId);
-    const budget = opts.budget ?? ANSWER_BUDGET;
+    const budget = opts.budget ?? (opts.sentences?.length && !clearlyAnswered(opts.sentences) ? LONG_ANSWER_BUDGET : ANSWER_BUDGET);
     const lead = (opts.lead ?? []).map((p) => this.fill(p));
     const texts = ranked.map((p) => this.fill(p.text)).filter((t) => !lead.includes(t));
     const leadFromNext = Boolean(ranked[0] && ranked[1] && ranked[0].id.startsWith(`${ranked[1].id}#`));
-    const paragraphs = [...lead, ...pickSentences(texts, budget, lead, { leadFromNext }).paragraphs];
+    // Sentence by sentence when the search scored them (sentence-rank.ts), else passage by passage.
+    const sentences = (opts.sentences ?? []).map((s) => ({ ...s, text: this.fill(s.text) })).filter((s) => !lead.includes(s.text));
+    const paragraphs = [...lead, ...(sentences.length ? pickRanked(sentences, budget, lead) : pickSentences(texts, budget, lead, { leadFromNext }).paragraphs)];
     if (paragraphs.length === 0) paragraphs.push(this.fill((topic.variants[audience] ?? {}).summary ?? topic.summary));
     const full = this.topicReply(topicId, audience);
     // The rest of the topic, less the sentences the answer already gave: MORE goes on rather than repeats.

@@ -31,6 +31,7 @@ import { SNAPSHOT_FORMAT, floatsFromBase64, floatsToBase64, snapshotKey, type In
 export { containsPhrase } from './query-text.js';
 export { PASSAGE_WEIGHTS, RANK_FEATURES, RANK_WEIGHTS, rankScore, type RankFeature, type TopicFeatures } from './rank-weights.js';
 import { DIMENSIONS, loadWordVectors, type WordVectors } from './word-vectors.js';
+import { SentenceRanker, type RankedSentence } from './sentence-rank.js';
 
 export interface QaMatch {
   topic: string;
@@ -47,6 +48,8 @@ export interface QaResult {
   followUp: boolean;
   /** The top topic's passages in the asker's wording, best answer first. Empty when not confident. */
   passages: Passage[];
+  /** Every sentence of the top topic in the asker's wording, best answer first (sentence-rank.ts). Empty when not confident. */
+  sentences?: RankedSentence[];
   /** Why the top topic was or was not taken: share of the question's words it knows, its name found, raw passage BM25. */
   evidence?: { coverage: number; phrase: number; bm25: number };
 }
@@ -152,6 +155,8 @@ export class TopicIndex {
   readonly spelling: SpellingIndex;
   /** Every stem the content uses. */
   private readonly knownStems = new Set<string>();
+  private readonly sentenceRanker: SentenceRanker;
+  private readonly sentenceVectors = new Map<string, Float32Array>();
 
   constructor(
     topics: Iterable<Topic>,
@@ -204,6 +209,7 @@ export class TopicIndex {
     this.compactTfIdf = new CachedTfIdf(this.compact, this.topics.length);
     this.fullTfIdf = new CachedTfIdf(this.full, this.topics.length);
     this.spelling = new SpellingIndex(this.vocabulary);
+    this.sentenceRanker = new SentenceRanker(all);
   }
 
   /** Works out everything the ranking reads from the content: the slow part of start-up without a snapshot. */
@@ -454,12 +460,14 @@ export class TopicIndex {
     const ranked = scored.map((t) => ({ t, rank: rankScore(t) }));
     ranked.sort((a, b) => b.rank - a.rank);
     const top = ranked[0]?.t;
+    const passages = confident && top ? this.rankPassages(this.byId.get(top.topic)!, bm25, queryVector, type, audience, age, asked) : [];
     return {
       confident,
       matches: ranked.slice(0, limit).map(({ t, rank }) => ({ topic: t.topic, score: Math.round(rank * 1000) / 1000 })),
       type,
       followUp,
-      passages: confident && top ? this.rankPassages(this.byId.get(top.topic)!, bm25, queryVector, type, audience, age, asked) : [],
+      passages,
+      sentences: confident && top ? this.rankSentences(this.byId.get(top.topic)!, passages, bm25, queryVector, type, audience, age, asked) : [],
       evidence: top && { coverage: top.coverage, phrase: top.phrase, bm25: maxBm25 },
     };
   }
@@ -582,6 +590,42 @@ export class TopicIndex {
     best.sort((a, b) => b.score - a.score);
     const lead = best[0]?.lead;
     return [...(lead && lead.text !== best[0]!.p.text ? [lead] : []), ...best.map((b) => b.p)];
+  }
+
+  /** Every sentence of a topic in the asker's wording, scored for the question (sentence-rank.ts). */
+  private rankSentences(
+    topic: IndexedTopic,
+    ranked: Passage[],
+    bm25: Float64Array,
+    queryVector: Float32Array,
+    type: QuestionType,
+    audience: Audience,
+    age: boolean,
+    query: string[],
+  ): RankedSentence[] {
+    const own = this.candidates(topic, audience).list.filter((p) => p.kind !== 'glossary' || type === 'what-is');
+    const bm25Of = (p: Passage) => bm25[this.slotOf.get(p.id)!]!;
+    const maxInTopic = Math.max(...own.map(bm25Of), 0);
+    const place = new Map<string, number>();
+    ranked.forEach((p, i) => place.has(p.id) || place.set(p.id, i));
+    return this.sentenceRanker.rank(own, {
+      stems: query,
+      type,
+      asksAge: age,
+      passageScore: (p) => (maxInTopic ? bm25Of(p) / maxInTopic : 0),
+      passageRank: (p) => place.get(p.id) ?? ranked.length,
+      meaning: (text) => {
+        if (!this.vectors) return 0;
+        let v = this.sentenceVectors.get(text);
+        if (!v) {
+          v = unit(this.meaning(words(stripPlaceholders(text))));
+          this.sentenceVectors.set(text, v);
+        }
+        let dot = 0;
+        for (let d = 0; d < DIMENSIONS; d++) dot += queryVector[d]! * v[d]!;
+        return Math.max(0, (dot - 0.35) / 0.5);
+      },
+    });
   }
 
   /** A passage's sentences with their content stems, worked out once. */

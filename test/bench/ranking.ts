@@ -68,6 +68,7 @@ for (const q of questions) {
       r.matches[0].topic,
       r.passages.length ? r.passages : index.topicPassages(r.matches[0].topic, audienceOf(q.audience)),
       audienceOf(q.audience),
+      { sentences: r.sentences },
     );
     const said = reply.paragraphs.join('\n');
     const v = judge(said, q.facts);

@@ -27,6 +27,7 @@ import { Composer } from '../../bot/compose.js';
 import { TopicIndex } from '../../bot/understanding/qa.js';
 import type { ContentStore } from '../../content/store.js';
 import { quantile } from './harness.js';
+import { CAUSES, CauseFinder, type Cause } from './causes.js';
 import { judge, judgeStemmed, type Fact } from './judge.js';
 import { glossaryRecordStems, topicRecordStems } from './records.js';
 import { seenAll, seenFirst, type SeenActivity } from './understanding-seen.js';
@@ -193,6 +194,7 @@ interface Row {
   missing: string[];
   single: boolean;
   whole: boolean;
+  cause?: Cause;
 }
 
 function table(title: string, rows: Row[], key: (r: Row) => string): void {
@@ -209,6 +211,7 @@ function table(title: string, rows: Row[], key: (r: Row) => string): void {
 async function main(): Promise<void> {
   const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const verbose = process.argv.includes('--verbose');
+  const showCauses = process.argv.includes('--causes');
   const files = (args.length ? args : DEFAULT_FILES).map((f) => resolve(f));
   const { questions, conversations, read } = readSets(files);
   if (read.length === 0) {
@@ -228,6 +231,7 @@ async function main(): Promise<void> {
     const answerBaseline = baseline(app.content);
     const recordTexts = records(app.content);
     const rows: Row[] = [];
+    const causes = showCauses ? new CauseFinder(app.content, new TopicIndex(app.content.topics.values(), app.content.glossary.values())) : null;
     const turnMs: number[] = [];
     for (const [i, q] of questions.entries()) {
       const started = performance.now();
@@ -242,6 +246,7 @@ async function main(): Promise<void> {
         seen,
         missing: verdict.missing,
         ...ceiling(recordTexts, q.facts),
+        ...(causes && !verdict.pass ? { cause: causes.cause(q.text, q.audience, q.facts, seen) } : {}),
       });
     }
 
@@ -273,10 +278,14 @@ async function main(): Promise<void> {
       );
       const sorted = [...turnMs].sort((x, y) => x - y);
       console.log(`Whole HTTP turn: median ${quantile(sorted, 0.5).toFixed(1)} ms, p99 ${quantile(sorted, 0.99).toFixed(1)} ms`);
+      if (showCauses) {
+        console.log("\nWhy the misses were missed (search run again with the asker's audience):");
+        for (const c of CAUSES) console.log(`  ${c.padEnd(38)} ${rows.filter((r) => r.cause === c).length}`);
+      }
       if (verbose)
         for (const r of rows.filter((x) => !x.assistant))
           console.log(
-            `MISS ${r.q.id} [${r.q.channel}]${r.single ? '' : r.whole ? ' (spread over records)' : ' (not in content)'} ${r.q.text}\n  missing: ${r.missing.join(' | ')}\n  saw: ${r.seen.replace(/\s+/g, ' ').slice(0, 300)}`,
+            `MISS ${r.q.id} [${r.q.channel}]${r.cause ? ` {${r.cause}}` : ''}${r.single ? '' : r.whole ? ' (spread over records)' : ' (not in content)'} ${r.q.text}\n  missing: ${r.missing.join(' | ')}\n  saw: ${r.seen.replace(/\s+/g, ' ').slice(0, 300)}`,
           );
     }
 

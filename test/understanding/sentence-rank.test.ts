@@ -1,0 +1,110 @@
+import { ANSWER_BUDGET, Composer, LONG_ANSWER_BUDGET } from '../../bot/compose.js';
+import type { Passage } from '../../bot/understanding/passages.js';
+import { TopicIndex } from '../../bot/understanding/qa.js';
+import { SentenceRanker, clearlyAnswered, pickRanked, sentenceUnits, type SentenceQuery } from '../../bot/understanding/sentence-rank.js';
+import { stems } from '../../bot/understanding/text.js';
+import { judge } from '../bench/judge.js';
+import { sharedContent } from '../helpers/harness.js';
+
+const passage = (order: number, text: string, kind: Passage['kind'] = 'body'): Passage => ({
+  id: `t/default/${order}`,
+  topic: 't',
+  audience: 'default',
+  kind,
+  order,
+  text,
+});
+
+const query = (q: string, over: Partial<SentenceQuery> = {}): SentenceQuery => ({
+  stems: stems(q),
+  type: 'other',
+  asksAge: false,
+  passageScore: () => 0,
+  passageRank: () => 0,
+  meaning: () => 0,
+  ...over,
+});
+
+describe('sentence units', () => {
+  test('a short list is one unit with its lead-in line; prose is cut into sentences', () => {
+    expect(sentenceUnits('Needs come in four areas. A child can have more than one:\n- communication\n- learning\n- health\n- sensory')).toEqual([
+      'Needs come in four areas.',
+      'A child can have more than one:\n- communication\n- learning\n- health\n- sensory',
+    ]);
+  });
+
+  test('a long list is cut into lines', () => {
+    const items = Array.from({ length: 12 }, (_, i) => `- item number ${i} of a long list of things to do`);
+    expect(sentenceUnits(items.join('\n')).length).toBeGreaterThan(1);
+  });
+});
+
+describe('picking sentences for a short answer', () => {
+  const passages = [
+    passage(0, 'Schools give extra help called SEN support.', 'summary'),
+    passage(1, 'The school meets you to plan. The school must review the plan three times a year. Reviews are short.'),
+    passage(2, 'An educational psychologist may visit. Their report is sent to you.'),
+  ];
+  const ranker = new SentenceRanker(passages);
+
+  test('the sentence holding the rarer words of the question leads', () => {
+    const ranked = ranker.rank(passages, query('how often is the plan reviewed', { type: 'when' }));
+    const picked = pickRanked(ranked, 600);
+    expect(picked[0]).toMatch(/three times a year/);
+  });
+
+  test('a sentence that leans on the one before it never leads, and comes with that one', () => {
+    const ranked = ranker.rank(passages, query('report sent'));
+    const picked = pickRanked(ranked, 600).join('\n');
+    expect(picked.startsWith('Their report')).toBe(false);
+    expect(picked).toMatch(/An educational psychologist may visit\. Their report is sent to you\./);
+  });
+
+  test('the budget is kept after the first sentence, and nothing is said twice', () => {
+    const ranked = ranker.rank([...passages, passage(3, 'Schools give extra help called SEN support.')], query('sen support'));
+    const picked = pickRanked(ranked, 90);
+    expect(picked.join(' ').length).toBeLessThanOrEqual(90);
+    expect(picked.join(' ').match(/extra help called SEN support/g)).toHaveLength(1);
+  });
+});
+
+describe('first replies say the fact asked for', () => {
+  const content = sharedContent();
+  const index = new TopicIndex(content.topics.values(), content.glossary.values());
+  const composer = new Composer(content);
+  const answer = (q: string) => {
+    const r = index.search(q, { audience: 'parent' });
+    expect(r.confident).toBe(true);
+    return composer.answerReply(r.matches[0]!.topic, r.passages, 'parent', { sentences: r.sentences }).paragraphs.join('\n');
+  };
+
+  test.each([
+    ['how long have i got to appeal', [['2 months'], ['mediation certificate']]],
+    ['do I need a diagnosis to get extra help at school', [['no EHC plan or diagnosis is needed', 'do not need a diagnosis']]],
+    ['who can ask for an EHC needs assessment', [['parent'], ['young person'], ['school']]],
+    [
+      'what are the four broad areas of need',
+      [['communication and interaction'], ['cognition and learning'], ['social, emotional and mental health'], ['sensory and/or physical']],
+    ],
+    ['how long does the council have to decide whether to assess', [['6 weeks']]],
+    ['can the school exclude my son because of his autism', [['Equality Act'], ['reasonable adjustments']]],
+  ])('"%s"', (q, facts) => {
+    const said = answer(q);
+    expect(judge(said, facts).missing).toEqual([]);
+    expect(said.length).toBeLessThanOrEqual(LONG_ANSWER_BUDGET);
+  });
+
+  test('when no one sentence clearly answers, the answer gets more room; a clear answer stays short', () => {
+    const r = index.search('which part of the EHC plan says what help my child must get', { audience: 'parent' });
+    expect(clearlyAnswered(r.sentences!)).toBe(false);
+    const said = answer('which part of the EHC plan says what help my child must get');
+    expect(said.length).toBeGreaterThan(ANSWER_BUDGET);
+    expect(said.length).toBeLessThanOrEqual(LONG_ANSWER_BUDGET);
+    expect(judge(said, [['sections'], ['A to K']]).pass).toBe(true);
+    expect(answer('how long have i got to appeal').length).toBeLessThanOrEqual(ANSWER_BUDGET);
+  });
+
+  test('a list that answers the question is given whole, straight after the sentence that leads it in', () => {
+    expect(answer('what are the four broad areas of need')).toMatch(/^Needs are often put in four broad areas\. A child can have needs in more than one:\n- /);
+  });
+});

@@ -14,10 +14,11 @@ import type MiniSearch from 'minisearch';
 import type { GlossaryTerm, Topic } from '../../content/schema.js';
 import type { TfIdfDocument } from './natural.js';
 import type { QuestionType } from './question-type.js';
+import type { SentenceRarity } from './sentence-rank.js';
 import type { WordVectors } from './word-vectors.js';
 
 /** Changes whenever what a snapshot holds changes shape. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 export const SNAPSHOT_FILE = 'topic-index.snapshot.json';
 
@@ -34,6 +35,8 @@ export interface IndexSnapshot {
   records: Parameters<typeof MiniSearch.loadJS>[0];
   idf: [string, number][];
   knownStems: string[];
+  /** How rare each stem is across the content's sentences (sentence-rank.ts). */
+  sentences: SentenceRarity;
   /** The passages' meaning vectors, as the bytes of a Float32Array in base64; null without word vectors. */
   vectors: string | null;
 }

@@ -193,7 +193,8 @@ export class TopicIndex {
     for (const p of all) this.passageById.set(p.id, p);
     all.forEach((p, slot) => this.slotOf.set(p.id, slot));
 
-    if (snapshot && snapshot.format === SNAPSHOT_FORMAT && snapshot.key === snapshotKey(topicList, terms, vectors)) this.restore(snapshot);
+    const usable = snapshot && snapshot.format === SNAPSHOT_FORMAT && snapshot.key === snapshotKey(topicList, terms, vectors) ? snapshot : undefined;
+    if (usable) this.restore(usable);
     else this.build(topicList, terms, all);
 
     this.topics.forEach((topic, topicNo) => {
@@ -209,7 +210,7 @@ export class TopicIndex {
     this.compactTfIdf = new CachedTfIdf(this.compact, this.topics.length);
     this.fullTfIdf = new CachedTfIdf(this.full, this.topics.length);
     this.spelling = new SpellingIndex(this.vocabulary);
-    this.sentenceRanker = new SentenceRanker(all);
+    this.sentenceRanker = new SentenceRanker(all, usable?.sentences);
   }
 
   /** Works out everything the ranking reads from the content: the slow part of start-up without a snapshot. */
@@ -284,6 +285,7 @@ export class TopicIndex {
       records: this.records.toJSON(),
       idf: [...this.idf],
       knownStems: [...this.knownStems],
+      sentences: this.sentenceRanker.rarity(),
       vectors: this.passageVectors ? floatsToBase64(this.passageVectors) : null,
     };
   }

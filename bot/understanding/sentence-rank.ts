@@ -101,13 +101,28 @@ export function sentenceUnits(text: string): string[] {
 /** A sentence that states something checkable: a number, a named body or law, a duty, money. */
 const CONCRETE = /\d|\b[A-Z]{2,}\b|\b(Act|Tribunal|Ombudsman|must|free|cannot|do not need)\b/;
 
+/** What a SentenceRanker learns from the whole content. */
+export interface SentenceRarity {
+  idf: [string, number][];
+  maxIdf: number;
+}
+
 export class SentenceRanker {
   private readonly units = new Map<string, { text: string; stems: Set<string> }[]>();
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
 
-  /** `passages` are all the content's passages, to learn how rare each stem is across its sentences. */
-  constructor(passages: Iterable<Passage>) {
+  /**
+   * `passages` are all the content's passages, to learn how rare each stem is across its sentences, or
+   * `learnt` is what rarity() gave for the same passages (kept by the build, index-snapshot.ts): then each
+   * passage's sentences are read when first asked for.
+   */
+  constructor(passages: Iterable<Passage>, learnt?: SentenceRarity) {
+    if (learnt) {
+      for (const [st, v] of learnt.idf) this.idf.set(st, v);
+      this.maxIdf = learnt.maxIdf;
+      return;
+    }
     const df = new Map<string, number>();
     let n = 0;
     for (const p of passages)
@@ -117,6 +132,11 @@ export class SentenceRanker {
       }
     for (const [st, d] of df) this.idf.set(st, Math.log(1 + n / d));
     this.maxIdf = Math.log(1 + n);
+  }
+
+  /** How rare each stem is across the content's sentences, as learnt: for the build to keep. */
+  rarity(): SentenceRarity {
+    return { idf: [...this.idf], maxIdf: this.maxIdf };
   }
 
   private unitsOf(p: Passage): { text: string; stems: Set<string> }[] {

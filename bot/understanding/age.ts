@@ -35,7 +35,12 @@ export function stageFromText(text: string, opts: { bareNumberFrom?: number } = 
 
   for (const m of said.matchAll(/\b(\d{1,2})\s*(?:and a half\s*)?months?\b/g)) add(Number(m[1]) < 60 ? 'early-years' : null);
   for (const m of said.matchAll(/\b(\d{1,2})\s*(?:and a half\s*)?years\b/g)) add(stageOfAge(Number(m[1])));
-  for (const m of said.matchAll(new RegExp(`\\b${AGE_LEAD}\\s+(\\d{1,2})\\b(?!\\s*(?:weeks|days|months|hours|am|pm|st|nd|rd|th|/))`, 'g')))
+  for (const m of said.matchAll(
+    new RegExp(
+      `\\b${AGE_LEAD}\\s+(\\d{1,2})\\b(?!\\s*(?:weeks|days|months|hours|minutes|mins|miles?|km|metres|meters|times|pounds|quid|percent|am|pm|st|nd|rd|th|/|%|£))`,
+      'g',
+    ),
+  ))
     add(stageOfAge(Number(m[1])));
   for (const m of said.matchAll(/\b(?:year|yr|your|y)\s*(\d{1,2})\b/g)) add(stageOfSchoolYear(Number(m[1])));
   if (/\b(reception)\b/.test(said)) add('school');

@@ -45,7 +45,12 @@ export class CauseReader {
     return best?.id;
   }
 
-  cause(said: string, seen: string, facts: Fact[], lastTopic: string | undefined): { cause: Cause; topic?: string } {
+  cause(said: string, seen: string, facts: Fact[], lastTopic: string | undefined): { cause: Cause; topic?: string; holders: string[] } {
+    const read = this.read(said, seen, facts, lastTopic);
+    return { ...read, holders: this.topics.filter((t) => judgeStemmed(t.stems, facts).pass).map((t) => t.id) };
+  }
+
+  private read(said: string, seen: string, facts: Fact[], lastTopic: string | undefined): { cause: Cause; topic?: string } {
     if (seen.includes(this.marks.crisis)) return { cause: 'crisis' };
     if (this.marks.notSure.some((m) => seen.includes(m))) return { cause: 'not sure' };
     if (seen.includes(this.marks.services)) return { cause: 'services' };

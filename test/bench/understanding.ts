@@ -321,7 +321,8 @@ async function main(): Promise<void> {
             if (missed[t]) {
               const read = causes.cause(turn.say, said[t]!, turn.facts!, lastTopic);
               counts.set(read.cause, (counts.get(read.cause) ?? 0) + 1);
-              why[t] = ` [${read.cause}${read.topic ? `: ${read.topic}` : ''}]`;
+              why[t] =
+                ` [${read.cause}${read.topic ? `: ${read.topic}` : ''}; facts in ${read.holders.slice(0, 4).join(', ') || 'no one topic'}; missing ${judge(said.slice(t).join('\n'), turn.facts!).missing.join(' | ')}]`;
             }
             lastTopic = causes.topicShown(said[t]!) ?? lastTopic;
           }

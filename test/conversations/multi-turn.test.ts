@@ -45,6 +45,9 @@ describe('who they are, said in their own words', () => {
       ],
     ]));
 
+  test('an opening that asks nothing yet is greeted, not answered with "not sure"', () =>
+    run([["Hello, I hope someone can help me, I'm at my wits end", [['who is asking']], /not sure|do not have an answer/i]]));
+
   test('the intake greeting is said once; a statement about the child is noted, not treated as a question', () =>
     run([
       ['hi', [['who is asking']]],

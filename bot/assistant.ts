@@ -277,7 +277,7 @@ export class LocalOfferAssistant implements Assistant {
     // At the first question ("who is asking?") a question in a sentence gets its answer straight away, even
     // when it names a choice in passing ("my daughter has been excluded, what can I do?").
     const atIntake = view.machine === 'intake';
-    const asking = asksSomething(text) || (atIntake && contentWordCount(text) >= 4);
+    const asking = asksSomething(text) || (atIntake && contentWordCount(text) >= 4) || Boolean(turn.introducedAsking);
     const asked =
       choice.kind === 'matched' &&
       (choice.weak || (atIntake && !isExactChoice(text, options))) &&

@@ -77,7 +77,23 @@ function neighbours(content: ContentStore, topicId: string, earlier: readonly st
   return near;
 }
 
+/** "What should I do first?", "so what can she do next", "what are our options": the answer is what to do. */
+const ASKS_WHAT_TO_DO =
+  /\bwhat (should|can|could|do|must|shall) (i|we|he|she|they|you|the family|the parents?) do\b|\bwhat (are )?(my|our|his|her|their|the) options\b|\bwhat (now|next)\b|\bnext steps?\b|\bwhere do (i|we) (start|go from here)\b/;
+
+/** The topic's next steps lead the answer when the message asks what to do. */
+function stepsFirst(result: QaResult, text: string): QaResult {
+  if (!ASKS_WHAT_TO_DO.test(words(text).join(' '))) return result;
+  const steps = result.passages.filter((p) => p.kind === 'steps');
+  if (steps.length === 0) return result;
+  return { ...result, passages: [...steps, ...result.passages.filter((p) => p.kind !== 'steps' && !steps.some((s) => p.id.startsWith(`${s.id}#`)))] };
+}
+
 export function searchInContext(index: TopicIndex, content: ContentStore, text: string, context: ContextSearch): QaResult {
+  return stepsFirst(readInContext(index, content, text, context), text);
+}
+
+function readInContext(index: TopicIndex, content: ContentStore, text: string, context: ContextSearch): QaResult {
   const all = index.search(text, context, ALL_TOPICS);
   const plain = { ...all, matches: all.matches.slice(0, 5) };
   const topic = context.topic ? content.topics.get(context.topic) : undefined;

@@ -45,6 +45,13 @@ describe('who they are, said in their own words', () => {
       ],
     ]));
 
+  test('at the age question, a parent\'s statement with a clear answer is answered, not taken as "school age"', () =>
+    run([
+      ['hi', null],
+      ['my son was excluded from school today', [['only the head can exclude', 'governors']], /what would you like help with/i],
+      ['so what should we do', [['write to the governors']]],
+    ]));
+
   test('an opening that asks nothing yet is greeted, not answered with "not sure"', () =>
     run([["Hello, I hope someone can help me, I'm at my wits end", [['who is asking']], /not sure|do not have an answer/i]]));
 

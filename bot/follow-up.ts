@@ -20,8 +20,7 @@ const LEANS_BACK =
 const POINTS_BACK = /\b(it|that|this|those|these|one|them)\b|^(and|but|so|also|what about|how about)\b/;
 
 function leavesSubjectOut(text: string): boolean {
-  const ws = words(text);
-  return POINTS_BACK.test(ws.join(' ')) || ws.filter((w) => !STOPWORDS.has(w)).length <= 2;
+  return POINTS_BACK.test(spoken(text)) || words(text).filter((w) => !STOPWORDS.has(w)).length <= 2;
 }
 
 /** A message too short to stand alone ("how long?", "who decides", "do I have to pay"). */
@@ -31,12 +30,26 @@ const SHORT = 3;
 const MOVES_ON =
   /\b(other options|other things|anything else|something else|different thing|changing the subject|change of subject|another question|new question|unrelated)\b/;
 
+/** Text-speak for the words that lean back: "n if they say no", "wat if", "an what about college". */
+function spoken(text: string): string {
+  return words(text)
+    .join(' ')
+    .replace(/^(n|an|nd|&)\b/, 'and')
+    .replace(/\b(wat|wot|wht|whta)\b/g, 'what');
+}
+
 export function readsAsFollowUp(text: string): boolean {
   const ws = words(text);
   if (ws.length === 0) return false;
-  const said = ws.join(' ');
+  const said = spoken(text);
   if (MOVES_ON.test(said)) return false;
   return LEANS_BACK.test(said) || ws.filter((w) => !STOPWORDS.has(w)).length <= SHORT;
+}
+
+/** Leans on what was just said in so many words ("and if that doesnt work"), whatever its length. */
+export function leansBack(text: string): boolean {
+  const said = spoken(text);
+  return !MOVES_ON.test(said) && LEANS_BACK.test(said);
 }
 
 /** Words that ask for more without saying about what. */
@@ -83,7 +96,7 @@ const ASKS_WHAT_TO_DO =
 
 /** The topic's next steps lead the answer when the message asks what to do. */
 function stepsFirst(result: QaResult, text: string): QaResult {
-  if (!ASKS_WHAT_TO_DO.test(words(text).join(' '))) return result;
+  if (!ASKS_WHAT_TO_DO.test(spoken(text))) return result;
   const steps = result.passages.filter((p) => p.kind === 'steps');
   if (steps.length === 0) return result;
   return { ...result, passages: [...steps, ...result.passages.filter((p) => p.kind !== 'steps' && !steps.some((s) => p.id.startsWith(`${s.id}#`)))] };
@@ -116,7 +129,7 @@ function readInContext(index: TopicIndex, content: ContentStore, text: string, c
     // name is not enough: "what about at college" after school transport is about transport to college.
     if ((plain.evidence?.phrase ?? 0) >= 2) return plain;
     // "What if they say no?" moves the story on: to what happens next, not back to what was said.
-    if (/^(and |but |so )?(what if|if)\b/.test(words(text).join(' '))) return plain;
+    if (/^(and |but |so )?(what if|if)\b/.test(spoken(text))) return plain;
   }
   return inTopic(index, content, text, context, topic, all, plain);
 }

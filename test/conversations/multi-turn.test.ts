@@ -88,6 +88,12 @@ describe('follow-ups lean on the turn before', () => {
       ['is there a deadline for them to sort it', [['31 March']], /deadline to appeal/i],
     ]));
 
+  test('"and if that doesnt work" after an answer carries on from it, not into the adulthood pathway', () =>
+    run([
+      ["I'm not happy with the support school are giving her. How do I complain properly?", null],
+      ['and if that doesnt work', null, /help with planning for adult life/i],
+    ]));
+
   test('the same question twice does not get the very same reply twice', async () => {
     const { assistant } = buildAssistant();
     const chat = new Chat(assistant);

@@ -21,7 +21,8 @@ function stageOfSchoolYear(year: number): Stage | null {
   return null;
 }
 
-const AGE_LEAD = '(?:is|s|hes|shes|theyre|they are|he is|she is|i am|im|aged?|turned|turning|nearly|almost|just|only)';
+const AGE_LEAD =
+  '(?:is|s|hes|shes|theyre|they are|(?:twins|triplets|kids|children|boys|girls) are|he is|she is|i am|im|aged?|turned|turning|nearly|almost|just|only)';
 
 /**
  * The stage an age or school year in the text points to, or null when there is none or it is unclear.

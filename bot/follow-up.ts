@@ -23,6 +23,9 @@ function leavesSubjectOut(text: string): boolean {
   return POINTS_BACK.test(spoken(text)) || words(text).filter((w) => !STOPWORDS.has(w)).length <= 2;
 }
 
+/** Pronouns that stand for the subject just discussed. */
+const PRONOUN_BACK = /\b(it|that|this|those|these|them)\b/;
+
 /** "What about at college?", "and for year 6 to 7?": the same question again, about something else. */
 const ADDS_TO_LAST = /^(and|but|so|also|or|then)?\s*(what about|how about|and for|and at|and in|and with|and if|for|at|in)\b/;
 
@@ -133,7 +136,7 @@ function readInContext(index: TopicIndex, content: ContentStore, text: string, c
     // "what about at college" after school transport is about transport to college; "is there a deadline
     // for them to sort it" after options at 16 is about the plan, not the appeal deadline.
     const named = plain.evidence?.phrase ?? 0;
-    if (named >= 2 || (named >= 1 && !ADDS_TO_LAST.test(spoken(text)) && !POINTS_BACK.test(spoken(text)))) return plain;
+    if (named >= 2 || (named >= 1 && !ADDS_TO_LAST.test(spoken(text)) && !PRONOUN_BACK.test(spoken(text)))) return plain;
     // "What if they say no?" moves the story on: to what happens next, not back to what was said.
     if (/^(and |but |so )?(what if|if)\b/.test(spoken(text))) return plain;
   }

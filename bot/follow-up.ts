@@ -105,7 +105,18 @@ function stepsFirst(result: QaResult, text: string): QaResult {
   if (!ASKS_WHAT_TO_DO.test(spoken(text))) return result;
   const steps = result.passages.filter((p) => p.kind === 'steps');
   if (steps.length === 0) return result;
-  return { ...result, passages: [...steps, ...result.passages.filter((p) => p.kind !== 'steps' && !steps.some((s) => p.id.startsWith(`${s.id}#`)))] };
+  // The sentences picked for the short answer lead with the steps' too, best first, before the rest.
+  const top = Math.max(0, ...(result.sentences ?? []).map((s) => s.score));
+  const isStep = (s: { passage: { kind: string } }) => s.passage.kind === 'steps';
+  const sentences = result.sentences && [
+    ...result.sentences.filter(isStep).map((s) => ({ ...s, score: s.score + top })),
+    ...result.sentences.filter((s) => !isStep(s)),
+  ];
+  return {
+    ...result,
+    passages: [...steps, ...result.passages.filter((p) => p.kind !== 'steps' && !steps.some((s) => p.id.startsWith(`${s.id}#`)))],
+    ...(sentences ? { sentences } : {}),
+  };
 }
 
 export function searchInContext(index: TopicIndex, content: ContentStore, text: string, context: ContextSearch): QaResult {

@@ -3,16 +3,18 @@
  *
  * 1. The rules (detector.ts): precise phrases with their idiom and hypothetical guards. A rule match is
  *    always a crisis.
- * 2. The statistical layer (classifier/): a logistic regression learnt from thousands of labelled
- *    messages in many registers (corpus/), scored sentence by sentence, so it generalises to words no
- *    rule was written from. It also names the category, which decides the services in the reply.
+ * 2. The statistical layer (classifier/): a logistic regression over hashed words and a small network
+ *    over word vectors and cues of time, person and management (meaning.ts), mixed (fused.ts), learnt
+ *    from thousands of labelled messages in many registers (corpus/), scored sentence by sentence, so it
+ *    generalises to words no rule was written from. It also names the category, which decides the
+ *    services in the reply.
  *
  * Three outcomes: `crisis` (the crisis reply, at once), `possible` (a real but uncertain signal, such as
  * a past event: one line about 999 before the normal answer), or `none`. The thresholds were chosen on
  * our own tuning set (test/fixtures/safeguarding/tuning.yaml), never on an evaluation set.
  */
 import { isCategory, type Category } from './categories.js';
-import { readModel } from './classifier/artefact.js';
+import { readStatisticalLayers } from './classifier/fused.js';
 import { scoreTokens, type ClassifierScore } from './classifier/score.js';
 import { mayCalm, readSecondStage, secondStageInput, secondStageProbability } from './classifier/second-stage.js';
 import { checkSafeguarding, tokenise, type RiskKind } from './detector.js';
@@ -45,7 +47,7 @@ export interface RiskAssessment {
 export type Layers = 'rules' | 'both';
 
 // Loaded once, at start-up: a missing model stops the assistant rather than leaving it with one layer.
-const { model } = readModel();
+const { model } = readStatisticalLayers();
 const second = readSecondStage();
 
 /** Whether the second stage softens a flagged message to the possible-risk line (classifier/second-stage.ts). */

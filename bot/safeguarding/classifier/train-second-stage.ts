@@ -7,8 +7,7 @@
  */
 import { checkSafeguarding, tokenise } from '../detector.js';
 import { partOf, readEvalSet, TUNING_DIR, BLIND_FILES, type EvalItem } from '../tuning-sets.js';
-import type { LinearModel } from './model.js';
-import { scoreTokens } from './score.js';
+import { scoreTokens, type PartModel } from './score.js';
 import { FEATURE_NAMES, fitSecondStage, mayCalm, secondStageInput, secondStageProbability, type SecondStageModel } from './second-stage.js';
 import { createHash } from 'node:crypto';
 
@@ -29,7 +28,7 @@ export function secondStageItems(): EvalItem[] {
   return [...items, ...readEvalSet(new URL('tuning.yaml', TUNING_DIR))];
 }
 
-export function trainSecondStage(model: LinearModel, firstStageHash: string): SecondStageModel & { report: string } {
+export function trainSecondStage(model: PartModel, firstStageHash: string): SecondStageModel & { report: string } {
   const items = secondStageItems();
   const rows: Array<{ f: Float64Array; y: number; w: number; item: EvalItem }> = [];
   for (const item of items) {

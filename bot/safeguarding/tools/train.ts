@@ -1,20 +1,25 @@
 /**
- * npm run safeguarding:train: learns the statistical safeguarding layer from bot/safeguarding/corpus/
- * and the content store's synonyms, and writes bot/safeguarding/model/; then learns the second stage
- * from the blind tuning sets' training part and our tuning set. Run it after changing any of them; a
- * test fails while the model is older than what it is learnt from. `-- --second-stage` relearns only
- * the second stage, on the first stage already in model/.
+ * npm run safeguarding:train: learns the statistical safeguarding layers from bot/safeguarding/corpus/,
+ * the content store and the tuning sets' training part, and writes bot/safeguarding/model/: the hashed
+ * layer (weights.bin, model.json), the meaning layer (meaning.json) with the word vectors it reads
+ * (meaning-vectors.bin, meaning-words.txt); then learns the second stage on both. Run it after changing
+ * any of them; a test fails while the model is older than what it is learnt from. `-- --second-stage`
+ * relearns only the second stage, on the layers already in model/.
  */
 import { loadContent } from '../../../content/store.js';
-import { readModel, writeModel } from '../classifier/artefact.js';
+import { writeModel } from '../classifier/artefact.js';
 import { train, trainingExamples, trainingHash } from '../classifier/train.js';
 import { classifierTokens, featuresOf } from '../classifier/features.js';
+import { readStatisticalLayers, statisticalHash } from '../classifier/fused.js';
+import { writeMeaningModel, writeMeaningVectors } from '../classifier/meaning.js';
 import { writeSecondStage } from '../classifier/second-stage.js';
+import { buildMeaningVectors, MEANING_MIX, trainMeaning } from '../classifier/train-meaning.js';
 import { trainSecondStage } from '../classifier/train-second-stage.js';
 
 if (!process.argv.includes('--second-stage')) {
   const content = loadContent();
   const examples = trainingExamples(content);
+  const hash = trainingHash(content);
   const started = performance.now();
   const model = train(examples);
   const byLabel = new Map<string, { n: number; right: number }>();
@@ -29,13 +34,18 @@ if (!process.argv.includes('--second-stage')) {
     if (model.labels[best] === e.label) row.right++;
     byLabel.set(e.label, row);
   }
-  writeModel(model, { corpusHash: trainingHash(content), examples: examples.length, trainedAt: new Date().toISOString().slice(0, 10) });
-  console.log(`trained on ${examples.length} examples in ${Math.round(performance.now() - started)} ms`);
+  writeModel(model, { corpusHash: hash, examples: examples.length, trainedAt: new Date().toISOString().slice(0, 10) });
+  console.log(`hashed layer: trained on ${examples.length} examples in ${Math.round(performance.now() - started)} ms`);
   for (const [label, { n, right }] of [...byLabel].sort())
     console.log(`  ${label.padEnd(22)} ${String(n).padStart(5)} examples, ${((100 * right) / n).toFixed(1)}% fitted`);
+  const meaningStarted = performance.now();
+  const vectors = buildMeaningVectors(examples);
+  writeMeaningVectors(vectors);
+  writeMeaningModel(trainMeaning(examples, vectors), MEANING_MIX, hash);
+  console.log(`meaning layer: ${vectors.size} word vectors, trained in ${Math.round(performance.now() - meaningStarted)} ms, weighing ${MEANING_MIX}`);
 }
 
-const { model, meta } = readModel();
-const { report, ...second } = trainSecondStage(model, meta.corpusHash);
+const { model, corpusHash, mix } = readStatisticalLayers();
+const { report, ...second } = trainSecondStage(model, statisticalHash(corpusHash, mix));
 writeSecondStage(second);
 console.log(report);

@@ -380,6 +380,7 @@ export class MeaningScorer {
   private readonly hidden: number;
   private readonly acc: Float64Array;
   private readonly ctx = new Float64Array(CONTEXT_FEATURES.length);
+  private readonly hiddenOut: Float64Array;
 
   constructor(
     readonly model: MeaningModel,
@@ -400,6 +401,28 @@ export class MeaningScorer {
     this.projected = new Float32Array(vectors.size * h);
     this.done = new Uint8Array(vectors.size);
     this.acc = new Float64Array(h);
+    this.hiddenOut = new Float64Array(h);
+  }
+
+  /** What the scorer needs of a word, found once: its projection's offset (-1 if unknown), SIF weight and cues. */
+  private readonly words = new Map<string, WordInfo>();
+
+  private describe(w: string): WordInfo {
+    let info = this.words.get(w);
+    if (info) return info;
+    const i = this.vectors.at(w);
+    const c = w.charCodeAt(0);
+    info = {
+      at: i === undefined ? -1 : this.project(i),
+      weight: i === undefined ? 0 : sifWeight(this.vectors.ranks[i] as number),
+      groups: GROUP_OF.get(w) ?? [],
+      ed: w.length > 4 && w.endsWith('ed'),
+      number: c >= 48 && c <= 57,
+    };
+    // Bounded, whatever is typed: cleared when full, like the hashed layer's word cache.
+    if (this.words.size >= 20_000) this.words.clear();
+    this.words.set(w, info);
+    return info;
   }
 
   private project(i: number): number {
@@ -417,19 +440,26 @@ export class MeaningScorer {
   }
 
   predictWords(words: readonly string[]): Float64Array {
-    const { acc, hidden: h, vectors, projected, ctx, w1, b1, model } = this;
+    const { acc, hidden: h, projected, ctx, w1, b1, model } = this;
     acc.fill(0);
+    ctx.fill(0);
+    const ed = GROUPS.length;
     let total = 0;
     for (const w of words) {
-      const i = vectors.at(w);
-      if (i === undefined) continue;
-      const weight = sifWeight(vectors.ranks[i] as number);
-      total += weight;
-      const at = this.project(i);
-      for (let j = 0; j < h; j++) acc[j]! += (projected[at + j] as number) * weight;
+      const info = this.describe(w);
+      if (info.at < 0) ctx[ed + 2]!++;
+      else {
+        total += info.weight;
+        for (let j = 0; j < h; j++) acc[j]! += (projected[info.at + j] as number) * info.weight;
+      }
+      for (const g of info.groups) ctx[g]!++;
+      if (info.ed) ctx[ed]!++;
+      if (info.number) ctx[ed + 1]!++;
     }
-    contextInput(vectors, words, ctx, 0);
-    const hiddenOut = new Float64Array(h);
+    const n = Math.max(1, words.length);
+    for (let c = 0; c < ctx.length - 1; c++) ctx[c] = Math.sqrt((ctx[c] as number) / n);
+    ctx[ctx.length - 1] = Math.log1p(words.length) / 4;
+    const hiddenOut = this.hiddenOut;
     for (let j = 0; j < h; j++) {
       let z = (b1[j] as number) + (total > 0 ? (acc[j] as number) / total : 0);
       const row = j * INPUTS + DIMENSIONS;
@@ -438,6 +468,14 @@ export class MeaningScorer {
     }
     return model.output(hiddenOut);
   }
+}
+
+interface WordInfo {
+  at: number;
+  weight: number;
+  groups: readonly number[];
+  ed: boolean;
+  number: boolean;
 }
 
 export const MEANING_FILE = new URL('../model/meaning.json', import.meta.url);

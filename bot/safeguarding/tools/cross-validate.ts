@@ -1,11 +1,15 @@
 /**
- * npm run safeguarding:cross-validate: chooses how much the meaning layer weighs beside the hashed layer,
- * on the training part only. The blind tuning sets' training part and the ordinary tuning messages are
- * cut into three folds; for each, both layers are learnt without that fold and score it. It prints, for
- * each weight and threshold, the crises caught, near-misses flagged and ordinary messages flagged, out
- * of fold. The held-out part is never read here.
+ * npm run safeguarding:cross-validate: chooses settings on the training part only: how much the meaning
+ * layer weighs beside the hashed layer, and how much the second stage may soften. The blind tuning sets'
+ * training part and the ordinary tuning messages are cut into three folds (classifier/folds.ts); for
+ * each, both layers are learnt without that fold and score it. It prints, out of fold, for each weight
+ * and threshold, the crises, near-misses and ordinary messages the statistical layers flag; then the
+ * whole check's outcomes, with the second stage learnt without the fold on in-sample scores and on the
+ * other folds' out-of-fold scores (as npm run safeguarding:train learns it). The held-out part is never
+ * scored here.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { BLIND_FILES, ORDINARY_DIR, partOf, readEvalSet, readOrdinaryMessages, TUNING_DIR } from '../tuning-sets.js';
 import { loadContent } from '../../../content/store.js';
 import { isCategory } from '../categories.js';
 import { checkSafeguarding, tokenise } from '../detector.js';
@@ -156,13 +160,22 @@ if (rowsAt >= 0)
     JSON.stringify({ mixes: MIXES, rows: rows.map(({ kind, label, rule, crisis, level, stacked }) => ({ kind, label, rule, crisis, level, stacked })) }),
   );
 
-// --show: the training-part messages the chosen weight gets wrong out of fold, to read by hand.
+// --show: the ids (never the text) of the training-part messages the chosen weight gets wrong out of fold,
+// to look up by hand.
 if (process.argv.includes('--show')) {
+  const idOf = new Map<string, string>([
+    ...BLIND_FILES.flatMap((name) =>
+      readEvalSet(new URL(name, TUNING_DIR)).flatMap((i): Array<[string, string]> => (partOf(i.id) === 'train' ? [[i.text, i.id]] : [])),
+    ),
+    ...readdirSync(ORDINARY_DIR)
+      .filter((n) => n.endsWith('.yaml'))
+      .flatMap((n) => readOrdinaryMessages(new URL(n, ORDINARY_DIR)).map((m): [string, string] => [m.text, m.id])),
+  ]);
   const m = MIXES.indexOf(MEANING_MIX);
   for (const r of rows) {
     if ((r.stacked[m] === 'crisis') !== (r.kind === 'crisis'))
       console.log(
-        `${r.kind} ${r.label} ${r.stacked[m]} rule=${r.rule} h=${(r.crisis[0] as number).toFixed(2)} f=${(r.crisis[m] as number).toFixed(2)} m=${(r.crisis[MIXES.length - 1] as number).toFixed(2)}: ${r.text}`,
+        `${r.kind} ${r.label} ${r.stacked[m]} rule=${r.rule} h=${(r.crisis[0] as number).toFixed(2)} f=${(r.crisis[m] as number).toFixed(2)} m=${(r.crisis[MIXES.length - 1] as number).toFixed(2)}: ${idOf.get(r.text) ?? '?'}`,
       );
   }
 }

@@ -17,6 +17,9 @@ import type { Passage } from './understanding/passages.js';
 import type { QaResult, TopicIndex } from './understanding/qa.js';
 import type { RankedSentence } from './understanding/sentence-rank.js';
 import { asksSomething } from './understanding/text.js';
+import { sameSaying, saidKeys, withoutSaid } from './said-before.js';
+import type { Reply } from './reply.js';
+import { rememberTopic } from './follow-up.js';
 
 export class Answers {
   constructor(
@@ -29,7 +32,11 @@ export class Answers {
 
   /** The topic search for this turn's text, done at most once a turn. */
   search(turn: Turn): QaResult {
-    turn.search ??= searchInContext(this.index, this.content, turn.text, { audience: turn.audience, topic: turn.record.topic });
+    turn.search ??= searchInContext(this.index, this.content, turn.text, {
+      audience: turn.audience,
+      topic: turn.record.topic,
+      earlier: turn.record.earlier,
+    });
     return turn.search;
   }
 
@@ -65,8 +72,21 @@ export class Answers {
 
   /** A short answer from a topic, then what to do next. */
   give(turn: Turn, view: FlowView, topicId: string, passages: Passage[], alternatives: string[], lead: string[] = [], sentences?: RankedSentence[]): void {
-    turn.replies.push(this.compose.answerReply(topicId, passages, turn.audience, { lead, sentences }));
-    turn.record.topic = topicId;
+    const leadShown = lead.map((l) => this.compose.fill(l));
+    const keys = (r: Reply) => saidKeys(r.paragraphs.filter((p) => !leadShown.includes(p)));
+    let reply = this.compose.answerReply(topicId, passages, turn.audience, { lead, sentences });
+    // The very same reply as last time: go on from what it led with instead of sending it twice.
+    const said = turn.record.said;
+    if (turn.record.topic === topicId && said && sameSaying(keys(reply), said))
+      reply = this.compose.answerReply(
+        topicId,
+        withoutSaid(passages, said, (t) => this.compose.fill(t)),
+        turn.audience,
+        { lead, sentences: sentences?.filter((s) => saidKeys([this.compose.fill(s.text)])[0] !== said[0]) },
+      );
+    turn.replies.push(reply);
+    rememberTopic(turn.record, topicId);
+    turn.record.said = keys(reply);
     // Asked once at most, and only of someone who has not said who they are.
     const askWho = !turn.record.profile.who && !turn.record.askedWho;
     const after = this.offers.afterAnswer(view, turn.audience, { topic: topicId, alternatives, extra: this.pathwayOffer(topicId, view), askWho });
@@ -107,7 +127,8 @@ export class Answers {
     if (kind === 'more') turn.replies.push(this.compose.topicReply(topicId, turn.audience));
     else if (kind === 'sources') turn.replies.push(this.compose.sourcesReply(topicId, turn.audience));
     else turn.replies.push(this.compose.nextStepsReply(topicId, turn.audience));
-    turn.record.topic = topicId;
+    rememberTopic(turn.record, topicId);
+    turn.record.said = undefined;
     const after = this.offers.afterAnswer(view, turn.audience, { topic: topicId, alternatives: [], skip: [kind], extra: this.pathwayOffer(topicId, view) });
     turn.replies.push(after.reply);
     turn.record.offers = after.offers;

@@ -37,6 +37,7 @@ import { audienceOf, type Turn } from './turn.js';
 import { Introductions } from './introductions.js';
 import { FlowSteps } from './steps.js';
 import { Answers } from './answers.js';
+import { leansBack } from './follow-up.js';
 
 export interface GapRecorder {
   record(entry: { at: string; channel: string; question: string; closest: { topic: string; score: number }[] }): Promise<void>;
@@ -277,7 +278,7 @@ export class LocalOfferAssistant implements Assistant {
     // At the first question ("who is asking?") a question in a sentence gets its answer straight away, even
     // when it names a choice in passing ("my daughter has been excluded, what can I do?").
     const atIntake = view.machine === 'intake';
-    const asking = asksSomething(text) || (atIntake && contentWordCount(text) >= 4);
+    const asking = asksSomething(text) || (atIntake && contentWordCount(text) >= 4) || Boolean(turn.introducedAsking);
     const asked =
       choice.kind === 'matched' &&
       (choice.weak || (atIntake && !isExactChoice(text, options))) &&
@@ -295,7 +296,10 @@ export class LocalOfferAssistant implements Assistant {
     const term = glossaryQuestion(text, this.deps.content.glossary.values());
     if (term) return this.answers.term(turn, view, term);
 
-    const pathway = (asksSomething(text) || contentWordCount(text) >= 4) && this.answers.search(turn).confident ? null : this.pathwaySwitch(text, view);
+    // "and if that doesnt work" after an answer leans on it: "work" there is not the adulthood pathway.
+    const carriesOn = Boolean(turn.record.topic) && leansBack(text);
+    const pathway =
+      carriesOn || ((asksSomething(text) || contentWordCount(text) >= 4) && this.answers.search(turn).confident) ? null : this.pathwaySwitch(text, view);
     if (pathway) return this.steps.enterPathway(turn, pathway);
 
     const talk = smallTalk(text);

@@ -42,6 +42,10 @@ export const ConversationRecord = z.object({
   awaitingResume: z.boolean().default(false),
   /** The topic last answered or shown, so a follow-up ("how long does that take?") is read against it. */
   topic: z.string().optional(),
+  /** Short hashes of the content sentences the last answer gave, its leading one first (said-before.ts). */
+  said: z.array(z.string()).max(24).optional(),
+  /** The topics answered before the last one, newest first, for follow-ups that reach further back. */
+  earlier: z.array(z.string()).max(3).optional(),
   /** Whether an answer has already offered to change who is asking: that is asked once, at most. */
   askedWho: z.boolean().optional(),
   /** Activity ids already taken, so a message delivered twice moves the conversation once. */

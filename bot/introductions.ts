@@ -58,6 +58,7 @@ export class Introductions {
     // A request for a service with an age in it ("dyslexia support for a 14 year old") asks for that service.
     const asks = asksSomething(turn.text) || readServiceRequest(turn.text) !== null || (words >= enough && this.confident(turn));
     if (asks) {
+      turn.introducedAsking = true;
       if (moved !== view) turn.record.offers = this.offers.defaultOffers(moved);
       return moved;
     }

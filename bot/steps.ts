@@ -17,6 +17,7 @@ import { audienceOf, type Turn } from './turn.js';
 import { matchChoice } from './understanding/choices.js';
 import { glossaryQuestion } from './understanding/commands.js';
 import { readDate } from './understanding/dates.js';
+import { rememberTopic } from './follow-up.js';
 
 export interface ShowOptions {
   withTopic: boolean;
@@ -105,7 +106,10 @@ export class FlowSteps {
     });
     turn.replies.push(...replies);
     turn.record.offers = offers;
-    if (opts.withTopic && view.meta.topic) turn.record.topic = view.meta.topic;
+    if (opts.withTopic && view.meta.topic) {
+      rememberTopic(turn.record, view.meta.topic);
+      turn.record.said = undefined;
+    }
   }
 
   /** A date where the step asks for one. Returns true when this turn has been answered. */

@@ -20,6 +20,8 @@ export interface Turn {
   handoffRequested?: boolean;
   /** The message said who is asking or the age group. */
   introduced?: boolean;
+  /** The introduction also asked something, or said something with a clear answer ("my son was excluded today"). */
+  introducedAsking?: boolean;
   /** The first turn of a conversation: the only one that greets. */
   isNew?: boolean;
 }

@@ -3,19 +3,21 @@
  *
  * 1. The rules (detector.ts): precise phrases with their idiom and hypothetical guards. A rule match is
  *    always a crisis.
- * 2. The statistical layer (classifier/): a logistic regression learnt from thousands of labelled
- *    messages in many registers (corpus/), scored sentence by sentence, so it generalises to words no
- *    rule was written from. It also names the category, which decides the services in the reply.
+ * 2. The statistical layer (classifier/): a logistic regression over hashed words and a small network
+ *    over word vectors and cues of time, person and management (meaning.ts), mixed (fused.ts), learnt
+ *    from thousands of labelled messages in many registers (corpus/), scored sentence by sentence, so it
+ *    generalises to words no rule was written from. It also names the category, which decides the
+ *    services in the reply.
  *
  * Three outcomes: `crisis` (the crisis reply, at once), `possible` (a real but uncertain signal, such as
  * a past event: one line about 999 before the normal answer), or `none`. The thresholds were chosen on
  * our own tuning set (test/fixtures/safeguarding/tuning.yaml), never on an evaluation set.
  */
 import { isCategory, type Category } from './categories.js';
-import { readModel } from './classifier/artefact.js';
+import { readStatisticalLayers } from './classifier/fused.js';
 import { scoreTokens, type ClassifierScore } from './classifier/score.js';
-import { mayCalm, readSecondStage, secondStageInput, secondStageProbability } from './classifier/second-stage.js';
-import { checkSafeguarding, tokenise, type RiskKind } from './detector.js';
+import { mayCalm, readSecondStage, secondStageInput, secondStageProbability, type SecondStageModel } from './classifier/second-stage.js';
+import { checkSafeguarding, tokenise, type RiskKind, type SafeguardingMatch } from './detector.js';
 
 /** At or above this crisis probability, the statistical layer alone sends the crisis reply. */
 export const CRISIS_AT = 0.5;
@@ -45,13 +47,13 @@ export interface RiskAssessment {
 export type Layers = 'rules' | 'both';
 
 // Loaded once, at start-up: a missing model stops the assistant rather than leaving it with one layer.
-const { model } = readModel();
+const { model } = readStatisticalLayers();
 const second = readSecondStage();
 
 /** Whether the second stage softens a flagged message to the possible-risk line (classifier/second-stage.ts). */
-function calmed(text: string, pieces: string[][], rule: boolean, score: ClassifierScore): boolean {
+function calmed(text: string, pieces: string[][], rule: boolean, score: ClassifierScore, stage: SecondStageModel): boolean {
   const f = secondStageInput(text, pieces, rule, score);
-  return mayCalm(f) && secondStageProbability(second, f) < second.threshold;
+  return mayCalm(f) && secondStageProbability(stage, f) < stage.threshold;
 }
 
 const NONE: RiskAssessment = { level: 'none', kinds: [], categories: [] };
@@ -61,7 +63,14 @@ export function assessRisk(text: string, layers: Layers = 'both'): RiskAssessmen
   const pieces = tokenise(text);
   const rules = checkSafeguarding(text, pieces);
   if (layers === 'rules') return rules ? { level: 'crisis', kinds: rules.kinds, categories: [] } : NONE;
-  const score = scoreTokens(model, pieces);
+  return decide(text, pieces, rules, scoreTokens(model, pieces), second);
+}
+
+/**
+ * The outcome from what the rules and the statistical layers found. Apart from assessRisk so that
+ * cross-validation (tools/cross-validate.ts) decides exactly as the check does, with its own layers.
+ */
+export function decide(text: string, pieces: string[][], rules: SafeguardingMatch | null, score: ClassifierScore, stage: SecondStageModel): RiskAssessment {
   const categories = score.categories
     .filter((c, i) => i < 3 && c.p >= CATEGORY_SHARE * score.crisis)
     .map((c) => c.category)
@@ -71,11 +80,11 @@ export function assessRisk(text: string, layers: Layers = 'both'): RiskAssessmen
     // The rules cannot tell "she took an overdose in year 9, can the plan cover it" from now; the
     // statistical layer learnt past events apart. Then the 999 line still goes first.
     if (score.possible - score.crisis >= PAST_MARGIN + score.crisis) return POSSIBLE;
-    if (calmed(text, pieces, true, score)) return POSSIBLE;
+    if (calmed(text, pieces, true, score, stage)) return POSSIBLE;
     return { level: 'crisis', kinds: rules.kinds, categories: score.crisis >= CATEGORY_AT ? categories : [] };
   }
   if (score.crisis >= CRISIS_AT) {
-    if (calmed(text, pieces, false, score)) return POSSIBLE;
+    if (calmed(text, pieces, false, score, stage)) return POSSIBLE;
     return { level: 'crisis', kinds: [], categories };
   }
   if (score.possible >= POSSIBLE_AT) return { level: 'possible', kinds: [], categories: [] };

@@ -1,5 +1,5 @@
 /**
- * The two blind tuning sets (test/fixtures/safeguarding/safeguarding-*-blind.yaml): messages written
+ * The blind tuning sets (test/fixtures/safeguarding/safeguarding-*-blind*.yaml, two pairs): messages written
  * apart from this repo, by people who never saw the rules or the corpus, in the evaluation format. They
  * are real variety that templates never give, so part of them is learnt from; a fixed part is held out
  * and only ever measured (`npm run bench:safeguarding -- <file> --part held-out`), so there is still an
@@ -11,7 +11,12 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 
 export const TUNING_DIR = new URL('../../test/fixtures/safeguarding/', import.meta.url);
-export const BLIND_FILES = ['safeguarding-crises-blind.yaml', 'safeguarding-near-misses-blind.yaml'] as const;
+export const BLIND_FILES = [
+  'safeguarding-crises-blind.yaml',
+  'safeguarding-near-misses-blind.yaml',
+  'safeguarding-crises-blind-2.yaml',
+  'safeguarding-near-misses-blind-2.yaml',
+] as const;
 
 export const EvalItem = z.object({
   id: z.string(),

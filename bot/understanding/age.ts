@@ -21,7 +21,8 @@ function stageOfSchoolYear(year: number): Stage | null {
   return null;
 }
 
-const AGE_LEAD = '(?:is|s|hes|shes|theyre|they are|he is|she is|i am|im|aged?|turned|turning|nearly|almost|just|only)';
+const AGE_LEAD =
+  '(?:is|s|hes|shes|theyre|they are|(?:twins|triplets|kids|children|boys|girls) are|he is|she is|i am|im|aged?|turned|turning|nearly|almost|just|only)';
 
 /**
  * The stage an age or school year in the text points to, or null when there is none or it is unclear.
@@ -35,7 +36,12 @@ export function stageFromText(text: string, opts: { bareNumberFrom?: number } = 
 
   for (const m of said.matchAll(/\b(\d{1,2})\s*(?:and a half\s*)?months?\b/g)) add(Number(m[1]) < 60 ? 'early-years' : null);
   for (const m of said.matchAll(/\b(\d{1,2})\s*(?:and a half\s*)?years\b/g)) add(stageOfAge(Number(m[1])));
-  for (const m of said.matchAll(new RegExp(`\\b${AGE_LEAD}\\s+(\\d{1,2})\\b(?!\\s*(?:weeks|days|months|hours|am|pm|st|nd|rd|th|/))`, 'g')))
+  for (const m of said.matchAll(
+    new RegExp(
+      `\\b${AGE_LEAD}\\s+(\\d{1,2})\\b(?!\\s*(?:weeks|days|months|hours|minutes|mins|miles?|km|metres|meters|times|pounds|quid|percent|am|pm|st|nd|rd|th|/|%|£))`,
+      'g',
+    ),
+  ))
     add(stageOfAge(Number(m[1])));
   for (const m of said.matchAll(/\b(?:year|yr|your|y)\s*(\d{1,2})\b/g)) add(stageOfSchoolYear(Number(m[1])));
   if (/\b(reception)\b/.test(said)) add('school');

@@ -155,6 +155,10 @@ const SMALL_TALK: Array<{ kind: SmallTalk; phrases: string[] }> = [
       'hi',
       'hello',
       'hiya',
+      'hlo',
+      'helo',
+      'hallo',
+      'hii',
       'hey',
       'heya',
       'hi there',
@@ -242,5 +246,12 @@ export function smallTalk(text: string): SmallTalk | null {
     .replace(/\s+/g, ' ')
     .trim();
   for (const { kind, phrases } of SMALL_TALK) if (phrases.includes(said)) return kind;
+  // "Hello, I hope someone can help me", "hey, quick one": an opening that asks nothing yet.
+  const opening = said.replace(OPENINGS, ' ').replace(/\s+/g, ' ').trim();
+  if (opening !== said && (opening === '' || SMALL_TALK[0]!.phrases.includes(opening))) return 'greeting';
   return null;
 }
+
+/** Ways of opening a conversation before the question comes. */
+const OPENINGS =
+  /\b((can|could|will) (you|u|someone|anyone) help( me| us)?( with something| please)?|i (hope|am hoping|m hoping) (someone|you|u|anyone) can help( me| us)?|hoping (someone|you|u|anyone) can help( me| us)?|(hoping you can answer |i have |ive got |got )?(a )?quick (question|one|check|query)|i (have|ve got) a (question|query)|i need (some )?(help|advice)|need (some )?(help|advice)|(i m|im|i am) at my wits end|can i ask (you )?(a question|something))\b/g;

@@ -59,6 +59,8 @@ export interface SearchContext {
   audience?: Audience;
   /** The topic the last answer was about. */
   topic?: string;
+  /** Only these topics may answer: a follow-up read among the topic just discussed and its neighbours. */
+  within?: ReadonlySet<string>;
 }
 
 export interface QaTuning {
@@ -439,7 +441,9 @@ export class TopicIndex {
   }
 
   search(question: string, context: SearchContext = {}, limit = 5): QaResult {
-    const { type, age, followUp, audience, query, asked, bm25, maxBm25, queryVector, scored } = this.topicFeatures(question, context);
+    const features = this.topicFeatures(question, context);
+    const { type, age, followUp, audience, query, asked, bm25, maxBm25, queryVector } = features;
+    const scored = context.within ? features.scored.filter((t) => context.within!.has(t.topic)) : features.scored;
     const none: QaResult = { confident: false, matches: [], type, followUp, passages: [] };
     if (query.length === 0 && !followUp) return none;
 
@@ -462,14 +466,15 @@ export class TopicIndex {
     const ranked = scored.map((t) => ({ t, rank: rankScore(t) }));
     ranked.sort((a, b) => b.rank - a.rank);
     const top = ranked[0]?.t;
-    const passages = confident && top ? this.rankPassages(this.byId.get(top.topic)!, bm25, queryVector, type, audience, age, asked) : [];
+    const passages = (confident || context.within) && top ? this.rankPassages(this.byId.get(top.topic)!, bm25, queryVector, type, audience, age, asked) : [];
     return {
       confident,
       matches: ranked.slice(0, limit).map(({ t, rank }) => ({ topic: t.topic, score: Math.round(rank * 1000) / 1000 })),
       type,
       followUp,
       passages,
-      sentences: confident && top ? this.rankSentences(this.byId.get(top.topic)!, passages, bm25, queryVector, type, audience, age, asked) : [],
+      sentences:
+        (confident || context.within) && top ? this.rankSentences(this.byId.get(top.topic)!, passages, bm25, queryVector, type, audience, age, asked) : [],
       evidence: top && { coverage: top.coverage, phrase: top.phrase, bm25: maxBm25 },
     };
   }

@@ -74,6 +74,10 @@ const FINDING =
  */
 const FINDING_IN_QUESTION =
   /\b(find (?!out)|finding|looking for|look for|search|near (me|us)|nearby|in (my|our) area|directory|recommend\w*|where can (i|we) (find|go))\b/;
+/** Words in a message that tells the child's story rather than asking for a service. */
+const LONG_ACCOUNT = 14;
+/** "We would love to get him into a swimming club": a wish for a service, however long the message. */
+const WANTING = /\b(want|wants|would like|would love|love|need|needs|hoping) (a|an|some|to find|to get|to join|to try|him to join|her to join)\b/;
 const ANY = /\b(are there( any)?|is there( any| a)?|any)\b/;
 
 /** Words that mark a question about duties and rights, which the content store answers. */
@@ -119,6 +123,9 @@ export function readServiceRequest(raw: string, knownAreas: readonly string[] = 
   // A question names a service in passing ("nursery won't take my son, is that allowed?"): it is a
   // service request only when it asks to find one, or asks whether there is a kind of service.
   if (asksSomething(raw) && !FINDING_IN_QUESTION.test(said) && !(ANY.test(said) && specific.length)) return null;
+  // A long account of the child ("she is 4, non verbal, nursery have been brilliant but...") names services
+  // in passing; it asks for the directory only when it says so.
+  if (said.split(' ').length > LONG_ACCOUNT && !FINDING.test(said) && !WANTING.test(said)) return null;
   // A named kind of service is a request; so is a need with a way of finding, an age or an area ("dyslexia support for a 14 year old").
   if (specific.length && (FINDING.test(said) || needs.length || age !== undefined || area || said.split(' ').length <= 4)) return found;
   if (words.length && (FINDING.test(said) || needs.length)) return found;

@@ -31,6 +31,7 @@ import { CAUSES, CauseFinder, type Cause } from './causes.js';
 import { judge, judgeStemmed, type Fact } from './judge.js';
 import { glossaryRecordStems, topicRecordStems } from './records.js';
 import { seenAll, seenFirst, type SeenActivity } from './understanding-seen.js';
+import { CAUSES as TURN_CAUSES, CauseReader, type Cause as TurnCause } from './conversation-causes.js';
 
 interface Question {
   id: string;
@@ -212,6 +213,8 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const verbose = process.argv.includes('--verbose');
   const showCauses = process.argv.includes('--causes');
+  // --causes: why each missed conversation turn missed (conversation-causes.ts).
+  const withCauses = process.argv.includes('--causes');
   const files = (args.length ? args : DEFAULT_FILES).map((f) => resolve(f));
   const { questions, conversations, read } = readSets(files);
   if (read.length === 0) {
@@ -310,18 +313,43 @@ async function main(): Promise<void> {
     if (conversations.length) {
       let passed = 0;
       const byChannel = new Map<string, [number, number]>();
+      const causes = withCauses ? new CauseReader(app.content) : null;
+      const counts = new Map<TurnCause, number>();
+      let turnsWithFacts = 0;
       for (const [i, c] of conversations.entries()) {
         const said: string[] = [];
         for (const turn of c.turns) said.push(seenAll(await send(app, c.channel, `bench-c-${i}`, turn.say)));
-        const ok = c.turns.every((turn, t) => !turn.facts?.length || judge(said.slice(t).join('\n'), turn.facts).pass);
+        const missed = c.turns.map((turn, t) => Boolean(turn.facts?.length) && !judge(said.slice(t).join('\n'), turn.facts!).pass);
+        turnsWithFacts += c.turns.filter((turn) => turn.facts?.length).length;
+        const ok = !missed.includes(true);
         if (ok) passed++;
-        else if (verbose)
-          console.log(`CONVERSATION MISS ${c.id}: ${c.turns.map((t, k) => `${t.say} => ${said[k]!.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n   ')}`);
+        const why: string[] = [];
+        if (causes) {
+          let lastTopic: string | undefined;
+          for (const [t, turn] of c.turns.entries()) {
+            if (missed[t]) {
+              const read = causes.cause(turn.say, said[t]!, turn.facts!, lastTopic);
+              counts.set(read.cause, (counts.get(read.cause) ?? 0) + 1);
+              why[t] =
+                ` [${read.cause}${read.topic ? `: ${read.topic}` : ''}; facts in ${read.holders.slice(0, 4).join(', ') || 'no one topic'}; missing ${judge(said.slice(t).join('\n'), turn.facts!).missing.join(' | ')}]`;
+            }
+            lastTopic = causes.topicShown(said[t]!) ?? lastTopic;
+          }
+        }
+        if (!ok && verbose)
+          console.log(
+            `CONVERSATION MISS ${c.id}: ${c.turns.map((t, k) => `${t.say}${why[k] ?? ''} => ${said[k]!.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n   ')}`,
+          );
         const [p, n] = byChannel.get(c.channel) ?? [0, 0];
         byChannel.set(c.channel, [p + (ok ? 1 : 0), n + 1]);
       }
       console.log(`\nConversations: ${passed} of ${conversations.length} reached their facts (${pct(passed, conversations.length)})`);
       for (const [channel, [p, n]] of byChannel) console.log(`  ${channel}: ${p} of ${n}`);
+      if (causes) {
+        const total = [...counts.values()].reduce((a, b) => a + b, 0);
+        console.log(`Missed turns by cause: ${total} of ${turnsWithFacts} turns with facts`);
+        for (const cause of TURN_CAUSES) console.log(`  ${cause.padEnd(24)} ${String(counts.get(cause) ?? 0).padStart(4)}`);
+      }
     }
   } finally {
     await app.close();

@@ -45,6 +45,16 @@ describe('who they are, said in their own words', () => {
       ],
     ]));
 
+  test('at the age question, a parent\'s statement with a clear answer is answered, not taken as "school age"', () =>
+    run([
+      ['hi', null],
+      ['my son was excluded from school today', [['only the head can exclude', 'governors']], /what would you like help with/i],
+      ['so what should we do', [['write to the governors']]],
+    ]));
+
+  test('an opening that asks nothing yet is greeted, not answered with "not sure"', () =>
+    run([["Hello, I hope someone can help me, I'm at my wits end", [['who is asking']], /not sure|do not have an answer/i]]));
+
   test('the intake greeting is said once; a statement about the child is noted, not treated as a question', () =>
     run([
       ['hi', [['who is asking']]],
@@ -66,6 +76,46 @@ describe('follow-ups lean on the turn before', () => {
       ['how long have we got to reply to it', [['15 days']]],
     ]));
 
+  test('"what about at college" after school transport is about transport to college', () =>
+    run([
+      ['can i get help with transport for my son', [['free transport']]],
+      ['what about at college', [['after 16'], ['transport', 'travel']]],
+    ]));
+
+  test('"is there a deadline for them to sort it" after options at 16 is about the plan, not the appeal deadline', () =>
+    run([
+      ['our son is 16 and has an EHC plan, he leaves school in July, what are his options', [['college']]],
+      ['is there a deadline for them to sort it', [['31 March']], /deadline to appeal/i],
+    ]));
+
+  test('"and if that doesnt work" after an answer carries on from it, not into the adulthood pathway', () =>
+    run([
+      ["I'm not happy with the support school are giving her. How do I complain properly?", null],
+      ['and if that doesnt work', null, /help with planning for adult life/i],
+    ]));
+
+  test('the same question twice does not get the very same reply twice', async () => {
+    const { assistant } = buildAssistant();
+    const chat = new Chat(assistant);
+    await chat.say('what is a part-time timetable');
+    const first = chat.replies.find((r) => r.kind === 'answer')?.paragraphs;
+    await chat.say('what is a part-time timetable');
+    const second = chat.replies.find((r) => r.kind === 'answer')?.paragraphs;
+    expect(first?.length).toBeGreaterThan(0);
+    expect(second?.length).toBeGreaterThan(0);
+    expect(second).not.toEqual(first);
+  });
+
+  test('a long account of the child that names a service in passing is not a search of the directory', () =>
+    run([
+      ['hi', null],
+      [
+        'my little boy is 2 and a half and only says a couple of words. the health visitor mentioned speech therapy and nursery are worried',
+        null,
+        /directory may fit/i,
+      ],
+    ]));
+
   test('a question that names its own topic is a change of subject, not a follow-up', () =>
     run([
       ['what happens at an annual review', null],
@@ -83,6 +133,7 @@ describe('reading who is asking', () => {
     ['Hi, Year 6 teacher here', { who: 'practitioner', stage: 'school' }],
     ['my little boy is 2 and a half', { who: 'parent', stage: 'early-years' }],
     ['what is sen support', {}],
+    ['its only 1 mile away tho', {}],
     ['can the school ask for an assessment', {}],
   ])('"%s"', (text, expected) => {
     expect(readProfile(text, roles)).toEqual(expected);

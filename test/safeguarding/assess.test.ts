@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { assessRisk } from '../../bot/safeguarding/assess.js';
 import { CATEGORIES, LABELS } from '../../bot/safeguarding/categories.js';
 import { readModel } from '../../bot/safeguarding/classifier/artefact.js';
+import { readStatisticalLayers, statisticalHash } from '../../bot/safeguarding/classifier/fused.js';
 import { readSecondStage } from '../../bot/safeguarding/classifier/second-stage.js';
 import { trainingExamples, trainingHash } from '../../bot/safeguarding/classifier/train.js';
 import { secondStageHash } from '../../bot/safeguarding/classifier/train-second-stage.js';
@@ -42,8 +43,10 @@ describe('the training corpus', () => {
     expect(readModel().meta.labels).toEqual([...LABELS]);
   });
 
-  test('the second stage was learnt on this first stage and the current tuning sets (run npm run safeguarding:train)', () => {
-    expect(readSecondStage().trainedOn).toBe(secondStageHash(readModel().meta.corpusHash));
+  test('the meaning layer was learnt from the same examples, and the second stage on both layers and the current tuning sets (run npm run safeguarding:train)', () => {
+    const { corpusHash, mix } = readStatisticalLayers();
+    expect(corpusHash).toBe(readModel().meta.corpusHash);
+    expect(readSecondStage().trainedOn).toBe(secondStageHash(statisticalHash(corpusHash, mix)));
   });
 });
 

@@ -10,6 +10,7 @@ describe('ages and school years to stages', () => {
     ['year 9', 'school'],
     ['in yr 12', 'post-16'],
     ['in reception', 'school'],
+    ['my twins are 2, one is walking and chatting away', 'early-years'],
     ['just turned 16', 'post-16'],
     ['17yo', 'post-16'],
     ['my son is 15', 'school'],
@@ -18,7 +19,7 @@ describe('ages and school years to stages', () => {
     expect(stageFromText(text)).toBe(stage);
   });
 
-  test.each(['3 march', 'at 9am', 'I sent it on 12/10', 'no idea', 'twins, one is 4 and one is 11'])('"%s" is no stage', (text) => {
+  test.each(['3 march', 'at 9am', 'I sent it on 12/10', 'no idea', 'twins, one is 4 and one is 11', 'its only 1 mile away tho'])('"%s" is no stage', (text) => {
     expect(stageFromText(text)).toBeNull();
   });
 

@@ -180,3 +180,18 @@ test('small talk: greetings with a word after them, thanks and nods', async () =
   expect(['thanks so much', 'cheers', 'ok', 'yep'].map(smallTalk)).toEqual(['thanks', 'thanks', 'ack', 'ack']);
   expect(['hi i need help with an ehcp', 'you are no help', 'thanks for nothing, the council said no'].map(smallTalk)).toEqual([null, null, null]);
 });
+
+test('small talk: an opening that asks nothing yet is a greeting; one that says what about is not', async () => {
+  const { smallTalk } = await import('../../bot/understanding/commands.js');
+  expect(["Hello, I hope someone can help me, I'm at my wits end", 'hey, quick one', 'hi can u help', 'hlo'].map(smallTalk)).toEqual([
+    'greeting',
+    'greeting',
+    'greeting',
+    'greeting',
+  ]);
+  expect(['quick question about ehcp', 'can you help me with transport', "hi there, I'd like to ask about the annual review"].map(smallTalk)).toEqual([
+    null,
+    null,
+    null,
+  ]);
+});

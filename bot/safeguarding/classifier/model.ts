@@ -6,7 +6,7 @@
  * take hashed character n-grams or be saved as a small fixed-size artefact. This is about eighty lines of
  * arithmetic, trained offline (tools/train.ts) and loaded at start-up from an int8 file of 1 MB.
  */
-import { BUCKETS } from './features.js';
+import { BUCKETS, featuresOf } from './features.js';
 
 export interface ModelMeta {
   labels: string[];
@@ -43,6 +43,11 @@ export class LinearModel {
 
   static empty(labels: readonly string[]): LinearModel {
     return new LinearModel(labels, new Float32Array(labels.length * BUCKETS));
+  }
+
+  /** Probabilities for each label for a run of words (score.ts PartModel). */
+  predictWords(words: readonly string[]): Float64Array {
+    return this.predict(featuresOf(words));
   }
 
   /** Probabilities for each label, in `labels` order. */

@@ -14,8 +14,14 @@
  */
 import { BOUNDARY } from '../normalise.js';
 import { CATEGORIES, type Category } from '../categories.js';
-import { classifierTokens, featuresOf } from './features.js';
-import type { LinearModel } from './model.js';
+import { classifierTokens } from './features.js';
+
+/** What scores a run of words: the hashed layer alone (model.ts) or both statistical layers (fused.ts). */
+export interface PartModel {
+  readonly labels: readonly string[];
+  /** Probabilities for each label, in `labels` order. */
+  predictWords(words: readonly string[]): Float64Array;
+}
 
 const WINDOW = 24;
 const STRIDE = 12;
@@ -111,12 +117,12 @@ export function partsOf(tokens: string[]): string[][] {
   return partsWithContext(tokens).map((p) => p.words);
 }
 
-export function scoreMessage(model: LinearModel, text: string): ClassifierScore {
+export function scoreMessage(model: PartModel, text: string): ClassifierScore {
   return scoreTokens(model, [classifierTokens(text)]);
 }
 
 /** Scores a message already split into pieces of tokens (detector.ts `tokenise`). */
-export function scoreTokens(model: LinearModel, pieces: string[][]): ClassifierScore {
+export function scoreTokens(model: PartModel, pieces: string[][]): ClassifierScore {
   const crisisIdx = CATEGORIES.map((c) => model.labels.indexOf(c));
   const possibleIdx = model.labels.indexOf('possible');
   let crisis = 0;
@@ -131,7 +137,7 @@ export function scoreTokens(model: LinearModel, pieces: string[][]): ClassifierS
   const parts = pieces.flatMap(partsWithContext);
   let flagged = 0;
   for (const part of parts) {
-    const probs = model.predict(featuresOf(part.words));
+    const probs = model.predictWords(part.words);
     const sum = crisisOf(probs);
     if (sum >= 0.5) flagged++;
     if (sum > crisis || !best) {
@@ -145,6 +151,6 @@ export function scoreTokens(model: LinearModel, pieces: string[][]): ClassifierS
   const words = pieces.flatMap((p) => p.filter((t) => t !== BOUNDARY));
   const context = words.length <= WHOLE_MAX || !bestPart ? null : bestPart.context();
   const read = context ?? words;
-  const whole = read.length ? crisisOf(model.predict(featuresOf(read))) : 0;
+  const whole = read.length ? crisisOf(model.predictWords(read)) : 0;
   return { crisis, possible, whole, share: parts.length ? flagged / parts.length : 0, categories };
 }

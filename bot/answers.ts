@@ -72,6 +72,8 @@ export class Answers {
 
   /** A short answer from a topic, then what to do next. */
   give(turn: Turn, view: FlowView, topicId: string, passages: Passage[], alternatives: string[], lead: string[] = [], sentences?: RankedSentence[]): void {
+    // Only sentences of the topic being answered: a reading in context may have chosen another topic.
+    sentences = sentences?.filter((s) => s.passage.topic === topicId);
     const leadShown = lead.map((l) => this.compose.fill(l));
     const keys = (r: Reply) => saidKeys(r.paragraphs.filter((p) => !leadShown.includes(p)));
     let reply = this.compose.answerReply(topicId, passages, turn.audience, { lead, sentences });

@@ -170,7 +170,7 @@ function leaning(index: TopicIndex, content: ContentStore, text: string, context
   const chosen = leant[0]?.topic;
   if (!chosen || chosen === plain.matches[0]?.topic) return plain;
   const own = index.search(text, { ...context, within: new Set([chosen]) });
-  return own.passages.length ? { ...plain, matches: leant.slice(0, 5), passages: own.passages, followUp: true } : plain;
+  return own.passages.length ? { ...plain, matches: leant.slice(0, 5), passages: own.passages, sentences: own.sentences ?? [], followUp: true } : plain;
 }
 
 /** The message read against the topic just discussed and its neighbours; the plain reading when that finds nothing. */
@@ -188,8 +188,8 @@ function inTopic(index: TopicIndex, content: ContentStore, text: string, context
   // or, when it names its subject only as "it" or "that", with the subject put back: "how long can they
   // do it" after a part-time timetable asks how long a part-time timetable may last.
   const asked = leavesSubjectOut(text) ? `${text} ${topic.title}` : text;
-  const passages = index.search(asked, { ...context, within: new Set([chosen]) }).passages;
-  return { ...inContext, matches: both.slice(0, 5), passages, followUp: true };
+  const own = index.search(asked, { ...context, within: new Set([chosen]) });
+  return { ...inContext, matches: both.slice(0, 5), passages: own.passages, sentences: own.sentences ?? [], followUp: true };
 }
 
 /** The topic just answered or shown becomes the one follow-ups lean on; the one before it is kept too. */

@@ -233,6 +233,8 @@ export function pickRanked(ranked: RankedSentence[], budget: number, lead: strin
     for (const s of rest) {
       if (chosen.has(s) || repeats(s)) continue;
       const before = s.dependent ? byPlace.get(`${s.passage.id}#${s.index - 1}`) : undefined;
+      // A sentence that leans on the one before ("That is fine, but...") never comes without it.
+      if (s.dependent && !before) continue;
       const cost = s.text.length + 1 + (before && !chosen.has(before) ? before.text.length + 1 : 0);
       if (used + cost > budget) continue;
       let again = 0;

@@ -196,8 +196,18 @@ export class TopicIndex {
     all.forEach((p, slot) => this.slotOf.set(p.id, slot));
 
     const usable = snapshot && snapshot.format === SNAPSHOT_FORMAT && snapshot.key === snapshotKey(topicList, terms, vectors) ? snapshot : undefined;
-    if (usable) this.restore(usable);
-    else this.build(topicList, terms, all);
+    if (usable) {
+      try {
+        this.restore(usable);
+      } catch {
+        // A snapshot the libraries can no longer read (minisearch's format after an upgrade): build as if
+        // there were none, from a clean start.
+        this.vocabulary.clear();
+        this.idf.clear();
+        this.knownStems.clear();
+        this.build(topicList, terms, all);
+      }
+    } else this.build(topicList, terms, all);
 
     this.topics.forEach((topic, topicNo) => {
       for (const phrase of topic.phrases) {

@@ -8,6 +8,7 @@ import { LABELS, isCategory, type Label } from '../categories.js';
 import { corpusHash, expandCorpus, loadCorpusFiles, seeded, type Example } from '../corpus.js';
 import { classifierTokens, featuresOf } from './features.js';
 import { LinearModel } from './model.js';
+import { unreadableMessages } from './unreadable.js';
 import { blindTrainingItems, ordinaryTrainingMessages, type EvalItem } from '../tuning-sets.js';
 import { partsOf } from './score.js';
 
@@ -70,7 +71,8 @@ export function trainingExamples(content: ContentStore): Example[] {
   });
   const blind = blindTrainingItems().map((item) => ({ text: item.text, label: blindLabel(item), file: '(blind tuning sets)', weight: BLIND_WEIGHT }));
   const ordinary = ordinaryTrainingMessages().map((text) => ({ text, label: 'none' as const, file: '(ordinary tuning messages)', weight: ORDINARY_WEIGHT }));
-  return [...expandCorpus(loaded), ...blind, ...ordinary];
+  const unreadable = unreadableMessages().map((text) => ({ text, label: 'none' as const, file: '(unreadable text)', weight: 1 }));
+  return [...expandCorpus(loaded), ...blind, ...ordinary, ...unreadable];
 }
 
 export function trainingHash(content: ContentStore): string {
@@ -82,6 +84,8 @@ export function trainingHash(content: ContentStore): string {
     ...blind,
     `ordinary x${ORDINARY_WEIGHT}`,
     ...ordinaryTrainingMessages(),
+    'unreadable',
+    ...unreadableMessages(),
   ]);
 }
 

@@ -31,7 +31,7 @@ export interface BotDeps {
   apology: () => Reply;
   /** Handoff to the helpline team: status events, the helpline channel, and the person's reference. */
   handoff?: Pick<HandoffService, 'handles' | 'within'>;
-  /** The crisis reply for a message, or null: a failed turn's apology still carries the numbers. */
+  /** The crisis reply or 999 line for a message, or null: a failed turn's apology still carries the numbers. */
   crisisFor?: (text: string) => Reply | null;
 }
 

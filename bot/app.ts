@@ -27,7 +27,7 @@ import { Composer } from './compose.js';
 import { loadConfig, type Config } from './config.js';
 import { createServer } from './server.js';
 import { createHandoff } from './handoff/index.js';
-import { crisisReplyFor } from './safeguarding/crisis-reply.js';
+import { safetyReplyFor } from './safeguarding/crisis-reply.js';
 import { healthCheck } from './health.js';
 import { requiredMessageIds } from './message-ids.js';
 import { TopicIndex } from './understanding/qa.js';
@@ -156,7 +156,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       kind: 'info',
       paragraphs: [composer.hasMessage('turn-error') ? composer.message('turn-error', 'parent') : 'Sorry, something went wrong. Please try again.'],
     }),
-    crisisFor: (text) => crisisReplyFor(text, composer),
+    crisisFor: (text) => safetyReplyFor(text, composer),
     isStaff: staffRecogniser({ objectIds: config.STAFF_AAD_OBJECT_IDS, everyone: config.LOCAL_STAFF_MODE }),
   });
   const auth = new ConfigurationBotFrameworkAuthentication(
@@ -227,7 +227,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       authToken: config.TWILIO_AUTH_TOKEN,
       publicUrl: config.PUBLIC_URL,
       hashKey: config.conversationKeySecret,
-      crisisTexts: (text: string) => crisisReplyFor(text, composer)?.paragraphs ?? null,
+      crisisTexts: (text: string) => safetyReplyFor(text, composer)?.paragraphs ?? null,
       logger,
       now: options.now,
     });

@@ -72,8 +72,13 @@ export function possibleRiskLine(message: (id: string) => string): string {
   return 'If you or someone else is in danger now, call 999.';
 }
 
-/** The crisis reply for a message, or null when it carries no crisis: for paths outside the turn. */
-export function crisisReplyFor(text: string, composer: Pick<Composer, 'message'>): Reply | null {
+/**
+ * What a failed turn must still say first, for paths outside the turn (the apology, SMS): the crisis
+ * reply for a crisis, the 999 line for a possible risk, or null.
+ */
+export function safetyReplyFor(text: string, composer: Pick<Composer, 'message'>): Reply | null {
   const risk = assessRisk(text);
-  return risk.level === 'crisis' ? buildCrisisReply((id) => composer.message(id, 'parent'), risk.kinds, risk.categories) : null;
+  if (risk.level === 'crisis') return buildCrisisReply((id) => composer.message(id, 'parent'), risk.kinds, risk.categories);
+  if (risk.level === 'possible') return { kind: 'info', paragraphs: [possibleRiskLine((id) => composer.message(id, 'parent'))] };
+  return null;
 }

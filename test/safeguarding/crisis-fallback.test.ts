@@ -7,7 +7,8 @@ import { LocalOfferAssistant } from '../../bot/assistant.js';
 import { LocalOfferBot } from '../../bot/activity-bot.js';
 import { createChannels } from '../../bot/channels.js';
 import { Composer } from '../../bot/compose.js';
-import { buildCrisisReply, crisisMessageIds, crisisReplyFor, FALLBACK_CRISIS_PARAGRAPHS } from '../../bot/safeguarding/crisis-reply.js';
+import { assessRisk } from '../../bot/safeguarding/assess.js';
+import { buildCrisisReply, crisisMessageIds, FALLBACK_CRISIS_PARAGRAPHS, safetyReplyFor } from '../../bot/safeguarding/crisis-reply.js';
 import { TopicIndex } from '../../bot/understanding/qa.js';
 import { loadContent } from '../../content/store.js';
 
@@ -70,7 +71,7 @@ function botWith(options: { renderFails?: boolean; interceptFails?: boolean }): 
     keySecret: 'test-secret',
     allowedTenants: [],
     apology: () => ({ kind: 'info', paragraphs: [composer.message('turn-error', 'parent')] }),
-    crisisFor: (text) => crisisReplyFor(text, composer),
+    crisisFor: (text) => safetyReplyFor(text, composer),
   });
 }
 
@@ -93,6 +94,15 @@ describe('failures after the check', () => {
   test('a turn that fails after a risk was found apologises with 999 and the crisis lines first', async () => {
     const said = await exchange(botWith({ interceptFails: true }), CRISIS);
     crisisLines(said);
+    expect(said).toMatch(/Sorry, something went wrong/);
+    expect(said.indexOf('999')).toBeLessThan(said.indexOf('Sorry'));
+  });
+
+  test('a turn that fails after a possible risk was found apologises with the 999 line first', async () => {
+    const text = 'she took an overdose last year and is now under camhs, can college help her';
+    expect(assessRisk(text).level).toBe('possible');
+    const said = await exchange(botWith({ interceptFails: true }), text);
+    expect(said).toMatch(/999/);
     expect(said).toMatch(/Sorry, something went wrong/);
     expect(said.indexOf('999')).toBeLessThan(said.indexOf('Sorry'));
   });

@@ -200,11 +200,8 @@ export class TopicIndex {
       try {
         this.restore(usable);
       } catch {
-        // A snapshot the libraries can no longer read (minisearch's format after an upgrade): build as if
-        // there were none, from a clean start.
-        this.vocabulary.clear();
-        this.idf.clear();
-        this.knownStems.clear();
+        // A snapshot the search library can no longer read (its format after an upgrade): build as if
+        // there were none. restore() reads what can refuse before it changes anything.
         this.build(topicList, terms, all);
       }
     } else this.build(topicList, terms, all);
@@ -268,6 +265,9 @@ export class TopicIndex {
 
   /** Takes what build() works out from a snapshot of it, made by toSnapshot() for the same inputs. */
   private restore(snapshot: IndexSnapshot): void {
+    // What can refuse the snapshot is read first, so a refusal leaves nothing half restored.
+    const passages = MiniSearch.loadJS<{ id: string; text: string; names: string }>(snapshot.passages, { fields: ['text', 'names'], processTerm });
+    const records = MiniSearch.loadJS<{ id: string; names: string; text: string }>(snapshot.records, { fields: ['names', 'text'], processTerm });
     snapshot.topics.forEach((t, i) => {
       const indexed = this.topics[i]!;
       indexed.phrases = t.phrases;
@@ -277,8 +277,8 @@ export class TopicIndex {
     this.compact = createTfIdf(snapshot.compact);
     this.full = createTfIdf(snapshot.full);
     for (const [w, n] of snapshot.vocabulary) this.vocabulary.set(w, n);
-    this.passages = MiniSearch.loadJS(snapshot.passages, { fields: ['text', 'names'], processTerm });
-    this.records = MiniSearch.loadJS(snapshot.records, { fields: ['names', 'text'], processTerm });
+    this.passages = passages;
+    this.records = records;
     for (const [w, n] of snapshot.idf) this.idf.set(w, n);
     for (const s of snapshot.knownStems) this.knownStems.add(s);
     this.passageVectors = snapshot.vectors ? floatsFromBase64(snapshot.vectors) : null;

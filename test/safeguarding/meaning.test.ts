@@ -4,7 +4,8 @@
  */
 import { readStatisticalLayers } from '../../bot/safeguarding/classifier/fused.js';
 import { classifierTokens } from '../../bot/safeguarding/classifier/features.js';
-import { CONTEXT_FEATURES, DIMENSIONS, MeaningScorer, meaningInput } from '../../bot/safeguarding/classifier/meaning.js';
+import { MeaningScorer } from '../../bot/safeguarding/classifier/meaning.js';
+import { CONTEXT_FEATURES, DIMENSIONS, meaningInput } from '../../bot/safeguarding/classifier/meaning-input.js';
 
 const { model } = readStatisticalLayers();
 const words = (text: string): string[] => classifierTokens(text).filter((t) => t !== '.');

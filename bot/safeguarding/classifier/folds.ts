@@ -7,7 +7,7 @@
  */
 import type { Example } from '../corpus.js';
 import { FusedModel } from './fused.js';
-import type { MeaningVectors } from './meaning.js';
+import type { MeaningVectors } from './meaning-input.js';
 import { train } from './train.js';
 import { trainMeaning } from './train-meaning.js';
 

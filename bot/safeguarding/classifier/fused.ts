@@ -6,7 +6,8 @@
  * phrasings exactly; the meaning layer carries over to words it never saw.
  */
 import { readModel } from './artefact.js';
-import { MeaningScorer, readMeaningModel, readMeaningVectors, type MeaningModel, type MeaningVectors } from './meaning.js';
+import { MeaningScorer, readMeaningModel, type MeaningModel } from './meaning.js';
+import { readMeaningVectors, type MeaningVectors } from './meaning-input.js';
 import type { LinearModel } from './model.js';
 import type { PartModel } from './score.js';
 

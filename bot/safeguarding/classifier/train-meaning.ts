@@ -10,7 +10,8 @@ import { seeded, type Example } from '../corpus.js';
 import { skeleton } from '../normalise.js';
 import { loadWordVectors, vectorCacheDir, DIMENSIONS as SOURCE_DIMENSIONS } from '../../understanding/word-vectors.js';
 import { classifierTokens } from './features.js';
-import { DIMENSIONS, INPUTS, MeaningModel, MeaningVectors, meaningInput } from './meaning.js';
+import { MeaningModel } from './meaning.js';
+import { DIMENSIONS, INPUTS, MeaningVectors, meaningInput } from './meaning-input.js';
 
 /**
  * How much the meaning layer weighs when mixed with the hashed layer, chosen by three-fold

@@ -5,23 +5,11 @@
  * hundred characters of random letters got the full crisis reply. The rules still read every message,
  * so a real disclosure inside such text is judged as before.
  *
- * Generated here from a fixed seed, so training stays deterministic and the model's hash covers it. The
- * generator is written by hand because it is a few lines and must never change between runs; it is not
- * the one the tests use to make nonsense (test/helpers/nonsense.ts), so the tests check what was learnt
- * rather than repeat it.
+ * Generated from a fixed seed with the corpus's own generator (corpus.ts `seeded`), so training stays
+ * deterministic and the model's hash covers it. The tests make their nonsense another way
+ * (test/helpers/nonsense.ts), so they check what was learnt rather than repeat it.
  */
-
-/** Mulberry32: a small seeded generator with a good spread for this use. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../corpus.js';
 
 const VOWELS = 'aeiouy';
 const CONSONANTS = 'bcdfghjklmnpqrstvwxz';
@@ -67,7 +55,7 @@ export const UNREADABLE_COUNT = 800;
 const SEED = 20261203;
 
 export function unreadableMessages(count = UNREADABLE_COUNT, seed = SEED): string[] {
-  const next = generator(seed);
+  const next = seeded(seed);
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     // A few words to a few lines, the size of the parts a long message is scored in (score.ts): a flood

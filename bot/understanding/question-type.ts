@@ -15,7 +15,7 @@ export function asksAge(words: string[]): boolean {
 export function questionType(words: string[]): QuestionType {
   const text = ` ${words.join(' ')} `;
   if (
-    / how (long|many (days|weeks|months|years)|soon|quickly|much time)\b| when\b| deadline| time limits?\b| by what date| by when\b| how far (ahead|in advance)\b| how much notice\b| how (early|late)\b| timescales?\b| how old\b| what age\b/.test(
+    / how (long|many (days|weeks|months|years|times)|soon|quickly|much time|often)\b| when\b| deadline| time limits?\b| by what date| by when\b| how far (ahead|in advance)\b| how much notice\b| how (early|late)\b| timescales?\b| how old\b| what age\b/.test(
       text,
     )
   )
@@ -29,6 +29,13 @@ export function questionType(words: string[]): QuestionType {
     return 'what-is';
   if (/^ how (do|can|should|would|to|does)\b|^ (what|wot) (do|should|can) i do\b| how to\b| what steps\b/.test(text)) return 'how';
   if (/^ (can|could|do|does|did|is|are|will|would|must|should|have|has|am|may|shall)\b| is (that|it|this) (allowed|legal|ok|okay|right)\b/.test(text))
+    return 'yes-no';
+  // Asked in passing: "caller asks whether she has to go to mediation", "wants to know if the school has to tell her".
+  if (
+    / (whether|if) (i|we|you|she|he|they|it|the|my|our|her|his|a|an|there|school|schools|college|colleges|council|parents?) ([a-z]+ )?(can|could|has to|have to|is|are|will|must|should|needs?|does|do|would|gets?|qualif(y|ies)|counts?|allowed)\b/.test(
+      text,
+    )
+  )
     return 'yes-no';
   return 'other';
 }

@@ -40,3 +40,14 @@ describe('the shape of answer each kind wants', () => {
     expect(answerShape('other', 'You have 2 months from the date on the letter.', true)).toBe(0);
   });
 });
+
+describe('the kind of a question asked in passing', () => {
+  test.each([
+    ['caller asks whether she has to go to mediation first', 'yes-no'],
+    ['caller wants to know if the school has to tell her', 'yes-no'],
+    ['as a senco how often should we meet parents', 'when'],
+    ['my son hates school and i dont know if it helps', 'other'],
+  ])('"%s" is %s', (q, type) => {
+    expect(questionType(q.split(' '))).toBe(type);
+  });
+});

@@ -205,7 +205,7 @@ function sureFor(set: Item[], weights: SentenceFeatures, share: number): number 
 }
 
 /** The longer room goes to at most this share of questions, so the median answer is a short one. */
-const MAX_LONG_SHARE = Number(process.env.MAX_LONG_SHARE ?? 0.35);
+const MAX_LONG_SHARE = Number(process.env.MAX_LONG_SHARE ?? 0.25);
 
 /** The room that says the facts most often on `set` with the median answer no longer than `maxMedian`. */
 function chooseRoom(set: Item[], weights: SentenceFeatures, picking: Picking, maxMedian: number): Room {

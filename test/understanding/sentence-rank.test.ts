@@ -121,6 +121,12 @@ describe('first replies say the fact asked for', () => {
     ],
     ['how long does the council have to decide whether to assess', [['6 weeks']]],
     ['can the school exclude my son because of his autism', [['Equality Act'], ['reasonable adjustments']]],
+    // "How often" wants a time; a yes or no asked in passing ("caller asks whether") wants the "do not need".
+    ['As a SENCO, how often should we meet parents to review SEN support?', [['three times a year', 'once a term']]],
+    [
+      'Caller asks whether she has to go to mediation if she only disagrees with the school named in the plan',
+      [['school or college named'], ['do not need', 'do not have to']],
+    ],
   ])('"%s"', (q, facts) => {
     const said = answer(q);
     expect(judge(said, facts).missing).toEqual([]);

@@ -95,6 +95,10 @@ export interface Picking {
   next: number;
   /** A sentence scoring this far below the lead is framing, not answer: it is left out, and the room kept. */
   gap: number;
+  /** How much the question's words a sentence adds, not yet answered, count again while filling. */
+  fresh: number;
+  /** What each character costs while filling: of two sentences saying as much, the shorter leaves room for the next fact. */
+  perChar: number;
 }
 
 /** Chosen by `npm run learn:sentences` (sentence-weights.ts). */
@@ -305,9 +309,13 @@ export function pickRanked(
       const cost = s.text.length + 1 + (before && !chosen.has(before) ? before.text.length + 1 : 0);
       if (used + cost > budget) continue;
       let again = 0;
-      for (const [st, share] of s.asked) if (answered.has(st)) again += share * weights.words;
+      let fresh = 0;
+      for (const [st, share] of s.asked) {
+        if (answered.has(st)) again += share * weights.words;
+        else fresh += share * weights.words;
+      }
       const after = chosen.has(byPlace.get(`${s.passage.id}#${s.index - 1}`)!) ? picking.next : 0;
-      const score = s.score - again * (1 - picking.covered) + after;
+      const score = s.score - again * (1 - picking.covered) + fresh * picking.fresh + after - cost * picking.perChar;
       if (score < floor) continue;
       if (score > bestScore) {
         bestScore = score;

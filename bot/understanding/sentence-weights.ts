@@ -28,7 +28,7 @@ export const LEARNT_SENTENCE_WEIGHTS: SentenceFeatures = {
   asks: 0,
 };
 
-export const LEARNT_PICKING: Picking = { saidAlready: 0.7, covered: 0.35, next: 0.8, gap: 99 };
+export const LEARNT_PICKING: Picking = { saidAlready: 0.7, covered: 0.35, next: 0.8, gap: 99, fresh: 0, perChar: 0 };
 
 /** Below this score the best sentence is a weak match, and the answer gets the longer room. */
 export const LEARNT_SURE_SENTENCE = 2.456;

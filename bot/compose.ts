@@ -10,16 +10,17 @@ import type { Fact, Reply, SourceNote } from './reply.js';
 import { answerUnits, joinUnits, pickSentences } from './understanding/answer-sentences.js';
 import type { Passage } from './understanding/passages.js';
 import { clearlyAnswered, pickRanked, type RankedSentence } from './understanding/sentence-rank.js';
+import { LEARNT_BUDGETS } from './understanding/sentence-weights.js';
 
 /** The answer itself: with its title, the privacy line and the choices, a web chat reply stays under about 600 characters, and on SMS it fits one text. */
-export const ANSWER_BUDGET = 400;
+export const ANSWER_BUDGET = LEARNT_BUDGETS.short;
 
 /**
  * The answer when no one sentence clearly answers the question (sentence-rank.ts): more of the topic, so
  * the fact is more likely there. Few questions get it, so the median reply stays short; on SMS the first
  * text still carries the best sentences, and the rest follows.
  */
-export const LONG_ANSWER_BUDGET = 900;
+export const LONG_ANSWER_BUDGET = LEARNT_BUDGETS.long;
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -15,7 +15,7 @@ export function asksAge(words: string[]): boolean {
 export function questionType(words: string[]): QuestionType {
   const text = ` ${words.join(' ')} `;
   if (
-    / how (long|many (days|weeks|months|years)|soon|quickly|much time)\b| when\b| deadline| time limits?\b| by what date| by when\b| how far (ahead|in advance)\b| how much notice\b| how (early|late)\b| timescales?\b| how old\b| what age\b/.test(
+    / how (long|many (days|weeks|months|years|times)|soon|quickly|much time|often)\b| when\b| deadline| time limits?\b| by what date| by when\b| how far (ahead|in advance)\b| how much notice\b| how (early|late)\b| timescales?\b| how old\b| what age\b/.test(
       text,
     )
   )
@@ -29,6 +29,13 @@ export function questionType(words: string[]): QuestionType {
     return 'what-is';
   if (/^ how (do|can|should|would|to|does)\b|^ (what|wot) (do|should|can) i do\b| how to\b| what steps\b/.test(text)) return 'how';
   if (/^ (can|could|do|does|did|is|are|will|would|must|should|have|has|am|may|shall)\b| is (that|it|this) (allowed|legal|ok|okay|right)\b/.test(text))
+    return 'yes-no';
+  // Asked in passing: "caller asks whether she has to go to mediation", "wants to know if the school has to tell her".
+  if (
+    / (whether|if) (i|we|you|she|he|they|it|the|my|our|her|his|a|an|there|school|schools|college|colleges|council|parents?) ([a-z]+ )?(can|could|has to|have to|is|are|will|must|should|needs?|does|do|would|gets?|qualif(y|ies)|counts?|allowed)\b/.test(
+      text,
+    )
+  )
     return 'yes-no';
   return 'other';
 }
@@ -59,6 +66,44 @@ export function typeFit(type: QuestionType, text: string, isFirst: boolean, asks
       return HOW.test(text) ? 0.6 : 0;
     case 'what-is':
       return isFirst ? 1 : 0;
+    default:
+      return 0;
+  }
+}
+
+/** A time for "how long" and "when": a duration, a date it runs from, how often, a school year or age. */
+const WHEN_SHAPE =
+  /\b(at least|at the latest|by the|before|every|once a|twice a|times a|annual(ly)?|each (term|year)|as soon as|straight away|immediately|from the (date|day)|(from|in|by|until|before) (year|age) \d+|(january|february|march|april|june|july|august|september|october|november|december))\b/i;
+/** A body or a role for "who". */
+const WHO_SHAPE =
+  /\b(SENCO|teachers?|head ?teachers?|council|local authority|school|college|governors?|[Tt]ribunal|GP|health visitors?|doctors?|nurses?|paediatricians?|psychologists?|therapists?|social workers?|SENDIASS|caseworkers?|co-?ordinators?|officers?|parents?|carers?|young person|anyone|Ombudsman|NHS|DWP|Jobcentre)\b/;
+/** A modal for "can I", "must they", "do I need": what is allowed, needed or owed. */
+const MODAL_SHAPE =
+  /^(yes|no)\b|\b(can|cannot|can't|must|do not|does not|don't|doesn't|need not|have to|has to|may|is allowed|are allowed|not allowed|entitled|(a|the) right to|duty|by law)\b/i;
+/** A definition for "what is": "X is a...", "means", "called". */
+const DEFINITION_SHAPE =
+  /^[^.,:]{1,40}\b(is|are) (a|an|the|extra|when|what|where|how|for|someone|people|children|young)\b|\b(means|stands for|is short for|called)\b/i;
+/** A step for "how do I": a list line, an instruction, a way of doing it. */
+const STEP_SHAPE =
+  /^- |\n- |^(ask|write|call|phone|contact|send|fill in|apply|go|search|email|tell|speak|talk|book|request|use|start|keep|check|look|visit)\b|\b(you can (ask|write|call|apply|request|email|contact|send)|by (writing|calling|asking|emailing|filling)|online|form|letter)\b/i;
+
+/**
+ * Whether a sentence has the shape of the answer a question's kind wants, more finely than typeFit:
+ * "how long" and "when" a time, "who" a body or role, "can I" a modal, "what is" a definition, "how do
+ * I" a step. 0 or 1.
+ */
+export function answerShape(type: QuestionType, text: string, isFirst: boolean, asksAge = false): number {
+  switch (type) {
+    case 'when':
+      return (asksAge ? AGE : DURATION).test(text) || WHEN_SHAPE.test(text) ? 1 : 0;
+    case 'who':
+      return WHO_SHAPE.test(text) ? 1 : 0;
+    case 'yes-no':
+      return MODAL_SHAPE.test(text) ? 1 : 0;
+    case 'what-is':
+      return DEFINITION_SHAPE.test(text) || isFirst ? 1 : 0;
+    case 'how':
+      return STEP_SHAPE.test(text) ? 1 : 0;
     default:
       return 0;
   }

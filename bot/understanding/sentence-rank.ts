@@ -21,9 +21,10 @@
  */
 import { answerUnits, joinUnits } from './answer-sentences.js';
 import type { Passage } from './passages.js';
-import { typeFit, type QuestionType } from './question-type.js';
+import { answerShape, typeFit, type QuestionType } from './question-type.js';
 import { DEPENDS_ON_BEFORE } from './query-text.js';
 import { stems } from './text.js';
+import { LEARNT_PICKING, LEARNT_SENTENCE_WEIGHTS, LEARNT_SURE_SENTENCE } from './sentence-weights.js';
 
 /** One sentence (or list line) of a passage, scored for a question. */
 export interface RankedSentence {
@@ -32,42 +33,87 @@ export interface RankedSentence {
   index: number;
   text: string;
   score: number;
+  /** Its signals, each about 0 to 1: the score is their sum weighted by SENTENCE_WEIGHTS. */
+  features: SentenceFeatures;
   /** Its content stems, for coverage and repeats. */
   stems: Set<string>;
-  /** The question's stems it holds, with the share of the words score each brings. */
+  /** The question's stems it holds, with the share of the question's word weight each brings. */
   asked: Map<string, number>;
   /** Whether it opens by leaning on the sentence before it ("They do not need one either"). */
   dependent: boolean;
 }
 
-/** The weights of a sentence's signals (exported for tuning). */
-export const SENTENCE_WEIGHTS = {
-  words: 0.8,
-  type: 0.4,
-  passage: 0.5,
-  meaning: 0.3,
-  summaryFirst: 0.25,
-  rank: 1,
-  concrete: 0.5,
-  summary: 0.1,
+/**
+ * A sentence's signals. `words` is the share of the question's (rarity-weighted) words it holds; `named` is
+ * whether it holds the question's most telling word (the asked entity); the `shape...` signals say it has
+ * the shape of answer the question's kind wants (a time for "how long", a body or role for "who", a modal
+ * for "can I" or "must they", a definition for "what is", a step for "how do I"), each counted only for
+ * questions of that kind, so each is weighted on its own.
+ */
+export const SENTENCE_FEATURES = [
+  'words',
+  'named',
+  'type',
+  'shapeWhen',
+  'shapeWho',
+  'shapeYesNo',
+  'shapeWhatIs',
+  'shapeHow',
+  'passage',
+  'rank',
+  'meaning',
+  'concrete',
+  'summaryFirst',
+  'summary',
+  'steps',
+  'lead',
+  'length',
+  'list',
+  'bare',
+  'asks',
+] as const;
+export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
+export type SentenceFeatures = Record<SentenceFeature, number>;
+
+/** The weights of a sentence's signals, learnt by `npm run learn:sentences` (sentence-weights.ts). */
+export const SENTENCE_WEIGHTS: SentenceFeatures = LEARNT_SENTENCE_WEIGHTS;
+
+/** A sentence's score under `weights`. */
+export function sentenceScore(features: SentenceFeatures, weights: SentenceFeatures = SENTENCE_WEIGHTS): number {
+  let score = 0;
+  for (const f of SENTENCE_FEATURES) score += features[f] * weights[f];
+  return score;
+}
+
+/** How the answer is filled once sentences are scored. */
+export interface Picking {
   /** A sentence whose content words are at least this share already said adds nothing. */
-  saidAlready: 0.7,
+  saidAlready: number;
   /** How much a question word already answered still counts for the next pick. */
-  covered: 0.35,
+  covered: number;
   /** For the sentence right after one already picked: the fact often follows the sentence that names the subject. */
-  next: 0.8,
-};
+  next: number;
+  /** A sentence scoring this far below the lead is framing, not answer: it is left out, and the room kept. */
+  gap: number;
+  /** How much the question's words a sentence adds, not yet answered, count again while filling. */
+  fresh: number;
+  /** What each character costs while filling: of two sentences saying as much, the shorter leaves room for the next fact. */
+  perChar: number;
+}
+
+/** Chosen by `npm run learn:sentences` (sentence-weights.ts). */
+export const PICKING: Picking = LEARNT_PICKING;
 
 /**
  * Below this score the best sentence is a weak match, and the answer gets more room (LONG_ANSWER_BUDGET in
- * compose.ts): when no one sentence clearly answers, more of the topic is more likely to. About a quarter
- * of the tuning sets' questions fall below it, so the median reply stays short.
+ * compose.ts): when no one sentence clearly answers, more of the topic is more likely to. Chosen by
+ * `npm run learn:sentences` on half the tuning questions, with the median reply kept short.
  */
-export const SURE_SENTENCE = 2.1;
+export const SURE_SENTENCE = LEARNT_SURE_SENTENCE;
 
 /** True when the best sentence answers the question clearly enough for a short answer. */
-export function clearlyAnswered(ranked: RankedSentence[]): boolean {
-  return (ranked[0]?.score ?? 0) >= SURE_SENTENCE;
+export function clearlyAnswered(ranked: RankedSentence[], sure = SURE_SENTENCE): boolean {
+  return (ranked[0]?.score ?? 0) >= sure;
 }
 
 export interface SentenceQuery {
@@ -148,8 +194,8 @@ export class SentenceRanker {
     return units;
   }
 
-  /** Every sentence of `passages` (one topic's wording), best first. */
-  rank(passages: Passage[], q: SentenceQuery): RankedSentence[] {
+  /** Every sentence of `passages` (one topic's wording), best first, scored with `weights`. */
+  rank(passages: Passage[], q: SentenceQuery, weights: SentenceFeatures = SENTENCE_WEIGHTS): RankedSentence[] {
     const all: RankedSentence[] = [];
     for (const p of passages) {
       this.unitsOf(p).forEach((u, index) =>
@@ -160,25 +206,43 @@ export class SentenceRanker {
           stems: u.stems,
           asked: new Map(),
           score: 0,
+          features: undefined as unknown as SentenceFeatures,
           dependent: index > 0 && DEPENDS_ON_BEFORE.test(u.text),
         }),
       );
     }
-    const weights = this.weights(all, q.stems);
-    const total = [...weights.values()].reduce((a, b) => a + b, 0);
-    const w = SENTENCE_WEIGHTS;
+    const wordWeights = this.weights(all, q.stems);
+    const total = [...wordWeights.values()].reduce((a, b) => a + b, 0);
+    // The asked entity: the question's word that tells this topic's sentences apart best.
+    let named: string | undefined;
+    for (const [st, wt] of wordWeights) if (named === undefined || wt > wordWeights.get(named)!) named = st;
     for (const s of all) {
-      for (const [st, wt] of weights) if (s.stems.has(st)) s.asked.set(st, (wt / total) * w.words);
-      const words = [...s.asked.values()].reduce((a, b) => a + b, 0);
+      for (const [st, wt] of wordWeights) if (s.stems.has(st)) s.asked.set(st, wt / total);
       const first = s.passage.order === 0 && s.index === 0;
-      s.score =
-        words +
-        typeFit(q.type, s.text, first, q.asksAge) * w.type +
-        q.passageScore(s.passage) * w.passage +
-        w.rank / (1 + q.passageRank(s.passage)) +
-        (CONCRETE.test(s.text) ? w.concrete : 0) +
-        q.meaning(s.text) * w.meaning +
-        (first ? w.summaryFirst : s.passage.kind === 'summary' ? w.summary : 0);
+      const shape = (type: QuestionType) => (q.type === type ? answerShape(type, s.text, first, q.asksAge) : 0);
+      s.features = {
+        words: [...s.asked.values()].reduce((a, b) => a + b, 0),
+        named: named !== undefined && s.stems.has(named) ? 1 : 0,
+        type: typeFit(q.type, s.text, first, q.asksAge),
+        shapeWhen: shape('when'),
+        shapeWho: shape('who'),
+        shapeYesNo: shape('yes-no'),
+        shapeWhatIs: shape('what-is'),
+        shapeHow: shape('how'),
+        passage: q.passageScore(s.passage),
+        rank: 1 / (1 + q.passageRank(s.passage)),
+        meaning: q.meaning(s.text),
+        concrete: CONCRETE.test(s.text) ? 1 : 0,
+        summaryFirst: first ? 1 : 0,
+        summary: !first && s.passage.kind === 'summary' ? 1 : 0,
+        steps: s.passage.kind === 'steps' ? 1 : 0,
+        lead: s.index === 0 ? 1 : 0,
+        length: Math.min(s.text.length, 400) / 200,
+        list: /(^|\n)- /.test(s.text) ? 1 : 0,
+        bare: s.asked.size === 0 ? 1 : 0,
+        asks: /\?\s*$/.test(s.text) ? 1 : 0,
+      };
+      s.score = sentenceScore(s.features, weights);
     }
     return all.sort((a, b) => b.score - a.score);
   }
@@ -203,7 +267,13 @@ export class SentenceRanker {
  * shown). The best sentence that stands on its own leads; the others follow in the order written, one
  * paragraph per passage. A sentence that leans on the one before it comes with it, or not at all.
  */
-export function pickRanked(ranked: RankedSentence[], budget: number, lead: string[] = []): string[] {
+export function pickRanked(
+  ranked: RankedSentence[],
+  budget: number,
+  lead: string[] = [],
+  weights: SentenceFeatures = SENTENCE_WEIGHTS,
+  picking: Picking = PICKING,
+): string[] {
   const said = new Set(lead.flatMap(stems));
   let used = lead.reduce((n, p) => n + p.length, 0);
   const answered = new Set<string>();
@@ -212,7 +282,7 @@ export function pickRanked(ranked: RankedSentence[], budget: number, lead: strin
   const repeats = (s: RankedSentence) => {
     if (s.stems.size === 0) return false;
     const fresh = [...s.stems].filter((st) => !said.has(st)).length;
-    return 1 - fresh / s.stems.size >= SENTENCE_WEIGHTS.saidAlready;
+    return 1 - fresh / s.stems.size >= picking.saidAlready;
   };
   const take = (s: RankedSentence) => {
     chosen.add(s);
@@ -225,6 +295,7 @@ export function pickRanked(ranked: RankedSentence[], budget: number, lead: strin
   const first = ranked.find((s) => !s.dependent && !repeats(s));
   if (!first) return [];
   take(first);
+  const floor = first.score - picking.gap;
   // The rest by score, with the question's words already answered counting less.
   const rest = ranked.filter((s) => s !== first);
   while (used < budget) {
@@ -238,9 +309,14 @@ export function pickRanked(ranked: RankedSentence[], budget: number, lead: strin
       const cost = s.text.length + 1 + (before && !chosen.has(before) ? before.text.length + 1 : 0);
       if (used + cost > budget) continue;
       let again = 0;
-      for (const [st, share] of s.asked) if (answered.has(st)) again += share;
-      const after = chosen.has(byPlace.get(`${s.passage.id}#${s.index - 1}`)!) ? SENTENCE_WEIGHTS.next : 0;
-      const score = s.score - again * (1 - SENTENCE_WEIGHTS.covered) + after;
+      let fresh = 0;
+      for (const [st, share] of s.asked) {
+        if (answered.has(st)) again += share * weights.words;
+        else fresh += share * weights.words;
+      }
+      const after = chosen.has(byPlace.get(`${s.passage.id}#${s.index - 1}`)!) ? picking.next : 0;
+      const score = s.score - again * (1 - picking.covered) + fresh * picking.fresh + after - cost * picking.perChar;
+      if (score < floor) continue;
       if (score > bestScore) {
         bestScore = score;
         best = s;

@@ -166,7 +166,8 @@ function ceiling(texts: string[][], facts: Fact[]): { single: boolean; whole: bo
 // ---------------------------------------------------------------------------------------------------
 // Reading the sets and printing the results.
 
-function readSets(files: string[]): { questions: Question[]; conversations: Conversation[]; read: string[] } {
+/** `half`: only the questions at even (0, 2, ...) or odd positions of each file, as the learners split them. */
+function readSets(files: string[], half?: 'even' | 'odd'): { questions: Question[]; conversations: Conversation[]; read: string[] } {
   const questions: Question[] = [];
   const conversations: Conversation[] = [];
   const read: string[] = [];
@@ -177,10 +178,10 @@ function readSets(files: string[]): { questions: Question[]; conversations: Conv
     }
     const items = parse(readFileSync(file, 'utf8')) as unknown[];
     read.push(`${file} (${items.length})`);
-    for (const item of items) {
+    items.forEach((item, i) => {
       if (item && typeof item === 'object' && 'turns' in item) conversations.push(item as Conversation);
-      else questions.push(item as Question);
-    }
+      else if (!half || i % 2 === (half === 'even' ? 0 : 1)) questions.push(item as Question);
+    });
   }
   return { questions, conversations, read };
 }
@@ -216,7 +217,9 @@ async function main(): Promise<void> {
   // --causes: why each missed conversation turn missed (conversation-causes.ts).
   const withCauses = process.argv.includes('--causes');
   const files = (args.length ? args : DEFAULT_FILES).map((f) => resolve(f));
-  const { questions, conversations, read } = readSets(files);
+  // --half=even or --half=odd: one half of each file's questions (learn-sentences.ts learns on the even half).
+  const half = process.argv.find((a) => a.startsWith('--half='))?.slice('--half='.length);
+  const { questions, conversations, read } = readSets(files, half === 'even' || half === 'odd' ? half : undefined);
   if (read.length === 0) {
     console.log('No question sets found. Give paths, e.g. npm run bench:understanding -- test/fixtures/understanding/tuning-questions.yaml');
     process.exitCode = 1;

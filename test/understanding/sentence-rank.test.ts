@@ -1,7 +1,17 @@
 import { ANSWER_BUDGET, Composer, LONG_ANSWER_BUDGET } from '../../bot/compose.js';
 import type { Passage } from '../../bot/understanding/passages.js';
 import { TopicIndex } from '../../bot/understanding/qa.js';
-import { SentenceRanker, clearlyAnswered, pickRanked, sentenceUnits, type SentenceQuery } from '../../bot/understanding/sentence-rank.js';
+import {
+  PICKING,
+  SENTENCE_FEATURES,
+  SENTENCE_WEIGHTS,
+  SentenceRanker,
+  clearlyAnswered,
+  pickRanked,
+  sentenceScore,
+  sentenceUnits,
+  type SentenceQuery,
+} from '../../bot/understanding/sentence-rank.js';
 import { stems } from '../../bot/understanding/text.js';
 import { judge } from '../bench/judge.js';
 import { sharedContent } from '../helpers/harness.js';
@@ -60,6 +70,29 @@ describe('picking sentences for a short answer', () => {
     expect(picked).toMatch(/An educational psychologist may visit\. Their report is sent to you\./);
   });
 
+  test('a sentence is scored as its signals weighted, and the shape wanted counts only for its kind of question', () => {
+    const [best] = ranker.rank(passages, query('how often is the plan reviewed', { type: 'when' }));
+    expect(best!.score).toBeCloseTo(sentenceScore(best!.features, SENTENCE_WEIGHTS));
+    expect(best!.features.shapeWhen).toBe(1);
+    for (const f of SENTENCE_FEATURES) expect(Number.isFinite(best!.features[f])).toBe(true);
+    const other = ranker.rank(passages, query('how often is the plan reviewed'))[0]!;
+    expect(other.features.shapeWhen).toBe(0);
+  });
+
+  test('the asked entity: the sentences holding the most telling word of the question are marked', () => {
+    const ranked = ranker.rank(passages, query('psychologist report'));
+    expect(ranked.find((s) => s.text.startsWith('An educational psychologist'))!.features.named).toBe(1);
+    expect(ranked.find((s) => s.text.startsWith('Schools give'))!.features.named).toBe(0);
+  });
+
+  test('a sentence scoring far below the lead is framing: it is left out and the room kept', () => {
+    const ranked = ranker.rank(passages, query('how often is the plan reviewed', { type: 'when' }));
+    const all = pickRanked(ranked, 600, [], SENTENCE_WEIGHTS, { ...PICKING, gap: 99 });
+    const close = pickRanked(ranked, 600, [], SENTENCE_WEIGHTS, { ...PICKING, gap: 0.01 });
+    expect(close.join(' ')).toMatch(/three times a year/);
+    expect(close.join(' ').length).toBeLessThan(all.join(' ').length);
+  });
+
   test('the budget is kept after the first sentence, and nothing is said twice', () => {
     const ranked = ranker.rank([...passages, passage(3, 'Schools give extra help called SEN support.')], query('sen support'));
     const picked = pickRanked(ranked, 90);
@@ -88,6 +121,12 @@ describe('first replies say the fact asked for', () => {
     ],
     ['how long does the council have to decide whether to assess', [['6 weeks']]],
     ['can the school exclude my son because of his autism', [['Equality Act'], ['reasonable adjustments']]],
+    // "How often" wants a time; a yes or no asked in passing ("caller asks whether") wants the "do not need".
+    ['As a SENCO, how often should we meet parents to review SEN support?', [['three times a year', 'once a term']]],
+    [
+      'Caller asks whether she has to go to mediation if she only disagrees with the school named in the plan',
+      [['school or college named'], ['do not need', 'do not have to']],
+    ],
   ])('"%s"', (q, facts) => {
     const said = answer(q);
     expect(judge(said, facts).missing).toEqual([]);

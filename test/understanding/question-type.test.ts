@@ -1,0 +1,53 @@
+import { answerShape, questionType } from '../../bot/understanding/question-type.js';
+import { words } from '../../bot/understanding/text.js';
+
+describe('the kind of question', () => {
+  test.each([
+    ['how long have i got to appeal', 'when'],
+    ['who can ask for an assessment', 'who'],
+    ['do i need a diagnosis', 'yes-no'],
+    ['what is a senco', 'what-is'],
+    ['how do i ask for an ehc needs assessment', 'how'],
+    ['my son hates school', 'other'],
+  ])('"%s" is %s', (q, type) => {
+    expect(questionType(q.split(' '))).toBe(type);
+  });
+});
+
+describe('the shape of answer each kind wants', () => {
+  test.each([
+    ['when', 'You have 2 months from the date on the letter.', 1],
+    ['when', 'The plan must be reviewed at least once a year.', 1],
+    ['when', 'Mediation is free and private.', 0],
+    ['who', 'The SENCO leads on SEN in a school.', 1],
+    ['who', 'It must be in writing.', 0],
+    ['yes-no', 'Your child does not need a diagnosis.', 1],
+    ['yes-no', 'Schools get money for all pupils.', 0],
+    ['what-is', 'SEN support is extra help from the school.', 1],
+    ['how', '- Write to the council and keep a copy.', 1],
+    ['how', 'Waiting lists can be long.', 0],
+  ] as const)('for "%s": "%s" is %d', (type, text, shape) => {
+    expect(answerShape(type, text, false)).toBe(shape);
+  });
+
+  test('an age, not a duration, answers "how old" and "what age"', () => {
+    const q = words('what age does the plan stop');
+    expect(questionType(q)).toBe('when');
+    expect(answerShape('when', 'A plan can go on up to age 25.', false, true)).toBe(1);
+  });
+
+  test('a question of one kind gives no weight to the shapes of the others', () => {
+    expect(answerShape('other', 'You have 2 months from the date on the letter.', true)).toBe(0);
+  });
+});
+
+describe('the kind of a question asked in passing', () => {
+  test.each([
+    ['caller asks whether she has to go to mediation first', 'yes-no'],
+    ['caller wants to know if the school has to tell her', 'yes-no'],
+    ['as a senco how often should we meet parents', 'when'],
+    ['my son hates school and i dont know if it helps', 'other'],
+  ])('"%s" is %s', (q, type) => {
+    expect(questionType(q.split(' '))).toBe(type);
+  });
+});

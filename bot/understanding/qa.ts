@@ -465,8 +465,8 @@ export class TopicIndex {
         coverage: queryWeight ? covered / queryWeight : 0,
         plain: maxPlain ? plain[i]! / maxPlain : 0,
         asked: maxAsked ? askedScores[i]! / maxAsked : 0,
-        // Only topics written for the asker and the age group named; a signal that never tells topics apart
-        // otherwise (every topic is for parents) changes nothing.
+        // A lift for topics written for the asker and for the age group the message names. For a parent, whom
+        // every topic is written for, it tells no topics apart and so changes nothing.
         audience: topic.audiences.has(audience) ? 1 : 0,
         stage: stage && topic.stages.has(stage) ? 1 : 0,
         // Set below, once every topic's other signals are known.

@@ -18,7 +18,7 @@ import type { SentenceRarity } from './sentence-rank.js';
 import type { WordVectors } from './word-vectors.js';
 
 /** Changes whenever what a snapshot holds changes shape. */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 export const SNAPSHOT_FILE = 'topic-index.snapshot.json';
 
@@ -33,6 +33,8 @@ export interface IndexSnapshot {
   vocabulary: [string, number][];
   passages: Parameters<typeof MiniSearch.loadJS>[0];
   records: Parameters<typeof MiniSearch.loadJS>[0];
+  /** The same records as a plain search engine indexes them, unstemmed (topic-features.ts). */
+  plainRecords: Parameters<typeof MiniSearch.loadJS>[0];
   idf: [string, number][];
   knownStems: string[];
   /** How rare each stem is across the content's sentences (sentence-rank.ts). */

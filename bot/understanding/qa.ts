@@ -16,7 +16,8 @@
  * bounded work per message.
  */
 import MiniSearch from 'minisearch';
-import type { Audience, GlossaryTerm, Topic } from '../../content/schema.js';
+import type { Audience, GlossaryTerm, Stage, Topic } from '../../content/schema.js';
+import { stageFromText } from './age.js';
 import { createTfIdf, stem, type TfIdfIndex } from './natural.js';
 import { answerUnits } from './answer-sentences.js';
 import { glossaryPassage, topicPassages, wordingFor, type Passage } from './passages.js';
@@ -26,6 +27,7 @@ import { STOPWORDS, stems, words } from './text.js';
 import { BACK_REFERENCE, DEPENDS_ON_BEFORE, containsPhrase, stripPlaceholders, withoutAges } from './query-text.js';
 import { PASSAGE_WEIGHTS, TYPE_NAMES, W, rankScore, type RankFeature, type TopicFeatures } from './rank-weights.js';
 import { CachedBm25, CachedTfIdf, searchTerm as processTerm } from './term-scores.js';
+import { RecordSearch, askedPart, fuseRankings } from './topic-features.js';
 import { SNAPSHOT_FORMAT, floatsFromBase64, floatsToBase64, snapshotKey, type IndexSnapshot } from './index-snapshot.js';
 
 export { containsPhrase } from './query-text.js';
@@ -94,6 +96,9 @@ interface IndexedTopic {
   terms: Passage[];
   /** The kinds of question its title and synonyms name ("how long to appeal" names "when"). */
   named: Set<QuestionType>;
+  /** Who it is written for, and for which age groups. */
+  audiences: ReadonlySet<Audience>;
+  stages: ReadonlySet<Stage>;
   byAudience: Map<Audience, Candidates>;
 }
 
@@ -138,6 +143,8 @@ export class TopicIndex {
   private passages = new MiniSearch<{ id: string; text: string; names: string }>({ fields: ['text', 'names'], processTerm });
   // Each topic as one record, as a plain search engine would index it: every wording, names boosted.
   private records = new MiniSearch<{ id: string; names: string; text: string }>({ fields: ['names', 'text'], processTerm });
+  // The same records as a plain search engine reads them: fuzzy, prefix, unstemmed (topic-features.ts).
+  private recordSearch: RecordSearch | null = null;
   private readonly passageById = new Map<string, Passage>();
   /** Every passage's place in the arrays below (its slot). */
   private readonly slotOf = new Map<string, number>();
@@ -181,6 +188,8 @@ export class TopicIndex {
         passages,
         terms: [],
         named: new Set(),
+        audiences: new Set(topic.audiences),
+        stages: new Set(topic.stages),
         byAudience: new Map(),
       };
       this.topics.push(indexed);
@@ -229,6 +238,7 @@ export class TopicIndex {
       if (!term.topic) continue;
       termsByTopic.set(term.topic, [...(termsByTopic.get(term.topic) ?? []), term.term, ...term.aka]);
     }
+    const plain: { id: string; title: string; synonyms: string; text: string }[] = [];
     topics.forEach((topic, i) => {
       const indexed = this.topics[i]!;
       const names = [topic.title, ...topic.synonyms, ...(termsByTopic.get(topic.id) ?? [])];
@@ -241,9 +251,12 @@ export class TopicIndex {
       this.full.addDocument(fullStems, topic.id);
       for (const text of [...names, topic.summary, topic.body]) this.learn(text);
       const namesText = names.join(' ');
-      this.records.add({ id: topic.id, names: namesText, text: stripPlaceholders(indexed.passages.map((p) => p.text).join('\n')) });
+      const recordText = stripPlaceholders(indexed.passages.map((p) => p.text).join('\n'));
+      this.records.add({ id: topic.id, names: namesText, text: recordText });
+      plain.push({ id: topic.id, title: topic.title, synonyms: names.slice(1).join(' '), text: recordText });
       this.passages.addAll(indexed.passages.map((p) => ({ id: p.id, text: stripPlaceholders(p.text), names: namesText })));
     });
+    this.recordSearch = RecordSearch.build(plain);
     for (const term of terms) {
       [term.term, ...term.aka].forEach((t) => this.learn(t));
       if (term.topic && this.byId.has(term.topic)) {
@@ -268,6 +281,10 @@ export class TopicIndex {
     // What can refuse the snapshot is read first, so a refusal leaves nothing half restored.
     const passages = MiniSearch.loadJS<{ id: string; text: string; names: string }>(snapshot.passages, { fields: ['text', 'names'], processTerm });
     const records = MiniSearch.loadJS<{ id: string; names: string; text: string }>(snapshot.records, { fields: ['names', 'text'], processTerm });
+    const recordSearch = RecordSearch.restore(
+      snapshot.plainRecords,
+      this.topics.map((t) => t.id),
+    );
     snapshot.topics.forEach((t, i) => {
       const indexed = this.topics[i]!;
       indexed.phrases = t.phrases;
@@ -279,6 +296,7 @@ export class TopicIndex {
     for (const [w, n] of snapshot.vocabulary) this.vocabulary.set(w, n);
     this.passages = passages;
     this.records = records;
+    this.recordSearch = recordSearch;
     for (const [w, n] of snapshot.idf) this.idf.set(w, n);
     for (const s of snapshot.knownStems) this.knownStems.add(s);
     this.passageVectors = snapshot.vectors ? floatsFromBase64(snapshot.vectors) : null;
@@ -295,6 +313,7 @@ export class TopicIndex {
       vocabulary: [...this.vocabulary],
       passages: this.passages.toJSON(),
       records: this.records.toJSON(),
+      plainRecords: this.recordSearch!.toJSON(),
       idf: [...this.idf],
       knownStems: [...this.knownStems],
       sentences: this.sentenceRanker.rarity(),
@@ -380,6 +399,15 @@ export class TopicIndex {
     const maxBm25 = maxOf(bm25);
     const records = this.recordBm25.scores(lookFor);
     const maxRecord = maxOf(records);
+    const plain = this.recordSearch!.scores(queryWords.join(' '));
+    const maxPlain = maxOf(plain);
+    // In a long message the sentence that asks counts twice: "...she gets upset about spellings. What does SEN
+    // mean?" The rest stays in, since the asking sentence often leaves the subject out ("Can they refuse?").
+    const part = askedPart(question);
+    const askedScores = part === null ? plain : this.recordSearch!.scores([...queryWords, ...this.queryWords(part)].join(' '));
+    const maxAsked = maxOf(askedScores);
+    // The age group the message names ("my 4 year old", "year 9", "im 17"), if any.
+    const stage = stageFromText(question);
     const queryVector = unit(this.meaning(queryWords));
     const current = followUp ? this.byId.get(context.topic!) : undefined;
     // "can I ask for one sooner": few words of its own, and one of them points back.
@@ -435,6 +463,14 @@ export class TopicIndex {
         // Coverage weighs each word by how rare it is in the content, and a word the content never uses weighs
         // double: "what day are the bins collected" shares two words with a topic, but "bins" says it is not ours.
         coverage: queryWeight ? covered / queryWeight : 0,
+        plain: maxPlain ? plain[i]! / maxPlain : 0,
+        asked: maxAsked ? askedScores[i]! / maxAsked : 0,
+        // A lift for topics written for the asker and for the age group the message names. For a parent, whom
+        // every topic is written for, it tells no topics apart and so changes nothing.
+        audience: topic.audiences.has(audience) ? 1 : 0,
+        stage: stage && topic.stages.has(stage) ? 1 : 0,
+        // Set below, once every topic's other signals are known.
+        fusion: 0,
       };
       const score =
         features.phrase * W.phrase +
@@ -447,6 +483,7 @@ export class TopicIndex {
         contextual;
       return { topic: topic.id, features, score: Math.round(score * 1000) / 1000, coverage: features.coverage, shared, contextual, phrase };
     });
+    fuseRankings(scored);
     return { ...base, bm25, maxBm25, queryVector, scored };
   }
 

@@ -25,7 +25,22 @@ export const PASSAGE_WEIGHTS = {
 export const W = { phrase: 0.8, compact: 1.2, full: 0.5, passage: 0.9, meaning: 0.8, type: 0.5, typeName: 0.8, current: 0.6, related: 0.3 };
 
 /** The signals that order topics, each scaled to about 0 to 1 (see topicFeatures). */
-export const RANK_FEATURES = ['phrase', 'compact', 'full', 'passage', 'meaning', 'type', 'named', 'record', 'coverage'] as const;
+export const RANK_FEATURES = [
+  'phrase',
+  'compact',
+  'full',
+  'passage',
+  'meaning',
+  'type',
+  'named',
+  'record',
+  'coverage',
+  'plain',
+  'asked',
+  'audience',
+  'stage',
+  'fusion',
+] as const;
 export type RankFeature = (typeof RANK_FEATURES)[number];
 
 /**
@@ -45,6 +60,11 @@ export const RANK_WEIGHTS: Record<RankFeature, number> = {
   named: 0.8,
   record: 1,
   coverage: 0,
+  plain: 0,
+  asked: 0.38,
+  audience: 0.32,
+  stage: 0.52,
+  fusion: 1.26,
 };
 
 /** One topic's signals for one question, for ranking and for learning the weights. */

@@ -33,7 +33,8 @@ export function searchTerm(term: string): string | null {
 const defaultTokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
 /**
- * MiniSearch's default OR search with per-field boosts, word by word. `slotOf` numbers the documents
+ * MiniSearch's default OR search with per-field boosts (and fuzzy and prefix matching when asked), word by
+ * word: MiniSearch expands and scores each query word on its own before adding them up. `slotOf` numbers the documents
  * (0 to size - 1), so scores come back as an array instead of a map of ids.
  */
 export class CachedBm25 {
@@ -45,6 +46,8 @@ export class CachedBm25 {
     private readonly boost: Record<string, number>,
     private readonly slotOf: ReadonlyMap<string, number>,
     readonly size: number,
+    /** Fuzzy and prefix matching, as MiniSearch's search options: each query word is expanded on its own. */
+    private readonly expand: Pick<SearchOptions, 'fuzzy' | 'prefix'> = {},
   ) {}
 
   /** The engine's own scores for one processed word. */
@@ -52,7 +55,7 @@ export class CachedBm25 {
     let found = this.kept.get(term);
     if (found) return found;
     // The word as given: it was processed (lower-cased and stemmed) already, and stemming a stem again can change it.
-    const options: SearchOptions = { tokenize: (s) => [s], processTerm: (s) => s, boost: this.boost };
+    const options: SearchOptions = { tokenize: (s) => [s], processTerm: (s) => s, boost: this.boost, ...this.expand };
     const hits = this.engine.search(term, options);
     if (hits.length === 0) found = NONE;
     else {

@@ -10,31 +10,20 @@
  * weights that put the right one first. It is a dozen lines; no kept library on the registry does
  * pairwise ranking over our own features without pulling in a tensor runtime.
  *
- * The questions are split in two by position (even and odd): it learns on one half and reports top-1 on
- * both, then on all; the printed weights are those learnt on all. A big gap between the halves means the
- * weights fit noise.
+ * With no files it reads the four tuning question sets (ranking-sets.ts). The questions are split in two by
+ * position in their file: it learns on the even half and reports the odd half held out, then the other way
+ * round. Take the weights learnt on the even half; a big gap between the halves means they fit noise.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { Composer } from '../../bot/compose.js';
 import { RANK_FEATURES, RANK_WEIGHTS, rankScore, TopicIndex, type RankFeature, type TopicFeatures } from '../../bot/understanding/qa.js';
 import { loadContent } from '../../content/store.js';
-import { judgeStemmed, type Fact } from './judge.js';
+import { audienceOf } from './causes.js';
+import { judgeStemmed } from './judge.js';
+import { readRankingSets } from './ranking-sets.js';
 import { topicRecordStems } from './records.js';
 
-interface Question {
-  id: string;
-  text: string;
-  audience?: string;
-  facts: Fact[];
-}
-
 const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-if (files.length === 0) {
-  console.log('Give the tuning sets to learn from, e.g. npm run learn:ranking -- test/fixtures/understanding/tuning-blind-questions.yaml');
-  process.exit(1);
-}
-const questions = files.flatMap((f) => parse(readFileSync(f, 'utf8')) as Question[]).filter((q) => q && Array.isArray(q.facts));
+const questions = readRankingSets(files);
 const content = loadContent();
 const composer = new Composer(content);
 const index = new TopicIndex(content.topics.values(), content.glossary.values());
@@ -45,11 +34,11 @@ for (const t of content.topics.values()) topicText.set(t.id, topicRecordStems(co
 interface Item {
   candidates: TopicFeatures[];
   right: Set<string>;
+  half: 'even' | 'odd';
 }
 const items: Item[] = questions.map((q) => {
-  const audience = (['parent', 'young-person', 'practitioner', 'helpline'] as const).find((a) => a === q.audience) ?? 'parent';
-  const candidates = index.topicFeatures(q.text, { audience }).scored;
-  return { candidates, right: new Set(candidates.filter((c) => judgeStemmed(topicText.get(c.topic) ?? [], q.facts).pass).map((c) => c.topic)) };
+  const candidates = index.topicFeatures(q.text, { audience: audienceOf(q.audience) }).scored;
+  return { candidates, half: q.half, right: new Set(candidates.filter((c) => judgeStemmed(topicText.get(c.topic) ?? [], q.facts).pass).map((c) => c.topic)) };
 });
 
 type Weights = Record<RankFeature, number>;
@@ -68,6 +57,10 @@ function top1(set: Item[], w: Weights): number {
   }
   return n;
 }
+
+/** `--only plain,asked`: learn just these weights and keep the others as they are (fewer to fit, less to overfit). */
+const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const learnt = new Set<RankFeature>(onlyArg ? (onlyArg.split(',') as RankFeature[]) : RANK_FEATURES);
 
 function learn(set: Item[], start: Weights): Weights {
   const pairs: [TopicFeatures, TopicFeatures, number][] = [];
@@ -89,15 +82,16 @@ function learn(set: Item[], start: Weights): Weights {
       const g = weight / (1 + Math.exp(margin));
       for (const f of RANK_FEATURES) grad[f] += g * (r.features[f] - x.features[f]);
     }
-    for (const f of RANK_FEATURES) w[f] = Math.max(0, w[f] + rate * ((grad[f] / Math.max(1, set.length)) * 10 - l2 * w[f]));
+    for (const f of learnt) w[f] = Math.max(0, w[f] + rate * ((grad[f] / Math.max(1, set.length)) * 10 - l2 * w[f]));
   }
   return w;
 }
 
 const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)}%)`;
-const even = items.filter((_, i) => i % 2 === 0);
-const odd = items.filter((_, i) => i % 2 === 1);
+const even = items.filter((i) => i.half === 'even');
+const odd = items.filter((i) => i.half === 'odd');
 const withRight = items.filter((i) => i.right.size > 0).length;
+const round = (w: Weights) => JSON.stringify(Object.fromEntries(RANK_FEATURES.map((f) => [f, Math.round(w[f] * 100) / 100])));
 console.log(`${items.length} questions; a topic holds every fact for ${withRight}`);
 console.log(`Current weights: top-1 right on ${pct(top1(items, RANK_WEIGHTS), items.length)}`);
 for (const [name, train, test] of [
@@ -108,7 +102,5 @@ for (const [name, train, test] of [
   console.log(
     `Learnt on ${name}: on its own half ${pct(top1(train, w), train.length)} (was ${top1(train, RANK_WEIGHTS)}), held out ${pct(top1(test, w), test.length)} (was ${top1(test, RANK_WEIGHTS)})`,
   );
+  console.log(`  ${round(w)}`);
 }
-const w = learn(items, RANK_WEIGHTS);
-console.log(`Learnt on all: ${pct(top1(items, w), items.length)}`);
-console.log(JSON.stringify(Object.fromEntries(RANK_FEATURES.map((f) => [f, Math.round(w[f] * 100) / 100]))));

@@ -45,3 +45,13 @@ test('a snapshot the search library can no longer read is rebuilt from the conte
   const rebuilt = new TopicIndex(topics, glossary, undefined, undefined, unreadable);
   questions.slice(0, 100).forEach((text, i) => expect(answer(rebuilt, text, i)).toEqual(answer(built, text, i)));
 });
+
+test('a snapshot of an older shape (without the plain whole-topic index) is refused and the index built afresh', () => {
+  const { plainRecords: _dropped, ...rest } = snapshot;
+  const older = { ...rest, format: snapshot.format - 1 } as unknown as IndexSnapshot;
+  const rebuilt = new TopicIndex(topics, glossary, undefined, undefined, older);
+  questions.slice(0, 100).forEach((text, i) => expect(answer(rebuilt, text, i)).toEqual(answer(built, text, i)));
+  // Even one that claims the current shape but lacks the index is rebuilt, not half restored.
+  const lacking = new TopicIndex(topics, glossary, undefined, undefined, { ...rest, format: snapshot.format } as unknown as IndexSnapshot);
+  questions.slice(0, 100).forEach((text, i) => expect(answer(lacking, text, i)).toEqual(answer(built, text, i)));
+});

@@ -10,6 +10,7 @@ import { createTfIdf } from '../../bot/understanding/natural.js';
 import { topicPassages } from '../../bot/understanding/passages.js';
 import { stripPlaceholders } from '../../bot/understanding/query-text.js';
 import { CachedBm25, CachedTfIdf, searchTerm } from '../../bot/understanding/term-scores.js';
+import { RecordSearch } from '../../bot/understanding/topic-features.js';
 import { STOPWORDS, stems, words } from '../../bot/understanding/text.js';
 import { sharedContent } from '../helpers/harness.js';
 
@@ -58,4 +59,31 @@ test('TF-IDF from kept word scores equals natural scoring the whole question', (
     expect(Array.from(cached.tfidfs(query))).toEqual(expected);
     expect(Array.from(cached.tfidfs(query))).toEqual(expected);
   }
+});
+
+test('the plain whole-topic search from kept word scores equals MiniSearch with fuzzy and prefix matching', () => {
+  const records = topics.map((t) => ({
+    id: t.id,
+    title: t.title,
+    synonyms: t.synonyms.join(' '),
+    text: stripPlaceholders(
+      topicPassages(t)
+        .map((p) => p.text)
+        .join('\n'),
+    ),
+  }));
+  const search = RecordSearch.build(records);
+  const slotOf = new Map(records.map((r, i) => [r.id, i]));
+  let compared = 0;
+  for (const question of [...questions, ...awkward, 'transprt diagnosd', 'ehcp']) {
+    const query = words(question)
+      .filter((w) => !STOPWORDS.has(w))
+      .join(' ');
+    const expected = new Float64Array(records.length);
+    for (const hit of search.searchWhole(query)) expected[slotOf.get(hit.id)!] = hit.score;
+    expect(search.scores(query)).toEqual(expected);
+    expect(search.scores(query)).toEqual(expected);
+    if (expected.some((s) => s > 0)) compared++;
+  }
+  expect(compared).toBeGreaterThan(400);
 });

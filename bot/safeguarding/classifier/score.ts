@@ -45,8 +45,8 @@ const UNKNOWN_RUN = 3;
  * and stay.
  */
 function readableTokens(model: PartModel, tokens: string[]): string[] {
-  const knows = model.knows;
-  if (!knows) return tokens;
+  if (!model.knows) return tokens;
+  const knows = (w: string) => model.knows?.(w) ?? true;
   const out: string[] = [];
   let run: string[] = [];
   const flush = () => {
@@ -56,7 +56,7 @@ function readableTokens(model: PartModel, tokens: string[]): string[] {
     run = [];
   };
   for (const t of tokens) {
-    if (t !== BOUNDARY && !knows.call(model, t)) {
+    if (t !== BOUNDARY && !knows(t)) {
       run.push(t);
       continue;
     }
@@ -69,13 +69,13 @@ function readableTokens(model: PartModel, tokens: string[]): string[] {
 
 /** The words of a part the statistical layers score: all of them, or the known ones when most are unknown; null for none. */
 function readablePart(model: PartModel, words: string[]): string[] | null {
-  const knows = model.knows;
-  if (!knows) return words;
+  if (!model.knows) return words;
+  const knows = (w: string) => model.knows?.(w) ?? true;
   let known = 0;
-  for (const w of words) if (knows.call(model, w)) known++;
+  for (const w of words) if (knows(w)) known++;
   if (known >= READABLE_SHARE * words.length) return words;
   if (known < READABLE_MIN) return null;
-  return words.filter((w) => knows.call(model, w));
+  return words.filter((w) => knows(w));
 }
 
 const WINDOW = 24;

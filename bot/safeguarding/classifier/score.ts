@@ -99,6 +99,8 @@ export interface ClassifierScore {
   whole: number;
   /** The share of the parts scored at least 50% crisis. */
   share: number;
+  /** The words `whole` was read from: the message, or its most worrying part in context. Never logged. */
+  read: string[];
   /** The crisis categories in the most worrying part, most likely first, with their probabilities. */
   categories: Array<{ category: Category; p: number }>;
 }
@@ -210,5 +212,5 @@ export function scoreTokens(model: PartModel, allPieces: string[][]): Classifier
   const context = words.length <= WHOLE_MAX || !bestPart ? null : bestPart.context();
   const read = readablePart(model, context ?? words);
   const whole = read?.length ? crisisOf(model.predictWords(read)) : 0;
-  return { crisis, possible, whole, share: parts.length ? flagged / parts.length : 0, categories };
+  return { crisis, possible, whole, share: parts.length ? flagged / parts.length : 0, categories, read: read ?? [] };
 }

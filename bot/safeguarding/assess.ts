@@ -9,6 +9,9 @@
  *    generalises to words no rule was written from. It also names the category, which decides the
  *    services in the reply.
  *
+ * 3. The second stage (classifier/second-stage.ts), with the now model (classifier/now.ts): a flagged
+ *    message told as past, managed, figurative or to ask for advice is softened to the possible-risk line.
+ *
  * Three outcomes: `crisis` (the crisis reply, at once), `possible` (a real but uncertain signal, such as
  * a past event: one line about 999 before the normal answer), or `none`. The thresholds were chosen on
  * our own tuning set (test/fixtures/safeguarding/tuning.yaml), never on an evaluation set.

@@ -9,12 +9,17 @@
  *    generalises to words no rule was written from. It also names the category, which decides the
  *    services in the reply.
  *
+ * 3. The second stage (classifier/second-stage.ts), with the now model (classifier/now.ts): a flagged
+ *    message told as past, managed, figurative or to ask for advice is softened to the possible-risk line.
+ *
  * Three outcomes: `crisis` (the crisis reply, at once), `possible` (a real but uncertain signal, such as
  * a past event: one line about 999 before the normal answer), or `none`. The thresholds were chosen on
  * our own tuning set (test/fixtures/safeguarding/tuning.yaml), never on an evaluation set.
  */
 import { isCategory, type Category } from './categories.js';
 import { readStatisticalLayers } from './classifier/fused.js';
+import type { LinearModel } from './classifier/model.js';
+import { readNowModel } from './classifier/now.js';
 import { scoreTokens, type ClassifierScore } from './classifier/score.js';
 import { mayCalm, readSecondStage, secondStageInput, secondStageProbability, type SecondStageModel } from './classifier/second-stage.js';
 import { checkSafeguarding, tokenise, type RiskKind, type SafeguardingMatch } from './detector.js';
@@ -49,10 +54,11 @@ export type Layers = 'rules' | 'both';
 // Loaded once, at start-up: a missing model stops the assistant rather than leaving it with one layer.
 const { model } = readStatisticalLayers();
 const second = readSecondStage();
+const { model: nowModel } = readNowModel();
 
 /** Whether the second stage softens a flagged message to the possible-risk line (classifier/second-stage.ts). */
-function calmed(text: string, pieces: string[][], rule: boolean, score: ClassifierScore, stage: SecondStageModel): boolean {
-  const f = secondStageInput(text, pieces, rule, score);
+function calmed(text: string, pieces: string[][], rule: boolean, score: ClassifierScore, stage: SecondStageModel, now: LinearModel): boolean {
+  const f = secondStageInput(text, pieces, rule, score, now);
   return mayCalm(f) && secondStageProbability(stage, f) < stage.threshold;
 }
 
@@ -63,14 +69,21 @@ export function assessRisk(text: string, layers: Layers = 'both'): RiskAssessmen
   const pieces = tokenise(text);
   const rules = checkSafeguarding(text, pieces);
   if (layers === 'rules') return rules ? { level: 'crisis', kinds: rules.kinds, categories: [] } : NONE;
-  return decide(text, pieces, rules, scoreTokens(model, pieces), second);
+  return decide(text, pieces, rules, scoreTokens(model, pieces), second, nowModel);
 }
 
 /**
  * The outcome from what the rules and the statistical layers found. Apart from assessRisk so that
  * cross-validation (tools/cross-validate.ts) decides exactly as the check does, with its own layers.
  */
-export function decide(text: string, pieces: string[][], rules: SafeguardingMatch | null, score: ClassifierScore, stage: SecondStageModel): RiskAssessment {
+export function decide(
+  text: string,
+  pieces: string[][],
+  rules: SafeguardingMatch | null,
+  score: ClassifierScore,
+  stage: SecondStageModel,
+  now: LinearModel,
+): RiskAssessment {
   const categories = score.categories
     .filter((c, i) => i < 3 && c.p >= CATEGORY_SHARE * score.crisis)
     .map((c) => c.category)
@@ -80,11 +93,11 @@ export function decide(text: string, pieces: string[][], rules: SafeguardingMatc
     // The rules cannot tell "she took an overdose in year 9, can the plan cover it" from now; the
     // statistical layer learnt past events apart. Then the 999 line still goes first.
     if (score.possible - score.crisis >= PAST_MARGIN + score.crisis) return POSSIBLE;
-    if (calmed(text, pieces, true, score, stage)) return POSSIBLE;
+    if (calmed(text, pieces, true, score, stage, now)) return POSSIBLE;
     return { level: 'crisis', kinds: rules.kinds, categories: score.crisis >= CATEGORY_AT ? categories : [] };
   }
   if (score.crisis >= CRISIS_AT) {
-    if (calmed(text, pieces, false, score, stage)) return POSSIBLE;
+    if (calmed(text, pieces, false, score, stage, now)) return POSSIBLE;
     return { level: 'crisis', kinds: [], categories };
   }
   if (score.possible >= POSSIBLE_AT) return { level: 'possible', kinds: [], categories: [] };

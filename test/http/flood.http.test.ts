@@ -45,6 +45,15 @@ test('five 20 KB floods at once: each gets a clear reply, and a crisis message a
   }
 });
 
+test('a goodbye buried in a 20 KB flood gets the crisis reply, and the flood alone does not', async () => {
+  const goodbye = 'I have written a letter for my mum and my brother. you will not hear from me after tonight';
+  const buried = await new HttpChat(app).post({ type: 'message', text: `${nonsense(10_000, 31)} ${goodbye} ${nonsense(10_000, 32)}` });
+  expect(textOf(buried.activities)).toMatch(/call 999/);
+  expect(textOf(buried.activities)).toMatch(/Samaritans/);
+  const flood = await new HttpChat(app).post({ type: 'message', text: `${nonsense(10_000, 31)} ${nonsense(10_000, 32)}` });
+  expect(textOf(flood.activities)).not.toMatch(/call 999|Samaritans/);
+});
+
 test('after a flood the same conversation carries on normally', async () => {
   const chat = new HttpChat(app);
   await chat.post({ type: 'message', text: nonsense(20_000, 3) });

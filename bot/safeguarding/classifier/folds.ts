@@ -10,6 +10,8 @@ import { FusedModel } from './fused.js';
 import type { MeaningVectors } from './meaning-input.js';
 import { train } from './train.js';
 import { trainMeaning } from './train-meaning.js';
+import { trainNow } from './now.js';
+import type { LinearModel } from './model.js';
 
 export const FOLDS = 3;
 
@@ -28,4 +30,9 @@ export function folded(e: Example): boolean {
 export function modelWithout(fold: number, examples: readonly Example[], vectors: MeaningVectors, mix: number): FusedModel {
   const learnt = examples.filter((e) => !(folded(e) && foldOf(e.text) === fold));
   return new FusedModel(train(learnt).freeze(), trainMeaning(learnt, vectors), vectors, mix);
+}
+
+/** The now model (now.ts) learnt without one fold. */
+export function nowWithout(fold: number, examples: readonly Example[]): LinearModel {
+  return trainNow(examples.filter((e) => !(folded(e) && foldOf(e.text) === fold)));
 }

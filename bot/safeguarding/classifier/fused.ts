@@ -29,6 +29,12 @@ export class FusedModel implements PartModel {
     return this.hashed.labels;
   }
 
+  knows(word: string): boolean {
+    if (this.vectors.at(word) !== undefined) return true;
+    const c = word.charCodeAt(0);
+    return c >= 48 && c <= 57;
+  }
+
   predictWords(words: readonly string[]): Float64Array {
     const out = this.hashed.predictWords(words);
     if (this.mix <= 0) return out;

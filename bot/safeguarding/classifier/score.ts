@@ -21,6 +21,61 @@ export interface PartModel {
   readonly labels: readonly string[];
   /** Probabilities for each label, in `labels` order. */
   predictWords(words: readonly string[]): Float64Array;
+  /** Whether a word is one the layers know (has a word vector); without it, every word counts as known. */
+  knows?(word: string): boolean;
+}
+
+/**
+ * A part is read as unreadable when fewer than this share of its words are known. A flood of made-up
+ * words is read as hundreds of such parts, and the character n-grams of words never seen leave stray
+ * weights that, over enough parts, once gave 5 KB of nonsense the crisis reply 2 times in 3. An
+ * unreadable part is scored on its known words alone, and not at all when it has fewer than
+ * READABLE_MIN of them, so crisis evidence has to be readable text; a disclosure buried in it still is.
+ */
+const READABLE_SHARE = 0.5;
+const READABLE_MIN = 3;
+
+/** A run of this many unknown words or more is cut out of the text the statistical layers read. */
+const UNKNOWN_RUN = 3;
+
+/**
+ * The tokens with every run of UNKNOWN_RUN or more unknown words replaced by a sentence end: a flood of
+ * made-up words falls apart into scraps, and a disclosure buried in it stands as its own sentence, read
+ * whole rather than in windows half made of nonsense. Misspellings and names come one or two at a time
+ * and stay.
+ */
+function readableTokens(model: PartModel, tokens: string[]): string[] {
+  if (!model.knows) return tokens;
+  const knows = (w: string) => model.knows?.(w) ?? true;
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length >= UNKNOWN_RUN) {
+      if (out.length && out[out.length - 1] !== BOUNDARY) out.push(BOUNDARY);
+    } else out.push(...run);
+    run = [];
+  };
+  for (const t of tokens) {
+    if (t !== BOUNDARY && !knows(t)) {
+      run.push(t);
+      continue;
+    }
+    flush();
+    out.push(t);
+  }
+  flush();
+  return out;
+}
+
+/** The words of a part the statistical layers score: all of them, or the known ones when most are unknown; null for none. */
+function readablePart(model: PartModel, words: string[]): string[] | null {
+  if (!model.knows) return words;
+  const knows = (w: string) => model.knows?.(w) ?? true;
+  let known = 0;
+  for (const w of words) if (knows(w)) known++;
+  if (known >= READABLE_SHARE * words.length) return words;
+  if (known < READABLE_MIN) return null;
+  return words.filter((w) => knows(w));
 }
 
 const WINDOW = 24;
@@ -44,6 +99,8 @@ export interface ClassifierScore {
   whole: number;
   /** The share of the parts scored at least 50% crisis. */
   share: number;
+  /** The words `whole` was read from: the message, or its most worrying part in context. Never logged. */
+  read: string[];
   /** The crisis categories in the most worrying part, most likely first, with their probabilities. */
   categories: Array<{ category: Category; p: number }>;
 }
@@ -122,7 +179,8 @@ export function scoreMessage(model: PartModel, text: string): ClassifierScore {
 }
 
 /** Scores a message already split into pieces of tokens (detector.ts `tokenise`). */
-export function scoreTokens(model: PartModel, pieces: string[][]): ClassifierScore {
+export function scoreTokens(model: PartModel, allPieces: string[][]): ClassifierScore {
+  const pieces = allPieces.map((p) => readableTokens(model, p));
   const crisisIdx = CATEGORIES.map((c) => model.labels.indexOf(c));
   const possibleIdx = model.labels.indexOf('possible');
   let crisis = 0;
@@ -137,7 +195,9 @@ export function scoreTokens(model: PartModel, pieces: string[][]): ClassifierSco
   const parts = pieces.flatMap(partsWithContext);
   let flagged = 0;
   for (const part of parts) {
-    const probs = model.predictWords(part.words);
+    const words = readablePart(model, part.words);
+    if (!words) continue;
+    const probs = model.predictWords(words);
     const sum = crisisOf(probs);
     if (sum >= 0.5) flagged++;
     if (sum > crisis || !best) {
@@ -150,7 +210,7 @@ export function scoreTokens(model: PartModel, pieces: string[][]): ClassifierSco
   const categories = best ? CATEGORIES.map((category, i) => ({ category, p: best[crisisIdx[i] as number] as number })).sort((a, b) => b.p - a.p) : [];
   const words = pieces.flatMap((p) => p.filter((t) => t !== BOUNDARY));
   const context = words.length <= WHOLE_MAX || !bestPart ? null : bestPart.context();
-  const read = context ?? words;
-  const whole = read.length ? crisisOf(model.predictWords(read)) : 0;
-  return { crisis, possible, whole, share: parts.length ? flagged / parts.length : 0, categories };
+  const read = readablePart(model, context ?? words);
+  const whole = read?.length ? crisisOf(model.predictWords(read)) : 0;
+  return { crisis, possible, whole, share: parts.length ? flagged / parts.length : 0, categories, read: read ?? [] };
 }

@@ -12,14 +12,20 @@
  * the normal answer. So this stage can only soften a full crisis reply into that line, never into
  * silence.
  *
- * It is a logistic regression over about fifteen numbers, written by hand: natural's classifiers take
- * text, not numeric features, and fifteen weights fit in model/second-stage.json. It is learnt from
+ * One of its numbers is the now model's reading of the message (now.ts): a small model learnt only to
+ * tell crises from the near-misses that use the same words, by how they are told (time, negation,
+ * management, who is speaking, asking for advice).
+ *
+ * It is a logistic regression over sixteen numbers, written by hand: natural's classifiers take
+ * text, not numeric features, and sixteen weights fit in model/second-stage.json. It is learnt from
  * messages written apart from this repo (the training part of the blind tuning sets, and our tuning set)
  * scored by a first stage that never saw them, so it learns how far to trust the first stage on words
  * it was not written from.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { skeleton } from '../normalise.js';
+import type { LinearModel } from './model.js';
+import { nowProbability } from './now.js';
 import type { ClassifierScore } from './score.js';
 
 /**
@@ -270,6 +276,8 @@ export interface FirstStage {
   share: number;
   /** Whether a rule fired. */
   rule: boolean;
+  /** The now model's probability that the message tells of danger now (now.ts). */
+  now: number;
 }
 
 const logit = (p: number): number => {
@@ -277,7 +285,8 @@ const logit = (p: number): number => {
   return Math.log(q / (1 - q));
 };
 
-export const FEATURE_NAMES = ['bias', 'worst part', 'possible', 'whole', 'share', 'rule', 'length', ...GROUPS, 'questions'];
+export const FEATURE_NAMES = ['bias', 'worst part', 'possible', 'whole', 'share', 'rule', 'length', ...GROUPS, 'questions', 'now'];
+const NOW_AT = FEATURE_NAMES.length - 1;
 
 /**
  * The features of one message. `skeletonText` is the normalised message (detector.ts `tokenise`, the
@@ -301,13 +310,14 @@ export function secondStageFeatures(first: FirstStage, skeletonText: string, raw
   let q = 0;
   for (let i = raw.indexOf('?'); i >= 0 && q < 3; i = raw.indexOf('?', i + 1)) q++;
   f[7 + GROUPS.length] = q / 3;
+  f[NOW_AT] = logit(first.now) / 4;
   return f;
 }
 
 /** The second stage's features for a message, from the detector's pieces and the first stage's score. */
-export function secondStageInput(text: string, pieces: string[][], rule: boolean, score: ClassifierScore): Float64Array {
+export function secondStageInput(text: string, pieces: string[][], rule: boolean, score: ClassifierScore, now: LinearModel): Float64Array {
   const words = pieces.reduce((n, p) => n + p.length, 0);
-  const first = { crisis: score.crisis, possible: score.possible, whole: score.whole, share: score.share, rule };
+  const first = { crisis: score.crisis, possible: score.possible, whole: score.whole, share: score.share, rule, now: nowProbability(now, score.read) };
   return secondStageFeatures(first, pieces.map((p) => p.join(' ')).join(' '), text, words);
 }
 
@@ -315,13 +325,28 @@ export function secondStageInput(text: string, pieces: string[][], rule: boolean
 const CALMING: CueGroup[] = ['reassurance', 'past', 'managed', 'hypothetical'];
 const CALMING_AT = CALMING.map((g) => 7 + GROUPS.indexOf(g));
 
+/** Below this probability of danger now (now.ts), a flagged message may be weighed without a calming cue phrase. */
+export const NOT_NOW_BELOW = 0.5;
+/**
+ * ...but only a message of at least this many words. A short one gives the now model too little to go
+ * on: "i wish i was dead" read as not now, since "dead" is mostly figurative in the near-miss files. Out
+ * of fold, any bound up to 15 words changed nothing on the blind training messages; the rules' own short
+ * disclosures (test/fixtures/safeguarding/disclosures.yaml) all stay crises.
+ */
+export const NOT_NOW_WORDS = 15;
+const LENGTH_AT = FEATURE_NAMES.indexOf('length');
+
 /**
  * Whether the second stage may soften this message at all: only when something in it can calm it (a
- * reassurance, a past time, a managed condition, a plan or a hypothetical). "I wish I was dead" or "she
- * took 20 paracetamol" has nothing to weigh against the first stage, and stays a crisis.
+ * reassurance, a past time, a managed condition, a plan or a hypothetical), or, in a message of at least
+ * NOT_NOW_WORDS words, the now model reads it as not now (a past event, a figure of speech, a question
+ * for advice, in words no cue list holds).
+ * "I wish I was dead" or "she took 20 paracetamol" has nothing to weigh against the first stage, and
+ * stays a crisis.
  */
 export function mayCalm(f: Float64Array): boolean {
-  return CALMING_AT.some((i) => (f[i] as number) > 0);
+  if (CALMING_AT.some((i) => (f[i] as number) > 0)) return true;
+  return (f[LENGTH_AT] as number) >= Math.log1p(NOT_NOW_WORDS) / 4 && (f[NOW_AT] as number) < logit(NOT_NOW_BELOW) / 4;
 }
 
 export interface SecondStageModel {

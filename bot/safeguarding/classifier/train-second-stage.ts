@@ -10,6 +10,7 @@
  */
 import { checkSafeguarding, tokenise } from '../detector.js';
 import { partOf, readEvalSet, TUNING_DIR, BLIND_FILES, type EvalItem } from '../tuning-sets.js';
+import type { LinearModel } from './model.js';
 import { scoreTokens, type PartModel } from './score.js';
 import { FEATURE_NAMES, fitSecondStage, mayCalm, secondStageInput, secondStageProbability, type SecondStageModel } from './second-stage.js';
 import { createHash } from 'node:crypto';
@@ -43,7 +44,7 @@ export interface StageRow {
 }
 
 /** The items a first stage flags with a cue that may calm them: the only ones the second stage is asked about. */
-export function secondStageRows(model: PartModel, items: readonly EvalItem[]): StageRow[] {
+export function secondStageRows(model: PartModel, items: readonly EvalItem[], now: LinearModel): StageRow[] {
   const rows: StageRow[] = [];
   for (const item of items) {
     const pieces = tokenise(item.text);
@@ -52,15 +53,20 @@ export function secondStageRows(model: PartModel, items: readonly EvalItem[]): S
     const pastRule = rule && score.possible - score.crisis >= PAST_MARGIN + score.crisis;
     if (!(rule && !pastRule) && !(!rule && score.crisis >= CRISIS_AT)) continue;
     const y = item.expect === 'crisis' ? 1 : 0;
-    const f = secondStageInput(item.text, pieces, rule, score);
+    const f = secondStageInput(item.text, pieces, rule, score, now);
     if (!mayCalm(f)) continue;
     rows.push({ f, y, w: y && MUST_CATCH.has(item.category) ? 2 : 1, item });
   }
   return rows;
 }
 
-export function trainSecondStage(model: PartModel, firstStageHash: string, items: EvalItem[] = secondStageItems()): SecondStageModel & { report: string } {
-  return fitSecondStageRows(secondStageRows(model, items), firstStageHash, items.length);
+export function trainSecondStage(
+  model: PartModel,
+  now: LinearModel,
+  firstStageHash: string,
+  items: EvalItem[] = secondStageItems(),
+): SecondStageModel & { report: string } {
+  return fitSecondStageRows(secondStageRows(model, items, now), firstStageHash, items.length);
 }
 
 /** Learns the second stage from flagged rows, which may have been scored by different first stages. */

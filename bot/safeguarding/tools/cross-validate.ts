@@ -18,6 +18,7 @@ import { folded, foldOf, FOLDS } from '../classifier/folds.js';
 import type { SecondStageModel } from '../classifier/second-stage.js';
 import { buildMeaningVectors, MEANING_MIX, trainMeaning } from '../classifier/train-meaning.js';
 import { FusedModel } from '../classifier/fused.js';
+import { trainNow } from '../classifier/now.js';
 import { scoreTokens } from '../classifier/score.js';
 import { decide, type RiskLevel } from '../assess.js';
 import { fitSecondStageRows, secondStageItems, secondStageRows, SOFTEN_AT_MOST, trainSecondStage, type StageRow } from '../classifier/train-second-stage.js';
@@ -65,13 +66,15 @@ for (let fold = 0; fold < FOLDS; fold++) {
   const hashed = train(learnt).freeze();
   const meaning = trainMeaning(learnt, vectors, options);
   const fused = MIXES.map((mix) => new FusedModel(hashed, meaning, vectors, mix));
+  const now = trainNow(learnt);
   const inFold = items.filter((i) => foldOf(i.text) !== fold);
-  const stages = fused.map((model) => trainSecondStage(model, '', inFold));
+  const stages = fused.map((model) => trainSecondStage(model, now, '', inFold));
   foldRows.push(
     fused.map((model) =>
       secondStageRows(
         model,
         items.filter((i) => learntTexts.has(i.text) && foldOf(i.text) === fold),
+        now,
       ),
     ),
   );
@@ -80,6 +83,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
       secondStageRows(
         model,
         items.filter((i) => !learntTexts.has(i.text)),
+        now,
       ),
     ),
   );
@@ -96,9 +100,9 @@ for (let fold = 0; fold < FOLDS; fold++) {
       fold,
       rule: rules !== null,
       crisis: scores.map((s) => s.crisis),
-      level: scores.map((s, m) => decide(e.text, pieces, rules, s, stages[m]!).level),
+      level: scores.map((s, m) => decide(e.text, pieces, rules, s, stages[m]!, now).level),
       stacked: [],
-      decideWith: (m, stage) => decide(e.text, pieces, rules, scores[m]!, stage).level,
+      decideWith: (m, stage) => decide(e.text, pieces, rules, scores[m]!, stage, now).level,
     });
   }
   console.error(`fold ${fold + 1} of ${FOLDS}: ${Math.round((performance.now() - started) / 1000)} s`);

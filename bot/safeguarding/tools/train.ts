@@ -18,7 +18,8 @@ import { writeMeaningVectors } from '../classifier/meaning-input.js';
 import { writeSecondStage } from '../classifier/second-stage.js';
 import { buildMeaningVectors, MEANING_MIX, trainMeaning } from '../classifier/train-meaning.js';
 import { fitSecondStageRows, secondStageItems, secondStageRows } from '../classifier/train-second-stage.js';
-import { folded, foldOf, FOLDS, modelWithout } from '../classifier/folds.js';
+import { folded, foldOf, FOLDS, modelWithout, nowWithout } from '../classifier/folds.js';
+import { readNowModel, trainNow, writeNowModel } from '../classifier/now.js';
 
 if (!process.argv.includes('--second-stage')) {
   const content = loadContent();
@@ -47,6 +48,9 @@ if (!process.argv.includes('--second-stage')) {
   writeMeaningVectors(vectors);
   writeMeaningModel(trainMeaning(examples, vectors), MEANING_MIX, hash);
   console.log(`meaning layer: ${vectors.size} word vectors, trained in ${Math.round(performance.now() - meaningStarted)} ms, weighing ${MEANING_MIX}`);
+  const nowStarted = performance.now();
+  writeNowModel(trainNow(examples), hash);
+  console.log(`now model: trained in ${Math.round(performance.now() - nowStarted)} ms`);
 }
 
 // The second stage learns from the blind tuning messages as first stages that never saw them score
@@ -57,7 +61,8 @@ const examples = trainingExamples(content);
 const vectors = model.vectors;
 const learnt = new Set(examples.filter(folded).map((e) => e.text));
 const items = secondStageItems();
-const rows = items.filter((i) => !learnt.has(i.text)).flatMap((i) => secondStageRows(model, [i]));
+const { model: now } = readNowModel();
+const rows = items.filter((i) => !learnt.has(i.text)).flatMap((i) => secondStageRows(model, [i], now));
 for (let fold = 0; fold < FOLDS; fold++) {
   const started = performance.now();
   const without = modelWithout(fold, examples, vectors, mix);
@@ -65,6 +70,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
     ...secondStageRows(
       without,
       items.filter((i) => learnt.has(i.text) && foldOf(i.text) === fold),
+      nowWithout(fold, examples),
     ),
   );
   console.log(`first stage without fold ${fold + 1} of ${FOLDS}: ${Math.round((performance.now() - started) / 1000)} s`);

@@ -31,7 +31,7 @@ import { createHandoff } from './handoff/index.js';
 import { safetyReplyFor } from './safeguarding/crisis-reply.js';
 import { healthCheck } from './health.js';
 import { requiredMessageIds } from './message-ids.js';
-import { TopicIndex } from './understanding/qa.js';
+import { RememberingTopicIndex } from './understanding/remembered-search.js';
 import { readIndexSnapshot } from './understanding/index-snapshot.js';
 import { StaffDesk } from './staff/desk.js';
 import { staffRecogniser } from './staff/recognise.js';
@@ -116,7 +116,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     content,
     storage,
     // The build's snapshot of the index when it is for this content (index-snapshot.ts), else built here.
-    index: new TopicIndex(content.topics.values(), content.glossary.values(), undefined, undefined, readIndexSnapshot()),
+    index: new RememberingTopicIndex(content.topics.values(), content.glossary.values(), undefined, undefined, readIndexSnapshot()),
     gaps,
     events,
     lock: new KeyedLock(),

@@ -154,7 +154,7 @@ describe('Bot Framework mode', () => {
   test('every request is authenticated again, and each without a valid token is refused: nothing is remembered', async () => {
     const check = jest.spyOn(ConfigurationBotFrameworkAuthentication.prototype, 'authenticateRequest');
     try {
-      const attempts = [{}, { authorization: `Bearer ${FORGED}` }, {}, { authorization: `Bearer ${FORGED}` }];
+      const attempts: Array<Record<string, string>> = [{}, { authorization: `Bearer ${FORGED}` }, {}, { authorization: `Bearer ${FORGED}` }];
       for (const headers of attempts) {
         const res = await post(bot.url, activity('hello', 'https://smba.trafficmanager.net/uk/', { deliveryMode: 'expectReplies' }), headers);
         expect(res.status).toBe(401);

@@ -3,7 +3,7 @@
  * content, gap log) first, then the assistant core, then the bot and its channels, then the server.
  * Tests build the same app with a few overrides.
  */
-import { ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type Storage, type TurnContext } from 'botbuilder';
+import { ConfigurationServiceClientCredentialFactory, type Storage, type TurnContext } from 'botbuilder';
 import { pino, type Logger } from 'pino';
 import type { Server } from 'restify';
 import { BLOCKING_PROBLEM_CODES, validateContent } from '../content/validate.js';
@@ -17,6 +17,7 @@ import { BoundedStorage, createStorage } from '../adapters/storage/index.js';
 import { KeyedLock } from '../adapters/storage/keyed-lock.js';
 import { LocalDirectLine, type DirectLineActivity } from '../adapters/directline/local-directline.js';
 import { BridgeCloudAdapter } from '../adapters/directline/bridge.adapter.js';
+import { ReusedClientsAuthentication } from '../adapters/botframework/reused-clients.authentication.js';
 import { registerTokenRoute } from '../adapters/directline/token.route.js';
 import { registerWebChatPage } from '../adapters/webchat/page.route.js';
 import { registerTwilioSms } from '../adapters/sms/twilio.route.js';
@@ -30,7 +31,7 @@ import { createHandoff } from './handoff/index.js';
 import { safetyReplyFor } from './safeguarding/crisis-reply.js';
 import { healthCheck } from './health.js';
 import { requiredMessageIds } from './message-ids.js';
-import { TopicIndex } from './understanding/qa.js';
+import { RememberingTopicIndex } from './understanding/remembered-search.js';
 import { readIndexSnapshot } from './understanding/index-snapshot.js';
 import { StaffDesk } from './staff/desk.js';
 import { staffRecogniser } from './staff/recognise.js';
@@ -115,7 +116,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     content,
     storage,
     // The build's snapshot of the index when it is for this content (index-snapshot.ts), else built here.
-    index: new TopicIndex(content.topics.values(), content.glossary.values(), undefined, undefined, readIndexSnapshot()),
+    index: new RememberingTopicIndex(content.topics.values(), content.glossary.values(), undefined, undefined, readIndexSnapshot()),
     gaps,
     events,
     lock: new KeyedLock(),
@@ -159,7 +160,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     crisisFor: (text) => safetyReplyFor(text, composer),
     isStaff: staffRecogniser({ objectIds: config.STAFF_AAD_OBJECT_IDS, everyone: config.LOCAL_STAFF_MODE }),
   });
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  // Checks every inbound request in full; the outbound clients it makes are reused across turns.
+  const auth = new ReusedClientsAuthentication(
     {},
     new ConfigurationServiceClientCredentialFactory({
       MicrosoftAppId: config.MicrosoftAppId,

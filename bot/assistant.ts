@@ -20,7 +20,8 @@ import { FeedbackDesk } from './feedback/feedback.js';
 import { ConversationStore, type ConversationRecord, type Offer } from './conversation.js';
 import { OfferBook } from './offers.js';
 import type { Assistant, EventLogger, Inbound, Reply } from './reply.js';
-import { assessRisk, type Layers, type RiskAssessment } from './safeguarding/assess.js';
+import type { Layers, RiskAssessment } from './safeguarding/assess.js';
+import { assessRiskRemembered } from './remembered-risk.js';
 import { buildCrisisReply, possibleRiskLine } from './safeguarding/crisis-reply.js';
 import { CRISIS_DEADLINE_MS, withCrisisDeadline } from './safeguarding/deadline.js';
 import { ServiceFinder } from './service-finder.js';
@@ -105,7 +106,7 @@ export class LocalOfferAssistant implements Assistant {
     // Safeguarding first, on the whole message, before the lock or storage: if storage is down or
     // hangs, the person still gets the numbers, within the deadline.
     const raw = [inbound.text, inbound.value].filter((s): s is string => typeof s === 'string').join(' ');
-    const risk = assessRisk(raw, this.deps.safeguardingLayers);
+    const risk = assessRiskRemembered(raw, this.deps.safeguardingLayers);
     const crisis = risk.level === 'crisis' ? this.crisisReply(risk) : null;
     // A save that loses an eTag race to another instance re-runs the turn from the fresh state.
     const run = this.deps.lock.run(inbound.conversationKey, () =>

@@ -16,8 +16,18 @@ import type { EventLogger, Reply } from './reply.js';
 import { audienceOf, type Turn } from './turn.js';
 import { matchChoice } from './understanding/choices.js';
 import { glossaryQuestion } from './understanding/commands.js';
-import { readDate } from './understanding/dates.js';
+import { readDate, type DateReading } from './understanding/dates.js';
 import { rememberTopic } from './follow-up.js';
+
+/** A turn's text read as a date, once a turn: up to three steps ask, and chrono-node's parse is the slow part. */
+const dateReadings = new WeakMap<Turn, { text: string; reading: DateReading }>();
+function dateIn(turn: Turn): DateReading {
+  const kept = dateReadings.get(turn);
+  if (kept?.text === turn.text) return kept.reading;
+  const reading = readDate(turn.text, turn.now);
+  dateReadings.set(turn, { text: turn.text, reading });
+  return reading;
+}
 
 export interface ShowOptions {
   withTopic: boolean;
@@ -115,7 +125,7 @@ export class FlowSteps {
   /** A date where the step asks for one. Returns true when this turn has been answered. */
   takeDate(turn: Turn, view: FlowView): boolean {
     const field = view.meta.input!.field;
-    const reading = readDate(turn.text, turn.now);
+    const reading = dateIn(turn);
     if (reading.ok) {
       const result = this.send(turn, { type: 'DATE', field, date: reading.iso });
       turn.record.dates = { ...turn.record.dates, [field]: reading.iso };
@@ -135,7 +145,7 @@ export class FlowSteps {
    * offer): take that step and use the date, rather than make the person pick the choice first.
    */
   dateForNextStep(turn: Turn, view: FlowView): boolean {
-    if (view.done || !readDate(turn.text, turn.now).ok) return false;
+    if (view.done || !dateIn(turn).ok) return false;
     for (const id of view.choices) {
       const peek = sendToFlow(turn.record.flow, { type: `choose.${id}` });
       if (peek.changed && peek.view.meta.input) {
@@ -152,7 +162,7 @@ export class FlowSteps {
    */
   dateForTopic(turn: Turn, view: FlowView): boolean {
     const topicId = turn.record.topic;
-    if (!topicId || view.meta.topic === topicId || !readDate(turn.text, turn.now).ok) return false;
+    if (!topicId || view.meta.topic === topicId || !dateIn(turn).ok) return false;
     const pathway = this.content.topics.get(topicId)?.pathway;
     const started = pathway ? startFlowAt(pathway, topicId, { profile: turn.record.profile, dates: turn.record.dates }) : null;
     if (!started) return false;

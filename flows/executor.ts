@@ -1,9 +1,9 @@
 /**
  * The one place machines are run. Each bot turn restores the stored snapshot, applies one event with
- * xstate's pure transition function and stores the new snapshot; no actor is started. Snapshots are stamped with machine id and version;
+ * the machine's pure transition function and stores the new snapshot; no actor is started. Snapshots are stamped with machine id and version;
  * an unknown, old or broken one is migrated or reported, never allowed to throw out of a turn.
  */
-import { initialTransition, transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
+import { createActor, type AnyMachineSnapshot, type StateValue } from 'xstate';
 import { choicesOf, isMachineId, MACHINES, stateNodesOf, type MachineId } from './registry.js';
 import type { FlowContext, FlowEvent, FlowInput, StepMeta } from './types.js';
 
@@ -55,8 +55,31 @@ function machineOf(machine: MachineId): Machine {
   return MACHINES[machine].machine;
 }
 
+/**
+ * xstate's transition() and initialTransition() build a new inert actor scope on every call: an actor,
+ * an actor system, and the machine's initial snapshot worked out once more, about 0.1 ms each, most of
+ * what a step costs. They then call the machine's own pure functions with that scope, as done here with
+ * one scope per machine, made once: the machines only assign context and start no child actors, so
+ * nothing is ever registered in the scope's system, and the actions its executor would be handed are
+ * never run (xstate's functions only return them). Same snapshots, checked against xstate's own
+ * functions for every state and event of every machine (test/flows/executor-scope.test.ts).
+ */
+type Scope = Parameters<Machine['transition']>[2];
+const scopes = new Map<MachineId, Scope>();
+function scopeOf(machine: MachineId): Scope {
+  let scope = scopes.get(machine);
+  if (!scope) {
+    // Never started: only its identity and system are read, as with xstate's own inert scope.
+    const self = createActor(machineOf(machine));
+    const none = () => undefined;
+    scope = { self, id: '', sessionId: '', logger: none, defer: none, emit: none, system: self.system, stopChild: none, actionExecutor: none };
+    scopes.set(machine, scope);
+  }
+  return scope;
+}
+
 function initialSnapshot(machine: MachineId, input: FlowInput): Snapshot {
-  return pure(machine, () => initialTransition(machineOf(machine), input)[0]);
+  return pure(machine, () => machineOf(machine).getInitialSnapshot(scopeOf(machine), input));
 }
 
 /** A stored (persisted) snapshot back as a machine snapshot, checked against the machine's states. */
@@ -136,7 +159,7 @@ export function sendToFlow(stored: PersistedFlow, event: FlowEvent): StepResult 
   const flow = upgrade(stored);
   const before = restoreSnapshot(flow.machine, flow.snapshot);
   const canTake = before.status === 'active' && pure(flow.machine, () => before.can(event));
-  const after = canTake ? pure(flow.machine, () => transition(machineOf(flow.machine), before, event)[0]) : before;
+  const after = canTake ? pure(flow.machine, () => machineOf(flow.machine).transition(before, event, scopeOf(flow.machine))) : before;
   if (after.status === 'error') throw new FlowRestoreError('broken-snapshot', flow.machine);
   const changed = canTake && (stateKey(before) !== stateKey(after) || before.context !== after.context);
   return { flow: canTake ? persistedOf(flow.machine, after) : { ...flow }, view: viewOfSnapshot(flow.machine, after), changed };

@@ -8,11 +8,18 @@
  * both, the server CPU time per turn (much less distorted by a busy machine than latency), and the
  * assistant's p99 as a multiple of the echo bot's. BENCH_ROUNDS (default 1) repeats each
  * size, alternating echo and assistant, and prints every round and the median.
+ *
+ * The messages cycle through six: two questions and four commands. The assistant remembers the ranking
+ * and safeguarding outcome of a message sent again, so those six cost little after the first time.
+ * BENCH_TEXTS=varied puts a different question from the tuning sets in each question's place (hundreds,
+ * each in changing conversations): the cost of questions it has not seen.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -23,6 +30,13 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const SERVER_NODE_OPTIONS = (process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
 /** BENCH_PROFILE_DIR: each server writes a CPU profile of its measured load alone (not start-up or seeding) there. */
 const PROFILING = Boolean(process.env.BENCH_PROFILE_DIR);
+/** BENCH_TEXTS=varied: tuning questions in place of the two fixed questions (our own sets, not evaluation sets). */
+const VARIED =
+  process.env.BENCH_TEXTS === 'varied'
+    ? ['tuning-questions.yaml', 'tuning-blind-questions.yaml']
+        .flatMap((name) => parse(readFileSync(join(ROOT, 'test', 'fixtures', 'understanding', name), 'utf8')) as { text?: string }[])
+        .flatMap((q) => (q.text ? [q.text] : []))
+    : null;
 
 function activity(conversation: string, text: string): string {
   return JSON.stringify({
@@ -100,7 +114,15 @@ async function load(served: Served, size: number): Promise<{ rps: number; p50: n
     connections: CONNECTIONS,
     duration: DURATION,
     headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (req) => ({ ...req, body: activity(`bench-${(n * 7919) % size}`, texts[n++ % texts.length]!) }) }],
+    requests: [
+      {
+        setupRequest: (req) => {
+          const slot = n % texts.length;
+          const text = VARIED && (slot === 0 || slot === 3) ? VARIED[Math.floor(n / 3) % VARIED.length]! : texts[slot]!;
+          return { ...req, body: activity(`bench-${(n++ * 7919) % size}`, text) };
+        },
+      },
+    ],
   });
   const cpuPerTurn = (await cpuMs(served)) - cpuBefore;
   return {
@@ -120,7 +142,10 @@ const line = (name: string, r: Result) =>
 const [echo, app] = await Promise.all([serve('echo'), serve('assistant')]);
 try {
   let seeded = 0;
-  console.log(`bench:http ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} round(s), Node ${process.version}`);
+  console.log(
+    `bench:http ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} round(s), Node ${process.version}` +
+      (VARIED ? `, ${VARIED.length} varied questions` : ''),
+  );
   for (const size of SIZES) {
     await seed(echo.url, size, seeded);
     await seed(app.url, size, seeded);

@@ -5,7 +5,8 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { LocalOfferAssistant, type AssistantDeps } from '../../bot/assistant.js';
 import type { Inbound, Reply } from '../../bot/reply.js';
-import { TopicIndex } from '../../bot/understanding/qa.js';
+import type { TopicIndex } from '../../bot/understanding/qa.js';
+import { RememberingTopicIndex } from '../../bot/understanding/remembered-search.js';
 import { loadContent, type ContentStore } from '../../content/store.js';
 
 let cachedContent: ContentStore | undefined;
@@ -30,7 +31,8 @@ export interface LogLine {
 
 export function buildAssistant(overrides: Partial<AssistantDeps> = {}) {
   const content = overrides.content ?? sharedContent();
-  cachedIndex ??= new TopicIndex(sharedContent().topics.values(), sharedContent().glossary.values());
+  // As the app builds it: searches remembered across every conversation of a test file.
+  cachedIndex ??= new RememberingTopicIndex(sharedContent().topics.values(), sharedContent().glossary.values());
   const storage: Storage = overrides.storage ?? new MemoryStorage();
   const gaps: Noted[] = [];
   const logs: LogLine[] = [];

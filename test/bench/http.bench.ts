@@ -11,8 +11,8 @@
  *
  * The messages cycle through six: two questions and four commands. The assistant remembers the ranking
  * and safeguarding outcome of a message sent again, so those six cost little after the first time.
- * BENCH_TEXTS=varied puts a different question from the tuning sets in each question's place (hundreds,
- * each in changing conversations): the cost of questions it has not seen.
+ * BENCH_TEXTS=varied puts a different question from the tuning sets in each question's place, never one
+ * whose result is still remembered: the cost of questions it has not seen.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -30,12 +30,21 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const SERVER_NODE_OPTIONS = (process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
 /** BENCH_PROFILE_DIR: each server writes a CPU profile of its measured load alone (not start-up or seeding) there. */
 const PROFILING = Boolean(process.env.BENCH_PROFILE_DIR);
-/** BENCH_TEXTS=varied: tuning questions in place of the two fixed questions (our own sets, not evaluation sets). */
+/**
+ * BENCH_TEXTS=varied: tuning questions (our own sets, not evaluation sets) in place of the two fixed questions,
+ * each in four wordings ("hi, ...", "please ...") so there are more distinct questions (over 2,700) than the
+ * assistant remembers results for (bot/remembered-risk.ts, bot/understanding/remembered-search.ts). They come
+ * round in the same order, so a remembered result is always gone before its question comes back: every
+ * question is worked out afresh, as one never seen before would be.
+ */
+const WORDINGS = ['', 'hi, ', 'please ', 'quick question: '];
 const VARIED =
   process.env.BENCH_TEXTS === 'varied'
-    ? ['tuning-questions.yaml', 'tuning-blind-questions.yaml']
-        .flatMap((name) => parse(readFileSync(join(ROOT, 'test', 'fixtures', 'understanding', name), 'utf8')) as { text?: string }[])
-        .flatMap((q) => (q.text ? [q.text] : []))
+    ? WORDINGS.flatMap((lead) =>
+        ['tuning-questions.yaml', 'tuning-blind-questions.yaml', 'tuning-blind-questions-2.yaml', 'tuning-blind-questions-3.yaml']
+          .flatMap((name) => parse(readFileSync(join(ROOT, 'test', 'fixtures', 'understanding', name), 'utf8')) as { text?: string }[])
+          .flatMap((q) => (q.text ? [`${lead}${q.text}`] : [])),
+      )
     : null;
 
 function activity(conversation: string, text: string): string {

@@ -27,7 +27,7 @@ import { STOPWORDS, stems, words } from './text.js';
 import { BACK_REFERENCE, DEPENDS_ON_BEFORE, containsPhrase, stripPlaceholders, withoutAges } from './query-text.js';
 import { PASSAGE_WEIGHTS, TYPE_NAMES, W, rankScore, type RankFeature, type TopicFeatures } from './rank-weights.js';
 import { CachedBm25, CachedTfIdf, searchTerm as processTerm } from './term-scores.js';
-import { RecordSearch, askedPart, fuseRankings } from './topic-features.js';
+import { RecordSearch, askedPart, fuseRankings, liftOnlyWithEvidence } from './topic-features.js';
 import { SNAPSHOT_FORMAT, floatsFromBase64, floatsToBase64, snapshotKey, type IndexSnapshot } from './index-snapshot.js';
 
 export { containsPhrase } from './query-text.js';
@@ -484,6 +484,7 @@ export class TopicIndex {
       return { topic: topic.id, features, score: Math.round(score * 1000) / 1000, coverage: features.coverage, shared, contextual, phrase };
     });
     fuseRankings(scored);
+    liftOnlyWithEvidence(scored);
     return { ...base, bm25, maxBm25, queryVector, scored };
   }
 

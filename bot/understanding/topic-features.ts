@@ -94,7 +94,10 @@ export function fuse(rankings: Int32Array[], size: number): Float64Array {
   const out = new Float64Array(size);
   if (rankings.length === 0) return out;
   const scale = FUSION_K / rankings.length;
-  for (const r of rankings) for (let i = 0; i < size; i++) out[i]! += scale / (FUSION_K + r[i]!);
+  // An item a ranking knows nothing about (placed last, at `size`) gets nothing from it: otherwise a topic
+  // with no signal at all would still score, and a message the content does not cover would look close to
+  // every topic.
+  for (const r of rankings) for (let i = 0; i < size; i++) if (r[i]! < size) out[i]! += scale / (FUSION_K + r[i]!);
   return out;
 }
 
@@ -109,6 +112,19 @@ export function fuseRankings(scored: { features: Record<(typeof FUSED)[number] |
     n,
   );
   for (let i = 0; i < n; i++) scored[i]!.features.fusion = fused[i]!;
+}
+
+/**
+ * The asker's audience and age group lift a topic only when something in the message points to it: they
+ * tell close readings apart, and must not make a topic the message says nothing about look like an answer.
+ */
+export function liftOnlyWithEvidence(scored: { features: Record<(typeof FUSED)[number] | 'phrase' | 'audience' | 'stage', number> }[]): void {
+  for (const t of scored) {
+    const f = t.features;
+    if (f.phrase > 0 || FUSED.some((k) => f[k] > 0)) continue;
+    f.audience = 0;
+    f.stage = 0;
+  }
 }
 
 /**

@@ -44,12 +44,33 @@ test('crises, oblique goodbyes included, are read as now', () => {
   for (const text of NOW) expect(now(text)).toBeGreaterThan(0.5);
 });
 
-test('a near-miss a rule or the first stage flags gets the possible-risk line, not the crisis reply', () => {
-  // Each of these has a word a rule fires on ("self harmed", "hit", "overdose"); the crisis reply was
-  // given to the one told to ask for advice before the now model.
-  for (const text of NOT_NOW.filter((t) => assessRisk(t, 'rules').level === 'crisis')) expect(assessRisk(text).level).toBe('possible');
+test('a near-miss a rule flags gets the possible-risk line when something in it calms it', () => {
+  // "A while ago", "when she was 13, she is 16 now": a rule fires ("self harmed", "overdose"), and the
+  // past-time cue lets the second stage, the now model's reading among its inputs, soften it.
+  for (const text of [NOT_NOW[0]!, NOT_NOW[4]!]) {
+    expect(assessRisk(text, 'rules').level).toBe('crisis');
+    expect(assessRisk(text).level).toBe('possible');
+  }
+  // With no calming cue ("yesterday" is too recent to be one) the now model alone never softens it: a
+  // false alarm is the price of never softening a crisis told as a question (see below).
+  expect(assessRisk(NOT_NOW[3]!).level).toBe('crisis');
 });
 
 test('every crisis keeps the full crisis reply', () => {
   for (const text of NOW) expect(assessRisk(text).level).toBe('crisis');
+});
+
+// Told in a helpline note or inside a SEND question, with nothing that calms them. The now model reads
+// several of these as not now (how they are told, not whether the danger is now), so its reading must
+// never soften a message on its own.
+const TOLD_IN_PASSING = [
+  'Dad on the line asking about the EHC plan, says his son has stopped breathing. What should I tell him?',
+  'Young person asking about college transport, says they want 2 die 2nite. How do I respond?',
+  'Caller wants to know about the appeal deadline, mentioned her daughter has a rope and says she wants to die.',
+  'caller asked about SEN support then said i cant go on any more i want to end it all, what can i say to her',
+  'my boy has run off and is standing by the railway line. What can I do about the EHCP?',
+];
+
+test('a crisis told in a helpline note or inside a SEND question keeps the full crisis reply', () => {
+  for (const text of TOLD_IN_PASSING) expect(assessRisk(text).level).toBe('crisis');
 });

@@ -52,3 +52,14 @@ describe('the first reply comes from a topic that says the facts asked for', () 
     expect({ top, missing: judge(said, facts).missing }).toEqual({ top, missing: [] });
   });
 });
+
+test('a message the content says nothing about scores nothing for any topic, for any asker', () => {
+  // The audience and age-group lifts and the rank fusion only tell apart topics the message points to; a
+  // topic with no signal must score 0, or nonsense would be offered three arbitrary topics as close.
+  for (const text of ['zzzz qqqq', 'asdfgh', 'blah blah blah'])
+    for (const audience of ['parent', 'young-person', 'practitioner', 'helpline'] as Audience[]) {
+      const result = index.search(text, { audience });
+      expect(result.confident).toBe(false);
+      expect(result.matches.every((m) => m.score === 0)).toBe(true);
+    }
+});

@@ -325,28 +325,16 @@ export function secondStageInput(text: string, pieces: string[][], rule: boolean
 const CALMING: CueGroup[] = ['reassurance', 'past', 'managed', 'hypothetical'];
 const CALMING_AT = CALMING.map((g) => 7 + GROUPS.indexOf(g));
 
-/** Below this probability of danger now (now.ts), a flagged message may be weighed without a calming cue phrase. */
-export const NOT_NOW_BELOW = 0.5;
-/**
- * ...but only a message of at least this many words. A short one gives the now model too little to go
- * on: "i wish i was dead" read as not now, since "dead" is mostly figurative in the near-miss files. Out
- * of fold, any bound up to 15 words changed nothing on the blind training messages; the rules' own short
- * disclosures (test/fixtures/safeguarding/disclosures.yaml) all stay crises.
- */
-export const NOT_NOW_WORDS = 15;
-const LENGTH_AT = FEATURE_NAMES.indexOf('length');
-
 /**
  * Whether the second stage may soften this message at all: only when something in it can calm it (a
- * reassurance, a past time, a managed condition, a plan or a hypothetical), or, in a message of at least
- * NOT_NOW_WORDS words, the now model reads it as not now (a past event, a figure of speech, a question
- * for advice, in words no cue list holds).
- * "I wish I was dead" or "she took 20 paracetamol" has nothing to weigh against the first stage, and
- * stays a crisis.
+ * reassurance, a past time, a managed condition, a plan or a hypothetical). "I wish I was dead" or "she
+ * took 20 paracetamol" has nothing to weigh against the first stage, and stays a crisis. The now model's
+ * reading (now.ts) is one of the things weighed, never a reason on its own: without a cue it read helpline
+ * notes and a crisis told inside a SEND question ("caller asked about SEN support then said she wants to
+ * end it all, what can I say to her") as not now, and would have softened them.
  */
 export function mayCalm(f: Float64Array): boolean {
-  if (CALMING_AT.some((i) => (f[i] as number) > 0)) return true;
-  return (f[LENGTH_AT] as number) >= Math.log1p(NOT_NOW_WORDS) / 4 && (f[NOW_AT] as number) < logit(NOT_NOW_BELOW) / 4;
+  return CALMING_AT.some((i) => (f[i] as number) > 0);
 }
 
 export interface SecondStageModel {

@@ -37,6 +37,9 @@ const defaultTokenize = MiniSearch.getDefault('tokenize') as (text: string) => s
  * word: MiniSearch expands and scores each query word on its own before adding them up. `slotOf` numbers the documents
  * (0 to size - 1), so scores come back as an array instead of a map of ids.
  */
+/** Words up to this long are expanded by fuzzy and prefix matching; longer ones are matched as they are. */
+export const MAX_EXPANDED_LENGTH = 24;
+
 export class CachedBm25 {
   private readonly kept = new Map<string, Postings>();
 
@@ -55,7 +58,10 @@ export class CachedBm25 {
     let found = this.kept.get(term);
     if (found) return found;
     // The word as given: it was processed (lower-cased and stemmed) already, and stemming a stem again can change it.
-    const options: SearchOptions = { tokenize: (s) => [s], processTerm: (s) => s, boost: this.boost, ...this.expand };
+    // A word longer than any the content uses is looked up as it is: fuzzy matching a 40-letter word walks
+    // the vocabulary with 8 edits allowed, tens of milliseconds for a word that can match nothing.
+    const expand = term.length <= MAX_EXPANDED_LENGTH ? this.expand : {};
+    const options: SearchOptions = { tokenize: (s) => [s], processTerm: (s) => s, boost: this.boost, ...expand };
     const hits = this.engine.search(term, options);
     if (hits.length === 0) found = NONE;
     else {

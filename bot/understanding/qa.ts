@@ -132,6 +132,16 @@ function unit(v: Float32Array): Float32Array {
   return v;
 }
 
+/**
+ * How close in meaning a passage or sentence is to the question, about 0 to 1: the cosine of two unit
+ * vectors (`vector` read from `offset`), with the closeness any two texts share taken off.
+ */
+function closeness(queryVector: Float32Array, vector: Float32Array, offset: number): number {
+  let dot = 0;
+  for (let d = 0; d < DIMENSIONS; d++) dot += queryVector[d]! * vector[offset + d]!;
+  return Math.max(0, (dot - 0.35) / 0.5);
+}
+
 export class TopicIndex {
   private readonly topics: IndexedTopic[] = [];
   private readonly byId = new Map<string, IndexedTopic>();
@@ -599,11 +609,7 @@ export class TopicIndex {
   private meaningAt(slot: number, queryVector: Float32Array): number {
     const vectors = this.passageVectors;
     if (!vectors) return 0;
-    // Both are unit length: the dot product is the cosine.
-    const offset = slot * DIMENSIONS;
-    let dot = 0;
-    for (let d = 0; d < DIMENSIONS; d++) dot += queryVector[d]! * vectors[offset + d]!;
-    return Math.max(0, (dot - 0.35) / 0.5);
+    return closeness(queryVector, vectors, slot * DIMENSIONS);
   }
 
   private rankPassages(
@@ -676,9 +682,7 @@ export class TopicIndex {
           v = unit(this.meaning(words(stripPlaceholders(text))));
           this.sentenceVectors.set(text, v);
         }
-        let dot = 0;
-        for (let d = 0; d < DIMENSIONS; d++) dot += queryVector[d]! * v[d]!;
-        return Math.max(0, (dot - 0.35) / 0.5);
+        return closeness(queryVector, v, 0);
       },
     });
   }

@@ -14,7 +14,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isCategory } from '../categories.js';
-import { seeded, type Example } from '../corpus.js';
+import type { Example } from '../corpus.js';
+import { inEpochs } from './epochs.js';
 import { featuresOf } from './features.js';
 import { LinearModel } from './model.js';
 import { exampleWords } from './train-meaning.js';
@@ -42,19 +43,10 @@ export function trainNow(examples: readonly Example[], epochs = 12, rate = 0.6, 
   // The two sides weigh the same in total, so the model leans neither way before it reads a word.
   const balance = [(pos + neg) / (2 * neg), (pos + neg) / (2 * pos)];
   const model = LinearModel.empty(NOW_LABELS);
-  const rand = seeded(13);
-  const order = data.map((_, i) => i);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
-    const r = rate / (1 + epoch * 0.5);
-    for (const idx of order) {
-      const d = data[idx]!;
-      model.learn(d.features, d.target, r, (balance[d.target] as number) * d.weight, l2);
-    }
-  }
+  inEpochs(data.length, { epochs, rate, decay: 0.5, seed: 13 }, (idx, r) => {
+    const d = data[idx]!;
+    model.learn(d.features, d.target, r, (balance[d.target] as number) * d.weight, l2);
+  });
   return model.freeze();
 }
 

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LABELS } from '../categories.js';
-import { seeded, type Example } from '../corpus.js';
+import type { Example } from '../corpus.js';
+import { inEpochs, rarerWeighMore } from './epochs.js';
 import { skeleton } from '../normalise.js';
 import { loadWordVectors, vectorCacheDir, DIMENSIONS as SOURCE_DIMENSIONS } from '../../understanding/word-vectors.js';
 import { classifierTokens } from './features.js';
@@ -91,22 +92,10 @@ export function trainMeaning(examples: readonly Example[], vectors: MeaningVecto
   for (let i = 0; i < INPUTS; i++) scale[i] = Math.sqrt(scale[i] as number) || 1;
   const model = new MeaningModel(labels, hidden, mean, scale);
   // The same class weighting as the hashed layer (train.ts): rarer labels weigh more, by the fourth root.
-  const counts = new Map<number, number>();
-  for (const d of data) counts.set(d.target, (counts.get(d.target) ?? 0) + 1);
-  const avg = data.length / counts.size;
-  const weightOf = (target: number): number => Math.sqrt(Math.sqrt(avg / (counts.get(target) ?? 1)));
-  const rand = seeded(23);
-  const order = data.map((_, i) => i);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
-    const r = rate / (1 + epoch * 0.3);
-    for (const idx of order) {
-      const d = data[idx]!;
-      model.learn(d.input, d.target, r, weightOf(d.target) * d.weight, l2);
-    }
-  }
+  const weightOf = rarerWeighMore(data.map((d) => d.target));
+  inEpochs(data.length, { epochs, rate, decay: 0.3, seed: 23 }, (idx, r) => {
+    const d = data[idx]!;
+    model.learn(d.input, d.target, r, weightOf(d.target) * d.weight, l2);
+  });
   return model;
 }

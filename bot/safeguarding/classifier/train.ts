@@ -5,7 +5,8 @@
  */
 import type { ContentStore } from '../../../content/store.js';
 import { LABELS, isCategory, type Label } from '../categories.js';
-import { corpusHash, expandCorpus, loadCorpusFiles, seeded, type Example } from '../corpus.js';
+import { corpusHash, expandCorpus, loadCorpusFiles, type Example } from '../corpus.js';
+import { inEpochs, rarerWeighMore } from './epochs.js';
 import { classifierTokens, featuresOf } from './features.js';
 import { LinearModel } from './model.js';
 import { unreadableMessages } from './unreadable.js';
@@ -110,25 +111,10 @@ export function train(examples: readonly Example[], options: TrainOptions = {}):
   const labels = [...LABELS];
   const model = LinearModel.empty(labels);
   const data = examples.map((e) => ({ features: featuresFor(e.text), target: labels.indexOf(e.label), weight: e.weight ?? 1 }));
-  // Rarer labels weigh more, so a few hundred forced-marriage examples are not drowned by thousands of
-  // ordinary questions; only by the fourth root, so that `none` keeps most of its weight and ordinary
-  // words are not pulled towards a crisis.
-  const counts = new Map<number, number>();
-  for (const d of data) counts.set(d.target, (counts.get(d.target) ?? 0) + 1);
-  const mean = data.length / counts.size;
-  const weightOf = (target: number): number => Math.sqrt(Math.sqrt(mean / (counts.get(target) ?? 1)));
-  const rand = seeded(11);
-  const order = data.map((_, i) => i);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
-    const r = rate / (1 + epoch * 0.5);
-    for (const idx of order) {
-      const d = data[idx]!;
-      model.learn(d.features, d.target, r, weightOf(d.target) * d.weight, l2);
-    }
-  }
+  const weightOf = rarerWeighMore(data.map((d) => d.target));
+  inEpochs(data.length, { epochs, rate, decay: 0.5, seed: 11 }, (idx, r) => {
+    const d = data[idx]!;
+    model.learn(d.features, d.target, r, weightOf(d.target) * d.weight, l2);
+  });
   return model;
 }

@@ -79,6 +79,13 @@ export const DEFAULT_TUNING: QaTuning = { minScore: 2.9, minCoverage: 0.5, stron
 /** Different words of a question its best topic must share to count as about it in a long message. */
 const SHARED_WORDS = 3;
 
+/**
+ * A message whose words the content nearly all knows, and which shares several of them with its best topic,
+ * is about that topic a little below minScore ("im 17 do my parents still get a say in my plan"). Messages
+ * outside the Local Offer that come near minScore share one or two words and the content knows under half.
+ */
+const KNOWN_MESSAGE = { coverage: 0.6, shared: 4, below: 0.2 };
+
 /** The most frequent words of English (by the word vectors' ranks) are never taken for misspellings. */
 const COMMON_WORDS = 20_000;
 
@@ -518,6 +525,9 @@ export class TopicIndex {
         // A strong match stands even in a long message full of other words ("caller's LA issued the final
         // plan 3 weeks ago, what is the time limit").
         byScore.score >= this.tuning.minScore + this.tuning.strongMargin ||
+        (byScore.score >= this.tuning.minScore - KNOWN_MESSAGE.below &&
+          byScore.coverage >= Math.max(KNOWN_MESSAGE.coverage, this.tuning.minCoverage) &&
+          byScore.shared >= KNOWN_MESSAGE.shared) ||
         (byScore.contextual > 0 && byScore.score >= this.tuning.minScore / 3)),
     );
     // Which topic answers it is ordered on the learnt weights.

@@ -525,7 +525,9 @@ export class TopicIndex {
     ranked.sort((a, b) => b.rank - a.rank);
     const top = ranked[0]?.t;
     const answer =
-      (confident || context.within) && top ? this.withinTopic.answer(this.topicQuestion(this.byId.get(top.topic)!, features, queryVector)) : undefined;
+      (confident || context.within) && top
+        ? this.withinTopic.answer(this.topicQuestion(question, this.byId.get(top.topic)!, features, queryVector))
+        : undefined;
     return {
       confident,
       matches: ranked.slice(0, limit).map(({ t, rank }) => ({ topic: t.topic, score: Math.round(rank * 1000) / 1000 })),
@@ -539,12 +541,14 @@ export class TopicIndex {
 
   /** The question as the topic ranking read it, for ranking a topic's own passages and sentences (within-topic.ts). */
   private topicQuestion(
+    text: string,
     topic: IndexedTopic,
     features: { type: QuestionType; age: boolean; audience: Audience; asked: string[]; bm25: Float64Array },
     queryVector: Float32Array,
   ): TopicQuestion {
     const { bm25 } = features;
     return {
+      text,
       type: features.type,
       age: features.age,
       audience: features.audience,

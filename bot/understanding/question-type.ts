@@ -108,3 +108,18 @@ export function answerShape(type: QuestionType, text: string, isFirst: boolean, 
       return 0;
   }
 }
+
+/** "How far", "how much", "how many", "what are the distances": the answer is an amount with its unit. */
+export function asksAmount(words: string[]): boolean {
+  return / (how (far|much|many)|what (distance|distances|are the distances)|walking distances?|how much money|what does it cost|cost) /.test(
+    ` ${words.join(' ')} `,
+  );
+}
+
+/** An amount with its unit: "2 miles", "£200", "15 hours", "30 hours a week", "90%". */
+const AMOUNT = /£\s?\d|\b\d+(\.\d+)?\s?(miles?|km|kilometres?|metres?|hours?|pounds|per ?cent|%|sessions?|times|days?|weeks?|months?)\b/i;
+
+/** Whether a sentence holds an amount with its unit, for "how far", "how much", "how many". 0 or 1. */
+export function amountShape(text: string): number {
+  return AMOUNT.test(text) ? 1 : 0;
+}

@@ -6,14 +6,17 @@
 import type { Audience } from '../../content/schema.js';
 import { answerUnits } from './answer-sentences.js';
 import type { Passage } from './passages.js';
-import { typeFit, type QuestionType } from './question-type.js';
+import { asksAmount, typeFit, type QuestionType } from './question-type.js';
 import { DEPENDS_ON_BEFORE } from './query-text.js';
 import { PASSAGE_WEIGHTS } from './rank-weights.js';
 import { SentenceRanker, type RankedSentence, type SentenceRarity } from './sentence-rank.js';
-import { stems } from './text.js';
+import { stems, words } from './text.js';
 
 /** The question as the topic ranking read it, and what it scored for the chosen topic's passages. */
 export interface TopicQuestion {
+  /** The message as typed: whether it asks for an amount ("how far", "how many"; question-type.ts). */
+  text: string;
+  /** The kind of answer the topic ranking read from the whole message. */
   type: QuestionType;
   /** "How old", "what age". */
   age: boolean;
@@ -40,6 +43,14 @@ export interface TopicAnswer {
   sentences: RankedSentence[];
 }
 
+/** Whether the question (its stems) names a glossary line's term, by any of its names. */
+function namedIn(p: Passage, asked: ReadonlySet<string>): boolean {
+  return (p.names ?? []).some((name) => {
+    const st = stems(name);
+    return st.length > 0 && st.every((x) => asked.has(x));
+  });
+}
+
 export class WithinTopic {
   private readonly units = new Map<string, { text: string; stems: Set<string> }[]>();
   private readonly sentenceRanker: SentenceRanker;
@@ -57,7 +68,7 @@ export class WithinTopic {
   /** The topic's passages ranked for the question, and its sentences scored. */
   answer(q: TopicQuestion): TopicAnswer {
     const passages = this.rankPassages(q);
-    return { passages, sentences: this.rankSentences(q, passages) };
+    return { passages, sentences: this.rankSentences(q, passages, asksAmount(words(q.text))) };
   }
 
   /** The topic's passages, best answer first; the best sentence of all leads, before the passage it comes from. */
@@ -93,9 +104,12 @@ export class WithinTopic {
     return [...(lead && lead.text !== best[0]!.p.text ? [lead] : []), ...best.map((b) => b.p)];
   }
 
-  /** Every sentence of the topic, scored for the question (sentence-rank.ts), best first. */
-  rankSentences(q: TopicQuestion, ranked: Passage[]): RankedSentence[] {
-    const own = q.passages.filter((p) => p.kind !== 'glossary' || q.type === 'what-is');
+  /** Every sentence of the topic, scored for the question (sentence-rank.ts), best first. `amount`: it asks "how far", "how much" or "how many". */
+  rankSentences(q: TopicQuestion, ranked: Passage[], amount = false): RankedSentence[] {
+    // A glossary line says what its term means without naming it ("The four steps of SEN support."): it
+    // answers only a "what is" question that names its term, and is a fragment anywhere else.
+    const asked = new Set(q.asked);
+    const own = q.passages.filter((p) => p.kind !== 'glossary' || (q.type === 'what-is' && namedIn(p, asked)));
     const maxInTopic = Math.max(...own.map(q.bm25), 0);
     const place = new Map<string, number>();
     ranked.forEach((p, i) => place.has(p.id) || place.set(p.id, i));
@@ -103,6 +117,7 @@ export class WithinTopic {
       stems: q.asked,
       type: q.type,
       asksAge: q.age,
+      asksAmount: amount,
       passageScore: (p) => (maxInTopic ? q.bm25(p) / maxInTopic : 0),
       passageRank: (p) => place.get(p.id) ?? ranked.length,
       meaning: q.sentenceMeaning,

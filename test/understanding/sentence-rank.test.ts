@@ -143,6 +143,13 @@ describe('first replies say the fact asked for', () => {
     expect(answer('how long have i got to appeal').length).toBeLessThanOrEqual(ANSWER_BUDGET);
   });
 
+  test('"what is" gives no glossary line of another term: it would not say what it is about', () => {
+    const said = answer('what is sen support');
+    expect(judge(said, [['assess'], ['plan'], ['review']]).missing).toEqual([]);
+    const lines = [...content.glossary.values()].filter((t) => !/\bsen support\b/i.test([t.term, ...t.aka].join(' | '))).map((t) => t.meaning);
+    for (const line of lines) expect(said).not.toContain(line);
+  });
+
   test('a list that answers the question is given whole, straight after the sentence that leads it in', () => {
     expect(answer('what are the four broad areas of need')).toMatch(/^Needs are often put in four broad areas\. A child can have needs in more than one:\n- /);
   });

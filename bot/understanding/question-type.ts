@@ -109,6 +109,15 @@ export function answerShape(type: QuestionType, text: string, isFirst: boolean, 
   }
 }
 
+/**
+ * Whether a message asks several things at once: two questions ("How long do we have? Can we ask for a
+ * school?"), or a second joined on with "and" ("what is it and is it run by the council"). Such an answer
+ * gets the longer room (compose.ts): each part's fact is in a different sentence.
+ */
+export function asksSeveral(text: string): boolean {
+  return (text.match(/\?/g) ?? []).length >= 2 || / and (how|who|when|what|which|where|can|do|does|is|are|should|must)\b/i.test(text);
+}
+
 /** "How far", "how much", "how many", "what are the distances": the answer is an amount with its unit. */
 export function asksAmount(words: string[]): boolean {
   return / (how (far|much|many)|what (distance|distances|are the distances)|walking distances?|how much money|what does it cost|cost) /.test(

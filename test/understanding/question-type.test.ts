@@ -1,4 +1,4 @@
-import { amountShape, answerShape, asksAmount, questionType } from '../../bot/understanding/question-type.js';
+import { amountShape, answerShape, asksAmount, asksSeveral, questionType } from '../../bot/understanding/question-type.js';
 import { words } from '../../bot/understanding/text.js';
 
 describe('the kind of question', () => {
@@ -49,6 +49,17 @@ describe('the kind of a question asked in passing', () => {
     ['my son hates school and i dont know if it helps', 'other'],
   ])('"%s" is %s', (q, type) => {
     expect(questionType(q.split(' '))).toBe(type);
+  });
+});
+
+describe('questions that ask several things', () => {
+  test.each([
+    ['We got the draft plan today. How long do we have? Can we ask for a school?', true],
+    ['what is disagreement resolution and is it run by the council', true],
+    ['how long have i got to appeal', false],
+    ['my son is 7 and autistic, can he get help at school?', false],
+  ])('"%s": %s', (q, several) => {
+    expect(asksSeveral(q)).toBe(several);
   });
 });
 

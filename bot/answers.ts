@@ -16,6 +16,7 @@ import type { Turn } from './turn.js';
 import type { Passage } from './understanding/passages.js';
 import type { QaResult, TopicIndex } from './understanding/qa.js';
 import type { RankedSentence } from './understanding/sentence-rank.js';
+import { asksSeveral } from './understanding/question-type.js';
 import { asksSomething } from './understanding/text.js';
 import { sameSaying, saidKeys, withoutSaid } from './said-before.js';
 import type { Reply } from './reply.js';
@@ -76,7 +77,7 @@ export class Answers {
     sentences = sentences?.filter((s) => s.passage.topic === topicId);
     const leadShown = lead.map((l) => this.compose.fill(l));
     const keys = (r: Reply) => saidKeys(r.paragraphs.filter((p) => !leadShown.includes(p)));
-    let reply = this.compose.answerReply(topicId, passages, turn.audience, { lead, sentences });
+    let reply = this.compose.answerReply(topicId, passages, turn.audience, { lead, sentences, several: asksSeveral(turn.text) });
     // The very same reply as last time: go on from what it led with instead of sending it twice.
     const said = turn.record.said;
     if (turn.record.topic === topicId && said && sameSaying(keys(reply), said))
@@ -84,7 +85,7 @@ export class Answers {
         topicId,
         withoutSaid(passages, said, (t) => this.compose.fill(t)),
         turn.audience,
-        { lead, sentences: sentences?.filter((s) => saidKeys([this.compose.fill(s.text)])[0] !== said[0]) },
+        { lead, sentences: sentences?.filter((s) => saidKeys([this.compose.fill(s.text)])[0] !== said[0]), several: asksSeveral(turn.text) },
       );
     turn.replies.push(reply);
     rememberTopic(turn.record, topicId);

@@ -108,11 +108,17 @@ export class Composer {
   /**
    * A short answer: the passage that answers the question first, then the next best passages of the same
    * topic while they fit in `budget` characters. The rest of the topic is kept as detail, for "More
-   * detail" (or MORE on SMS). `lead` goes first, e.g. a glossary line for "what is X".
+   * detail" (or MORE on SMS). `lead` goes first, e.g. a glossary line for "what is X". `several`: the
+   * question asks several things (asksSeveral in question-type.ts), so the answer gets the longer room.
    */
-  answerReply(topicId: string, ranked: Passage[], audience: Audience, opts: { lead?: string[]; budget?: number; sentences?: RankedSentence[] } = {}): Reply {
+  answerReply(
+    topicId: string,
+    ranked: Passage[],
+    audience: Audience,
+    opts: { lead?: string[]; budget?: number; sentences?: RankedSentence[]; several?: boolean } = {},
+  ): Reply {
     const topic = this.topic(topicId);
-    const budget = opts.budget ?? (opts.sentences?.length && !clearlyAnswered(opts.sentences) ? LONG_ANSWER_BUDGET : ANSWER_BUDGET);
+    const budget = opts.budget ?? (opts.sentences?.length && (opts.several || !clearlyAnswered(opts.sentences)) ? LONG_ANSWER_BUDGET : ANSWER_BUDGET);
     const lead = (opts.lead ?? []).map((p) => this.fill(p));
     const texts = ranked.map((p) => this.fill(p.text)).filter((t) => !lead.includes(t));
     const leadFromNext = Boolean(ranked[0] && ranked[1] && ranked[0].id.startsWith(`${ranked[1].id}#`));

@@ -15,6 +15,8 @@ export interface Passage {
   topic?: string;
   /** The glossary term, for glossary lines. */
   term?: string;
+  /** The glossary term's names (the term and what else it is called), for glossary lines: the line itself does not say them. */
+  names?: string[];
   /** The audience whose wording this is; "default" is the wording for everyone without their own. */
   audience: Audience | 'default';
   kind: PassageKind;
@@ -90,7 +92,16 @@ export function topicPassages(topic: Topic): Passage[] {
 }
 
 export function glossaryPassage(term: GlossaryTerm): Passage {
-  return { id: `glossary/${term.id}`, topic: term.topic, term: term.id, audience: 'default', kind: 'glossary', order: 0, text: term.meaning };
+  return {
+    id: `glossary/${term.id}`,
+    topic: term.topic,
+    term: term.id,
+    names: [term.term, ...term.aka],
+    audience: 'default',
+    kind: 'glossary',
+    order: 0,
+    text: term.meaning,
+  };
 }
 
 /** The wording a person sees: their audience's own if the topic has one, else the default. */

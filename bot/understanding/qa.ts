@@ -19,13 +19,12 @@ import MiniSearch from 'minisearch';
 import type { Audience, GlossaryTerm, Stage, Topic } from '../../content/schema.js';
 import { stageFromText } from './age.js';
 import { createTfIdf, stem, type TfIdfIndex } from './natural.js';
-import { answerUnits } from './answer-sentences.js';
 import { glossaryPassage, topicPassages, wordingFor, type Passage } from './passages.js';
 import { asksAge, questionType, typeFit, type QuestionType } from './question-type.js';
 import { SpellingIndex } from './spelling.js';
 import { STOPWORDS, stems, words } from './text.js';
-import { BACK_REFERENCE, DEPENDS_ON_BEFORE, containsPhrase, stripPlaceholders, withoutAges } from './query-text.js';
-import { PASSAGE_WEIGHTS, TYPE_NAMES, W, rankScore, type RankFeature, type TopicFeatures } from './rank-weights.js';
+import { BACK_REFERENCE, containsPhrase, stripPlaceholders, withoutAges } from './query-text.js';
+import { TYPE_NAMES, W, rankScore, type RankFeature, type TopicFeatures } from './rank-weights.js';
 import { CachedBm25, CachedTfIdf, searchTerm as processTerm } from './term-scores.js';
 import { RecordSearch, askedPart, fuseRankings, liftOnlyWithEvidence } from './topic-features.js';
 import { SNAPSHOT_FORMAT, floatsFromBase64, floatsToBase64, snapshotKey, type IndexSnapshot } from './index-snapshot.js';
@@ -33,7 +32,8 @@ import { SNAPSHOT_FORMAT, floatsFromBase64, floatsToBase64, snapshotKey, type In
 export { containsPhrase } from './query-text.js';
 export { PASSAGE_WEIGHTS, RANK_FEATURES, RANK_WEIGHTS, rankScore, type RankFeature, type TopicFeatures } from './rank-weights.js';
 import { DIMENSIONS, loadWordVectors, type WordVectors } from './word-vectors.js';
-import { SentenceRanker, type RankedSentence } from './sentence-rank.js';
+import type { RankedSentence } from './sentence-rank.js';
+import { WithinTopic, type TopicQuestion } from './within-topic.js';
 
 export interface QaMatch {
   topic: string;
@@ -165,7 +165,6 @@ export class TopicIndex {
   private readonly passageById = new Map<string, Passage>();
   /** Every passage's place in the arrays below (its slot). */
   private readonly slotOf = new Map<string, number>();
-  private readonly units = new Map<string, { text: string; stems: Set<string> }[]>();
   /** Each passage's unit meaning vector, DIMENSIONS numbers per slot; null without word vectors. */
   private passageVectors: Float32Array | null = null;
   /** Per-word scores kept for the four lexical signals (term-scores.ts): the same figures, far less work. */
@@ -181,7 +180,8 @@ export class TopicIndex {
   readonly spelling: SpellingIndex;
   /** Every stem the content uses. */
   private readonly knownStems = new Set<string>();
-  private readonly sentenceRanker: SentenceRanker;
+  /** What the answer says once the topic is chosen (within-topic.ts). */
+  private readonly withinTopic: WithinTopic;
   private readonly sentenceVectors = new Map<string, Float32Array>();
 
   constructor(
@@ -245,7 +245,7 @@ export class TopicIndex {
     this.compactTfIdf = new CachedTfIdf(this.compact, this.topics.length);
     this.fullTfIdf = new CachedTfIdf(this.full, this.topics.length);
     this.spelling = new SpellingIndex(this.vocabulary);
-    this.sentenceRanker = new SentenceRanker(all, usable?.sentences);
+    this.withinTopic = new WithinTopic(all, usable?.sentences);
   }
 
   /** Works out everything the ranking reads from the content: the slow part of start-up without a snapshot. */
@@ -333,7 +333,7 @@ export class TopicIndex {
       plainRecords: this.recordSearch!.toJSON(),
       idf: [...this.idf],
       knownStems: [...this.knownStems],
-      sentences: this.sentenceRanker.rarity(),
+      sentences: this.withinTopic.rarity(),
       vectors: this.passageVectors ? floatsToBase64(this.passageVectors) : null,
     };
   }
@@ -507,7 +507,7 @@ export class TopicIndex {
 
   search(question: string, context: SearchContext = {}, limit = 5): QaResult {
     const features = this.topicFeatures(question, context);
-    const { type, age, followUp, audience, query, asked, bm25, maxBm25, queryVector } = features;
+    const { type, followUp, query, maxBm25, queryVector } = features;
     const scored = context.within ? features.scored.filter((t) => context.within!.has(t.topic)) : features.scored;
     const none: QaResult = { confident: false, matches: [], type, followUp, passages: [] };
     if (query.length === 0 && !followUp) return none;
@@ -534,16 +534,49 @@ export class TopicIndex {
     const ranked = scored.map((t) => ({ t, rank: rankScore(t) }));
     ranked.sort((a, b) => b.rank - a.rank);
     const top = ranked[0]?.t;
-    const passages = (confident || context.within) && top ? this.rankPassages(this.byId.get(top.topic)!, bm25, queryVector, type, audience, age, asked) : [];
+    const answer =
+      (confident || context.within) && top
+        ? this.withinTopic.answer(this.topicQuestion(question, this.byId.get(top.topic)!, features, queryVector))
+        : undefined;
     return {
       confident,
       matches: ranked.slice(0, limit).map(({ t, rank }) => ({ topic: t.topic, score: Math.round(rank * 1000) / 1000 })),
       type,
       followUp,
-      passages,
-      sentences:
-        (confident || context.within) && top ? this.rankSentences(this.byId.get(top.topic)!, passages, bm25, queryVector, type, audience, age, asked) : [],
+      passages: answer?.passages ?? [],
+      sentences: answer?.sentences ?? [],
       evidence: top && { coverage: top.coverage, phrase: top.phrase, bm25: maxBm25 },
+    };
+  }
+
+  /** The question as the topic ranking read it, for ranking a topic's own passages and sentences (within-topic.ts). */
+  private topicQuestion(
+    text: string,
+    topic: IndexedTopic,
+    features: { type: QuestionType; age: boolean; audience: Audience; asked: string[]; bm25: Float64Array },
+    queryVector: Float32Array,
+  ): TopicQuestion {
+    const { bm25 } = features;
+    return {
+      text,
+      type: features.type,
+      age: features.age,
+      audience: features.audience,
+      asked: features.asked,
+      passages: this.candidates(topic, features.audience).list,
+      bm25: (p) => bm25[this.slotOf.get(p.id)!]!,
+      passageMeaning: (p) => this.meaningAt(this.slotOf.get(p.id)!, queryVector),
+      sentenceMeaning: (text) => {
+        if (!this.vectors) return 0;
+        let v = this.sentenceVectors.get(text);
+        if (!v) {
+          v = unit(this.meaning(words(stripPlaceholders(text))));
+          this.sentenceVectors.set(text, v);
+        }
+        return closeness(queryVector, v, 0);
+      },
+      idf: (st) => this.idf.get(st),
+      maxIdf: Math.log(1 + this.passageById.size),
     };
   }
 
@@ -620,91 +653,6 @@ export class TopicIndex {
     const vectors = this.passageVectors;
     if (!vectors) return 0;
     return closeness(queryVector, vectors, slot * DIMENSIONS);
-  }
-
-  private rankPassages(
-    topic: IndexedTopic,
-    bm25: Float64Array,
-    queryVector: Float32Array,
-    type: QuestionType,
-    audience: Audience,
-    age: boolean,
-    query: string[],
-  ): Passage[] {
-    const { list: own, slots } = this.candidates(topic, audience);
-    let maxInTopic = 0;
-    for (const slot of slots) maxInTopic = Math.max(maxInTopic, bm25[slot]!);
-    const pw = PASSAGE_WEIGHTS;
-    const maxIdf = Math.log(1 + this.passageById.size);
-    const asked = [...new Set(query)];
-    const weightOf = (st: string) => this.idf.get(st) ?? maxIdf;
-    const askedWeight = asked.reduce((sum, st) => sum + weightOf(st), 0);
-    const best: { p: Passage; score: number; lead: Passage }[] = [];
-    own.forEach((p, at) => {
-      // Glossary lines lead only a "what is" answer; elsewhere they repeat what the topic says at more length.
-      if (p.kind === 'glossary' && type !== 'what-is') return;
-      const lexical = maxInTopic ? bm25[slots[at]!]! / maxInTopic : 0;
-      const prior = p.kind === 'summary' ? pw.summary : p.kind === 'steps' ? pw.steps : p.kind === 'glossary' ? pw.glossaryWhatIs : 0;
-      const passageScore = lexical + this.meaningAt(slots[at]!, queryVector) * pw.meaning + typeFit(type, p.text, p.order === 0, age) * pw.type + prior;
-      // Then each sentence on its own: a passage counts as good as its best sentence, and the best sentence of
-      // all leads the answer, before the passage it comes from.
-      let top = { score: -Infinity, lead: p };
-      this.unitsOf(p).forEach(({ text, stems }, k) => {
-        const overlap = askedWeight ? asked.reduce((sum, st) => sum + (stems.has(st) ? weightOf(st) : 0), 0) / askedWeight : 0;
-        const score =
-          passageScore * pw.passage + overlap * pw.unitWords + typeFit(type, text, p.order === 0 && k === 0, age) * pw.unitType + (k === 0 ? pw.unitFirst : 0);
-        // Only a sentence that stands on its own can lead: "They do not need one either" needs the one before it.
-        if (score > top.score && (k === 0 || !DEPENDS_ON_BEFORE.test(text))) top = { score, lead: { ...p, id: `${p.id}#${k}`, text } };
-      });
-      best.push({ p, ...top });
-    });
-    best.sort((a, b) => b.score - a.score);
-    const lead = best[0]?.lead;
-    return [...(lead && lead.text !== best[0]!.p.text ? [lead] : []), ...best.map((b) => b.p)];
-  }
-
-  /** Every sentence of a topic in the asker's wording, scored for the question (sentence-rank.ts). */
-  private rankSentences(
-    topic: IndexedTopic,
-    ranked: Passage[],
-    bm25: Float64Array,
-    queryVector: Float32Array,
-    type: QuestionType,
-    audience: Audience,
-    age: boolean,
-    query: string[],
-  ): RankedSentence[] {
-    const own = this.candidates(topic, audience).list.filter((p) => p.kind !== 'glossary' || type === 'what-is');
-    const bm25Of = (p: Passage) => bm25[this.slotOf.get(p.id)!]!;
-    const maxInTopic = Math.max(...own.map(bm25Of), 0);
-    const place = new Map<string, number>();
-    ranked.forEach((p, i) => place.has(p.id) || place.set(p.id, i));
-    return this.sentenceRanker.rank(own, {
-      stems: query,
-      type,
-      asksAge: age,
-      passageScore: (p) => (maxInTopic ? bm25Of(p) / maxInTopic : 0),
-      passageRank: (p) => place.get(p.id) ?? ranked.length,
-      meaning: (text) => {
-        if (!this.vectors) return 0;
-        let v = this.sentenceVectors.get(text);
-        if (!v) {
-          v = unit(this.meaning(words(stripPlaceholders(text))));
-          this.sentenceVectors.set(text, v);
-        }
-        return closeness(queryVector, v, 0);
-      },
-    });
-  }
-
-  /** A passage's sentences with their content stems, worked out once. */
-  private unitsOf(p: Passage): { text: string; stems: Set<string> }[] {
-    let units = this.units.get(p.id);
-    if (!units) {
-      units = answerUnits(p.text).map((text) => ({ text, stems: new Set(stems(text)) }));
-      this.units.set(p.id, units);
-    }
-    return units;
   }
 
   /** A topic's passages in the asker's wording, in the order written: for "more detail". */

@@ -108,3 +108,27 @@ export function answerShape(type: QuestionType, text: string, isFirst: boolean, 
       return 0;
   }
 }
+
+/**
+ * Whether a message asks several things at once: two questions ("How long do we have? Can we ask for a
+ * school?"), or a second joined on with "and" ("what is it and is it run by the council"). Such an answer
+ * gets the longer room (compose.ts): each part's fact is in a different sentence.
+ */
+export function asksSeveral(text: string): boolean {
+  return (text.match(/\?/g) ?? []).length >= 2 || / and (how|who|when|what|which|where|can|do|does|is|are|should|must)\b/i.test(text);
+}
+
+/** "How far", "how much", "how many", "what are the distances": the answer is an amount with its unit. */
+export function asksAmount(words: string[]): boolean {
+  return / (how (far|much|many)|what (distance|distances|are the distances)|walking distances?|how much money|what does it cost|cost) /.test(
+    ` ${words.join(' ')} `,
+  );
+}
+
+/** An amount with its unit: "2 miles", "£200", "15 hours", "30 hours a week", "90%". */
+const AMOUNT = /£\s?\d|\b\d+(\.\d+)?\s?(miles?|km|kilometres?|metres?|hours?|pounds|per ?cent|%|sessions?|times|days?|weeks?|months?)\b/i;
+
+/** Whether a sentence holds an amount with its unit, for "how far", "how much", "how many". 0 or 1. */
+export function amountShape(text: string): number {
+  return AMOUNT.test(text) ? 1 : 0;
+}

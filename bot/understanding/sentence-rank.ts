@@ -8,7 +8,8 @@
  * A sentence's score adds:
  * - the question's words it holds, each weighted by how rare it is in the whole content and how rare
  *   within this topic ("appeal" says nothing inside the appeal topic; "certificate" does);
- * - how well it looks like the kind of answer wanted (question-type.ts);
+ * - how well it looks like the kind of answer wanted (question-type.ts), and whether it holds an amount
+ *   with its unit when the question asks "how far", "how much" or "how many";
  * - how well its passage matched: BM25 within the topic, and its place when whole passages are ranked;
  * - the closeness of its meaning (word vectors);
  * - whether it states something checkable: a number, a named body or law, a duty, "free";
@@ -21,7 +22,7 @@
  */
 import { answerUnits, joinUnits } from './answer-sentences.js';
 import type { Passage } from './passages.js';
-import { answerShape, typeFit, type QuestionType } from './question-type.js';
+import { amountShape, answerShape, typeFit, type QuestionType } from './question-type.js';
 import { DEPENDS_ON_BEFORE } from './query-text.js';
 import { stems } from './text.js';
 import { LEARNT_PICKING, LEARNT_SENTENCE_WEIGHTS, LEARNT_SURE_SENTENCE } from './sentence-weights.js';
@@ -48,7 +49,8 @@ export interface RankedSentence {
  * whether it holds the question's most telling word (the asked entity); the `shape...` signals say it has
  * the shape of answer the question's kind wants (a time for "how long", a body or role for "who", a modal
  * for "can I" or "must they", a definition for "what is", a step for "how do I"), each counted only for
- * questions of that kind, so each is weighted on its own.
+ * questions of that kind, so each is weighted on its own; `shapeAmount` an amount with its unit ("2 miles",
+ * "£4,000") for "how far", "how much" and "how many", whatever the kind.
  */
 export const SENTENCE_FEATURES = [
   'words',
@@ -59,6 +61,7 @@ export const SENTENCE_FEATURES = [
   'shapeYesNo',
   'shapeWhatIs',
   'shapeHow',
+  'shapeAmount',
   'passage',
   'rank',
   'meaning',
@@ -121,6 +124,8 @@ export interface SentenceQuery {
   stems: string[];
   type: QuestionType;
   asksAge: boolean;
+  /** "How far", "how much", "how many": an amount with its unit is wanted (question-type.ts). */
+  asksAmount?: boolean;
   /** Each passage's BM25 score, scaled 0 to 1 within the topic. */
   passageScore: (p: Passage) => number;
   /** Each passage's place when whole passages are ranked (qa.ts), 0 the best. */
@@ -229,6 +234,7 @@ export class SentenceRanker {
         shapeYesNo: shape('yes-no'),
         shapeWhatIs: shape('what-is'),
         shapeHow: shape('how'),
+        shapeAmount: q.asksAmount ? amountShape(s.text) : 0,
         passage: q.passageScore(s.passage),
         rank: 1 / (1 + q.passageRank(s.passage)),
         meaning: q.meaning(s.text),

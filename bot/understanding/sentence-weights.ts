@@ -14,6 +14,7 @@ export const LEARNT_SENTENCE_WEIGHTS: SentenceFeatures = {
   shapeYesNo: 0,
   shapeWhatIs: 0,
   shapeHow: 0,
+  shapeAmount: 0.8,
   passage: 0.665,
   rank: 1,
   meaning: 0.3,

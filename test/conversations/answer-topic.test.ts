@@ -15,10 +15,13 @@ function foreignSentences(topicId: string, paragraphs: string[]): string[] {
   // A "what is" answer may lead with the glossary's meaning of a term that belongs to the topic.
   const terms = [...content.glossary.values()].filter((t) => t.topic === topicId);
   const haystack = JSON.stringify([topic, terms]).toLowerCase().replace(/\s+/g, ' ');
-  return paragraphs
-    .flatMap((p) => p.split(/(?<=[.!?])\s+/))
-    .map((s) => s.toLowerCase().split(/\s+/).slice(0, 5).join(' '))
-    .filter((start) => start.length > 12 && !/[{}0-9]/.test(start) && !haystack.includes(start));
+  return (
+    paragraphs
+      .flatMap((p) => p.split(/(?<=[.!?])\s+/))
+      // A list line ("- Keep a note of...") is held by the topic without its dash.
+      .map((s) => s.replace(/^- /, '').toLowerCase().split(/\s+/).slice(0, 5).join(' '))
+      .filter((start) => start.length > 12 && !/[{}0-9]/.test(start) && !haystack.includes(start))
+  );
 }
 
 const CONVERSATIONS: string[][] = [

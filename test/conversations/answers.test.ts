@@ -125,6 +125,12 @@ describe('SMS', () => {
     expect(judge(plan.now[0] ?? '', facts).missing).toEqual([]);
   });
 
+  test('a question asking two things gets the longer answer, and the first text carries the fact the short one left out', async () => {
+    const { chat } = await firstMessage('How far away from school do we need to live to get free transport? Does it change once he turns 8?', 'sms');
+    const plan = planSms(chat.replies, words);
+    expect(judge(plan.now[0] ?? '', [['2 miles'], ['under 8']]).missing).toEqual([]);
+  });
+
   test('the rest of the answer waits for MORE', async () => {
     const { chat } = await firstMessage('how long hav i got 2 appeal', 'sms');
     const plan = planSms(chat.replies, words);

@@ -1,4 +1,4 @@
-import { answerShape, questionType } from '../../bot/understanding/question-type.js';
+import { amountShape, answerShape, asksAmount, asksSeveral, questionType } from '../../bot/understanding/question-type.js';
 import { words } from '../../bot/understanding/text.js';
 
 describe('the kind of question', () => {
@@ -49,5 +49,27 @@ describe('the kind of a question asked in passing', () => {
     ['my son hates school and i dont know if it helps', 'other'],
   ])('"%s" is %s', (q, type) => {
     expect(questionType(q.split(' '))).toBe(type);
+  });
+});
+
+describe('questions that ask several things', () => {
+  test.each([
+    ['We got the draft plan today. How long do we have? Can we ask for a school?', true],
+    ['what is disagreement resolution and is it run by the council', true],
+    ['how long have i got to appeal', false],
+    ['my son is 7 and autistic, can he get help at school?', false],
+  ])('"%s": %s', (q, several) => {
+    expect(asksSeveral(q)).toBe(several);
+  });
+});
+
+describe('questions that ask for an amount', () => {
+  test('"how far", "how much" and "how many" want an amount with its unit', () => {
+    expect(asksAmount(words('how far does he have to live from school'))).toBe(true);
+    expect(asksAmount(words('how many free hours do we get'))).toBe(true);
+    expect(asksAmount(words('can he get free transport'))).toBe(false);
+    expect(amountShape('They are under 8 and live more than 2 miles away.')).toBe(1);
+    expect(amountShape('You can get up to £4,000 a year.')).toBe(1);
+    expect(amountShape('Distance does not matter.')).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { ANSWER_BUDGET, Composer, LONG_ANSWER_BUDGET } from '../../bot/compose.js';
 import type { Passage } from '../../bot/understanding/passages.js';
 import { TopicIndex } from '../../bot/understanding/qa.js';
+import { asksSeveral } from '../../bot/understanding/question-type.js';
 import {
   PICKING,
   SENTENCE_FEATURES,
@@ -141,6 +142,25 @@ describe('first replies say the fact asked for', () => {
     expect(said.length).toBeLessThanOrEqual(LONG_ANSWER_BUDGET);
     expect(judge(said, [['sections'], ['A to K']]).pass).toBe(true);
     expect(answer('how long have i got to appeal').length).toBeLessThanOrEqual(ANSWER_BUDGET);
+  });
+
+  test("a question that asks several things gets the longer room, and says each part's fact", () => {
+    const q = 'How far away from school do we need to live to get free transport? Does it change once he turns 8?';
+    expect(asksSeveral(q)).toBe(true);
+    const r = index.search(q, { audience: 'parent' });
+    const short = composer.answerReply(r.matches[0]!.topic, r.passages, 'parent', { sentences: r.sentences }).paragraphs.join('\n');
+    const said = composer.answerReply(r.matches[0]!.topic, r.passages, 'parent', { sentences: r.sentences, several: true }).paragraphs.join('\n');
+    expect(short.length).toBeLessThanOrEqual(ANSWER_BUDGET);
+    expect(judge(short, [['2 miles'], ['3 miles']]).pass).toBe(false);
+    expect(said.length).toBeLessThanOrEqual(LONG_ANSWER_BUDGET);
+    expect(judge(said, [['2 miles'], ['3 miles'], ['under 8']]).missing).toEqual([]);
+  });
+
+  test('"what is" gives no glossary line of another term: it would not say what it is about', () => {
+    const said = answer('what is sen support');
+    expect(judge(said, [['assess'], ['plan'], ['review']]).missing).toEqual([]);
+    const lines = [...content.glossary.values()].filter((t) => !/\bsen support\b/i.test([t.term, ...t.aka].join(' | '))).map((t) => t.meaning);
+    for (const line of lines) expect(said).not.toContain(line);
   });
 
   test('a list that answers the question is given whole, straight after the sentence that leads it in', () => {

@@ -1,5 +1,5 @@
 /**
- * The blind tuning sets (test/fixtures/safeguarding/safeguarding-*-blind*.yaml, two pairs): messages written
+ * The blind tuning sets (test/fixtures/safeguarding/safeguarding-*blind*.yaml: two pairs, then one file of both kinds): messages written
  * apart from this repo, by people who never saw the rules or the corpus, in the evaluation format. They
  * are real variety that templates never give, so part of them is learnt from; a fixed part is held out
  * and only ever measured (`npm run bench:safeguarding -- <file> --part held-out`), so there is still an
@@ -16,6 +16,7 @@ export const BLIND_FILES = [
   'safeguarding-near-misses-blind.yaml',
   'safeguarding-crises-blind-2.yaml',
   'safeguarding-near-misses-blind-2.yaml',
+  'safeguarding-blind-3.yaml',
 ] as const;
 
 export const EvalItem = z.object({

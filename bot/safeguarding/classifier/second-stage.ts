@@ -124,6 +124,17 @@ export const CUES = {
     'afterwards',
     'first year',
     'was diagnosed',
+    'when * was little',
+    'when * was younger',
+    'as a toddler',
+    'historic',
+    'historical',
+    'a while ago',
+    'long time ago',
+    'old school',
+    'previous school',
+    'case is closed',
+    'case closed',
   ],
   managed: [
     'managed',
@@ -151,6 +162,22 @@ export const CUES = {
     'camhs',
     'nurse',
     'health plan',
+    'behaviour plan',
+    'behaviour support',
+    'meltdown',
+    'meltdowns',
+    'sensory',
+    'speech delay',
+    'parenting course',
+    'health visitor',
+    'paediatrician',
+    'part of his',
+    'part of her',
+    'part of their',
+    'insulin',
+    'epipen',
+    'tube fed',
+    'seizure plan',
   ],
   hypothetical: [
     'in case',
@@ -335,6 +362,13 @@ const CALMING_AT = CALMING.map((g) => 7 + GROUPS.indexOf(g));
  */
 export function mayCalm(f: Float64Array): boolean {
   return CALMING_AT.some((i) => (f[i] as number) > 0);
+}
+
+const URGENCY_AT = 7 + GROUPS.indexOf('urgency');
+
+/** Whether the message has an urgency cue ("tonight", "right now", "help", "not answering"). */
+export function urgent(f: Float64Array): boolean {
+  return (f[URGENCY_AT] as number) > 0;
 }
 
 export interface SecondStageModel {

@@ -3,22 +3,25 @@
  * Every message of our tuning sets (the questions and conversations in test/fixtures/understanding/ and
  * the safeguarding tuning messages in test/fixtures/safeguarding/, never the sealed sets) goes through
  * whole turns of the assistant in one process (memory storage, the index as `npm start` builds it, no
- * HTTP): each question after "hi" in a conversation of its own, each conversation turn by turn. Prints
- * the CPU time (process.cpuUsage) of those turns, first pass and second pass (the second with a fresh
- * assistant and fresh caches, so the JIT is warm but no result is remembered).
+^ * HTTP): each question after "hi" in a conversation of its own, each conversation turn by turn. Prints
+ * the CPU time (process.cpuUsage) of those turns in three passes: in a new process; with a new index and
+ * assistant (compiled code warm, the index's caches empty); and with that index again (its per-word and
+ * per-sentence caches full). No pass remembers whole results: every message is worked out afresh.
  *
  * `--write FILE` writes every reply, the outcome of the safeguarding check and any gap noted for each
  * message to FILE; `--compare FILE` checks that this run's are byte-identical to FILE's and exits 1 if
- * not. A change meant only to make turns cheaper must leave them identical.
+ * not. A change meant only to make turns cheaper must leave them identical. `--profile FILE` writes a CPU
+ * profile of the third pass (open it in Chrome's DevTools).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { join, resolve } from 'node:path';
 import { MemoryStorage } from 'botbuilder';
 import { parse } from 'yaml';
 import { LocalOfferAssistant } from '../../bot/assistant.js';
 import { assessRisk } from '../../bot/safeguarding/assess.js';
 import { readIndexSnapshot } from '../../bot/understanding/index-snapshot.js';
-import { TopicIndex } from '../../bot/understanding/qa.js';
+import { RememberingTopicIndex } from '../../bot/understanding/remembered-search.js';
 import { loadContent } from '../../content/store.js';
 import { quietLogger } from './quiet-assistant.js';
 
@@ -66,9 +69,9 @@ function walks(): Walk[] {
 const content = loadContent();
 const all = walks();
 
-async function pass(record: boolean): Promise<{ cpuMs: number; turns: number; lines: string[] }> {
-  // A fresh index and assistant each pass: nothing remembered from the pass before.
-  const index = new TopicIndex(content.topics.values(), content.glossary.values(), undefined, undefined, readIndexSnapshot());
+const freshIndex = () => new RememberingTopicIndex(content.topics.values(), content.glossary.values(), undefined, undefined, readIndexSnapshot());
+
+async function pass(record: boolean, index = freshIndex()): Promise<{ cpuMs: number; turns: number; lines: string[] }> {
   const gaps: unknown[] = [];
   const assistant = new LocalOfferAssistant({
     content,
@@ -100,10 +103,23 @@ async function pass(record: boolean): Promise<{ cpuMs: number; turns: number; li
 }
 
 const first = await pass(true);
-const second = await pass(false);
+const index = freshIndex();
+const second = await pass(false, index);
+const profile = option('--profile');
+const session = profile ? new Session() : undefined;
+const post = (method: string) => new Promise<unknown>((ok, fail) => session!.post(method, (err, result) => (err ? fail(err) : ok(result))));
+if (session) {
+  session.connect();
+  await post('Profiler.enable');
+  await post('Profiler.start');
+}
+const third = await pass(false, index);
+if (session) writeFileSync(profile!, JSON.stringify(((await post('Profiler.stop')) as { profile: unknown }).profile));
+const perMessage = (p: { cpuMs: number; turns: number }) => `${(p.cpuMs / p.turns).toFixed(3)} ms CPU per message (${p.cpuMs.toFixed(0)} ms)`;
 console.log(`${all.length} walks, ${first.turns} messages (besides "hi")`);
-console.log(`first pass:  ${(first.cpuMs / first.turns).toFixed(3)} ms CPU per message (${first.cpuMs.toFixed(0)} ms)`);
-console.log(`second pass: ${(second.cpuMs / second.turns).toFixed(3)} ms CPU per message (${second.cpuMs.toFixed(0)} ms)`);
+console.log(`first pass, a new process:                   ${perMessage(first)}`);
+console.log(`second pass, a new index and assistant:      ${perMessage(second)}`);
+console.log(`third pass, the second pass's index again:   ${perMessage(third)}`);
 
 const out = `${first.lines.join('\n')}\n`;
 const write = option('--write');

@@ -35,6 +35,7 @@ import { RememberingTopicIndex } from './understanding/remembered-search.js';
 import { readIndexSnapshot } from './understanding/index-snapshot.js';
 import { StaffDesk } from './staff/desk.js';
 import { staffRecogniser } from './staff/recognise.js';
+import { practiseTurns } from './warm-up.js';
 import { NotifySummarySender } from '../adapters/notify/notify.sender.js';
 
 export interface AppOptions {
@@ -57,6 +58,8 @@ export interface App {
   url: string;
   listen(): Promise<string>;
   close(): Promise<void>;
+  /** Practice turns on the real topic index, in a separate assistant that stores and records nothing (warm-up.ts). */
+  practise(): Promise<number>;
 }
 
 export class ContentNotReadyError extends Error {}
@@ -112,11 +115,12 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     renderers: () => channels.renderers,
     localInbox: () => localDirectLine,
   });
+  // The build's snapshot of the index when it is for this content (index-snapshot.ts), else built here.
+  const index = new RememberingTopicIndex(content.topics.values(), content.glossary.values(), undefined, undefined, readIndexSnapshot());
   const assistant = new LocalOfferAssistant({
     content,
     storage,
-    // The build's snapshot of the index when it is for this content (index-snapshot.ts), else built here.
-    index: new RememberingTopicIndex(content.topics.values(), content.glossary.values(), undefined, undefined, readIndexSnapshot()),
+    index,
     gaps,
     events,
     lock: new KeyedLock(),
@@ -282,6 +286,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       const closable = rawStorage as unknown as { close?: () => Promise<void> };
       await closable.close?.();
     },
+    practise: () => practiseTurns({ content, index }),
   };
   return app;
 }

@@ -16,7 +16,15 @@ async function main(): Promise<void> {
   );
   // The name taggers used to redact kept questions, and the bank holiday rules, load in about a second:
   // after start, not before it, so the port opens sooner and the first turn that needs them does not wait.
-  setTimeout(warmUp, 1_000).unref();
+  // Then practice turns, one at a time between real ones, so the first people to write do not pay for
+  // compiling the hot code and filling the index's caches (warm-up.ts).
+  setTimeout(() => {
+    warmUp();
+    app.practise().then(
+      (turns) => app.logger.info({ event: 'practised', turns }),
+      (err: unknown) => app.logger.warn({ event: 'practice-failed', error: (err as Error).name }),
+    );
+  }, 1_000).unref();
   const stop = async (signal: string) => {
     app.logger.info({ event: 'stopping', signal });
     await app.close();

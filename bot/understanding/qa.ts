@@ -182,6 +182,8 @@ export class TopicIndex {
   private readonly knownStems = new Set<string>();
   /** What the answer says once the topic is chosen (within-topic.ts). */
   private readonly withinTopic: WithinTopic;
+  /** Which topics use each stem (their `known`), by place: a question's coverage is added up word by word. */
+  private readonly knownBy = new Map<string, number[]>();
   private readonly sentenceVectors = new Map<string, Float32Array>();
 
   constructor(
@@ -233,6 +235,11 @@ export class TopicIndex {
     } else this.build(topicList, terms, all);
 
     this.topics.forEach((topic, topicNo) => {
+      for (const st of topic.known) {
+        const list = this.knownBy.get(st);
+        if (list) list.push(topicNo);
+        else this.knownBy.set(st, [topicNo]);
+      }
       for (const phrase of topic.phrases) {
         const list = this.phrasesByFirst.get(phrase[0]!) ?? [];
         list.push({ topic: topicNo, phrase });
@@ -442,6 +449,13 @@ export class TopicIndex {
         if (containsPhrase(query, phrase)) phrases[topic] = Math.max(phrases[topic]!, Math.min(phrase.length, 3));
       }
     }
+    // Each topic's share of the question's words (weighted) and its count of the distinct ones, from the
+    // topics each word is known by rather than by asking every topic about every word. The weights are
+    // added in the question's order, as they always were.
+    const covered = new Float64Array(this.topics.length);
+    for (let j = 0; j < query.length; j++) for (const t of this.knownBy.get(query[j]!) ?? []) covered[t]! += weights[j]!;
+    const sharedBy = new Int32Array(this.topics.length);
+    for (const st of distinct) for (const t of this.knownBy.get(st) ?? []) sharedBy[t]!++;
     const block = this.block(audience);
     const dots = this.dotsWith(block, queryVector);
     const scored: TopicFeatures[] = this.topics.map((topic, i) => {
@@ -462,10 +476,7 @@ export class TopicIndex {
           bestType = Math.max(bestType, typeFit(type, p.text, p.order === 0, age));
         }
       }
-      let covered = 0;
-      for (let j = 0; j < query.length; j++) if (topic.known.has(query[j]!)) covered += weights[j]!;
-      let shared = 0;
-      for (const st of distinct) if (topic.known.has(st)) shared++;
+      const shared = sharedBy[i]!;
       const named = topic.named.has(type) ? 1 : 0;
       const contextual = current ? (current.id === topic.id ? W.current * (pointsBack ? 2 : 1) : current.related.includes(topic.id) ? W.related : 0) : 0;
       const features: Record<RankFeature, number> = {
@@ -479,7 +490,7 @@ export class TopicIndex {
         record: maxRecord ? records[i]! / maxRecord : 0,
         // Coverage weighs each word by how rare it is in the content, and a word the content never uses weighs
         // double: "what day are the bins collected" shares two words with a topic, but "bins" says it is not ours.
-        coverage: queryWeight ? covered / queryWeight : 0,
+        coverage: queryWeight ? covered[i]! / queryWeight : 0,
         plain: maxPlain ? plain[i]! / maxPlain : 0,
         asked: maxAsked ? askedScores[i]! / maxAsked : 0,
         // A lift for topics written for the asker and for the age group the message names. For a parent, whom

@@ -78,6 +78,33 @@ export class RecordSearch {
  */
 export function ranks(scores: ArrayLike<number>): Int32Array {
   const n = scores.length;
+  const out = new Int32Array(n);
+  // An item's place is how many items score more than it. The scores are sorted as numbers (a typed
+  // array's own sort, no comparator calls), and each item's place found by halving; a NaN, which orders
+  // nothing, takes the sort by comparison below.
+  const sorted = Float64Array.from(scores).sort();
+  if (n > 0 && Number.isNaN(sorted[n - 1]!)) return ranksByComparison(scores);
+  for (let i = 0; i < n; i++) {
+    const s = scores[i]!;
+    if (!(s > 0)) {
+      out[i] = n;
+      continue;
+    }
+    // The first index in ascending order whose score is above s: everything from there on scores more.
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! > s) hi = mid;
+      else lo = mid + 1;
+    }
+    out[i] = n - lo;
+  }
+  return out;
+}
+
+function ranksByComparison(scores: ArrayLike<number>): Int32Array {
+  const n = scores.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
   const out = new Int32Array(n);
   let place = 0;

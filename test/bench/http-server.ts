@@ -33,8 +33,11 @@ async function startEcho(): Promise<string> {
 
 async function startAssistant(): Promise<string> {
   const app = await startApp({ STORAGE: 'memory', WEBCHAT_ENABLED: 'false' });
-  // As bot/index.ts does after start, so the measured turns do not pay for a one-off library load.
+  // As bot/index.ts does after start, so the measured turns do not pay for a one-off library load, or for
+  // the practice turns running beside them. BENCH_PRACTICE=off leaves the practice turns out, to see the
+  // cost of a process's first questions.
   warmUp();
+  if (process.env.BENCH_PRACTICE !== 'off') await app.practise();
   return app.url;
 }
 

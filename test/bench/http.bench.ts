@@ -34,8 +34,8 @@ const PROFILING = Boolean(process.env.BENCH_PROFILE_DIR);
  * BENCH_TEXTS=varied: tuning questions (our own sets, not evaluation sets) in place of the two fixed questions,
  * each in four wordings ("hi, ...", "please ...") so there are more distinct questions (over 2,700) than the
  * assistant remembers results for (bot/remembered-risk.ts, bot/understanding/remembered-search.ts). They come
- * round in the same order, so a remembered result is always gone before its question comes back: every
- * question is worked out afresh, as one never seen before would be.
+ * round in the same order, each load going on where the last stopped, so a remembered result is always gone
+ * before its question comes back: every question is worked out afresh, as one never seen before would be.
  */
 const WORDINGS = ['', 'hi, ', 'please ', 'quick question: '];
 const VARIED =
@@ -112,10 +112,18 @@ async function cpuMs(served: Served): Promise<number> {
   return (usage.user + usage.system) / 1000;
 }
 
+/**
+ * Where each server is in the varied questions: each load goes on from where its last stopped, so the
+ * 10,000-conversation run does not send the questions of the 1,000 one again while their results are
+ * still remembered (the safeguarding outcomes of the last 2,000 messages are).
+ */
+const variedAt = new Map<Served, number>();
+
 async function load(served: Served, size: number): Promise<{ rps: number; p50: number; p99: number; errors: number; cpuPerTurn: number }> {
   const url = served.url;
   const cpuBefore = await cpuMs(served);
   let n = 0;
+  const from = variedAt.get(served) ?? 0;
   const texts = ['what is an ehcp', 'menu', '1', 'what does SENCO mean?', 'back', 'help'];
   const result = await autocannon({
     url: `${url}/api/messages`,
@@ -127,13 +135,14 @@ async function load(served: Served, size: number): Promise<{ rps: number; p50: n
       {
         setupRequest: (req) => {
           const slot = n % texts.length;
-          const text = VARIED && (slot === 0 || slot === 3) ? VARIED[Math.floor(n / 3) % VARIED.length]! : texts[slot]!;
+          const text = VARIED && (slot === 0 || slot === 3) ? VARIED[(from + Math.floor(n / 3)) % VARIED.length]! : texts[slot]!;
           return { ...req, body: activity(`bench-${(n++ * 7919) % size}`, text) };
         },
       },
     ],
   });
   const cpuPerTurn = (await cpuMs(served)) - cpuBefore;
+  variedAt.set(served, from + Math.ceil(n / 3));
   return {
     rps: result.requests.average,
     p50: result.latency.p50,

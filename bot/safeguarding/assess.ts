@@ -21,7 +21,7 @@ import { readStatisticalLayers } from './classifier/fused.js';
 import type { LinearModel } from './classifier/model.js';
 import { readNowModel } from './classifier/now.js';
 import { scoreTokens, type ClassifierScore } from './classifier/score.js';
-import { mayCalm, readSecondStage, secondStageInput, secondStageProbability, urgent, type SecondStageModel } from './classifier/second-stage.js';
+import { mayCalm, readSecondStage, secondStageInput, secondStageProbability, type SecondStageModel } from './classifier/second-stage.js';
 import { checkSafeguarding, tokenise, type RiskKind, type SafeguardingMatch } from './detector.js';
 
 /** At or above this crisis probability, the statistical layer alone sends the crisis reply. */
@@ -37,17 +37,6 @@ const CATEGORY_AT = 0.1;
 const CATEGORY_SHARE = 0.1;
 /** A rule match is read as a past event when the statistical layer is this much surer of it. */
 const PAST_MARGIN = 0.5;
-/**
- * A rule match in a message of at least RULE_DOUBT_WORDS words that both the statistical layer (below
- * CRISIS_AT) and the second stage (below RULE_DOUBT_AT) read as no danger now gets the possible-risk
- * line instead of the crisis reply: "my son 19 he try to hang himself 3 year before, now he is good",
- * "if a friend told me they were thinking about suicide, what should I say", a story about a girl who
- * runs away. Never for a short message ("I can't go on" and "i wish i was dead" score low there, having
- * little else to read), a medical emergency, or a message with an urgency cue: a helpline note asking
- * about transport that says "they want 2 die 2nite" scores low in both layers too.
- */
-const RULE_DOUBT_WORDS = 15;
-const RULE_DOUBT_AT = 0.1;
 
 export type RiskLevel = 'crisis' | 'possible' | 'none';
 
@@ -68,14 +57,9 @@ const second = readSecondStage();
 const { model: nowModel } = readNowModel();
 
 /** Whether the second stage softens a flagged message to the possible-risk line (classifier/second-stage.ts). */
-function calmed(text: string, pieces: string[][], rules: SafeguardingMatch | null, score: ClassifierScore, stage: SecondStageModel, now: LinearModel): boolean {
-  const f = secondStageInput(text, pieces, rules !== null, score, now);
-  const p = secondStageProbability(stage, f);
-  if (mayCalm(f) && p < stage.threshold) return true;
-  const words = pieces.reduce((n, piece) => n + piece.length, 0);
-  return (
-    rules !== null && !rules.kinds.includes('medical-emergency') && !urgent(f) && score.crisis < CRISIS_AT && words >= RULE_DOUBT_WORDS && p < RULE_DOUBT_AT
-  );
+function calmed(text: string, pieces: string[][], rule: boolean, score: ClassifierScore, stage: SecondStageModel, now: LinearModel): boolean {
+  const f = secondStageInput(text, pieces, rule, score, now);
+  return mayCalm(f) && secondStageProbability(stage, f) < stage.threshold;
 }
 
 const NONE: RiskAssessment = { level: 'none', kinds: [], categories: [] };
@@ -109,11 +93,11 @@ export function decide(
     // The rules cannot tell "she took an overdose in year 9, can the plan cover it" from now; the
     // statistical layer learnt past events apart. Then the 999 line still goes first.
     if (score.possible - score.crisis >= PAST_MARGIN + score.crisis) return POSSIBLE;
-    if (calmed(text, pieces, rules, score, stage, now)) return POSSIBLE;
+    if (calmed(text, pieces, true, score, stage, now)) return POSSIBLE;
     return { level: 'crisis', kinds: rules.kinds, categories: score.crisis >= CATEGORY_AT ? categories : [] };
   }
   if (score.crisis >= CRISIS_AT) {
-    if (calmed(text, pieces, null, score, stage, now)) return POSSIBLE;
+    if (calmed(text, pieces, false, score, stage, now)) return POSSIBLE;
     return { level: 'crisis', kinds: [], categories };
   }
   if (score.possible >= POSSIBLE_AT) return { level: 'possible', kinds: [], categories: [] };

@@ -87,20 +87,6 @@ describe('what the second layer adds', () => {
     expect(assessRisk('she took an overdose two years ago and is doing well now, can her plan mention it at college').level).toBe('possible');
   });
 
-  test('a long rule match both layers read as no danger now gets the possible-risk line; danger now keeps the crisis reply', () => {
-    for (const text of [
-      'We are training the new lunchtime staff on what to do if a pupil says they want to kill themselves, is there a leaflet we can give out?',
-      'For my health and social care coursework I am writing about why some teenagers self harm, which websites are reliable to quote in my essay?',
-    ])
-      expect(assessRisk(text).level).toBe('possible');
-    for (const text of [
-      'I have been asking the school about his EHCP for months and nobody listens and honestly I want to kill myself tonight',
-      'my lad is 17 and he has autism, he told me this morning he wants to kill himself and he has locked himself in his room, what do i do',
-      'i want to kill myself',
-    ])
-      expect(assessRisk(text).level).toBe('crisis');
-  });
-
   test('a disclosure buried in the middle of a long question is found', () => {
     const send = 'We are waiting for the annual review and the school has not replied to my emails about his transport. ';
     const text = `${send.repeat(30)}Honestly I do not want to be alive anymore. ${send.repeat(30)}`;

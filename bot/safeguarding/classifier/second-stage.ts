@@ -364,13 +364,6 @@ export function mayCalm(f: Float64Array): boolean {
   return CALMING_AT.some((i) => (f[i] as number) > 0);
 }
 
-const URGENCY_AT = 7 + GROUPS.indexOf('urgency');
-
-/** Whether the message has an urgency cue ("tonight", "right now", "help", "not answering"). */
-export function urgent(f: Float64Array): boolean {
-  return (f[URGENCY_AT] as number) > 0;
-}
-
 export interface SecondStageModel {
   features: string[];
   weights: number[];

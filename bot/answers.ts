@@ -48,13 +48,7 @@ export class Answers {
       // Inside a pathway, if one of this step's own choices leads to that topic, go there: the person keeps their path.
       const next = view.machine === 'intake' ? null : this.offers.choiceLeadingTo(turn.record.flow, view, top.topic);
       if (next) return this.steps.arrive(turn, this.steps.send(turn, { type: `choose.${next}` }).view);
-      // "Or did you mean": the next two topics, when they are close enough to be fair guesses.
-      const alternatives = result.matches
-        .slice(1)
-        .filter((m) => m.score >= top.score * 0.5)
-        .slice(0, 2)
-        .map((m) => m.topic);
-      return this.give(turn, view, top.topic, result.passages, alternatives, [], result.sentences);
+      return this.give(turn, view, top.topic, result.passages, this.alternatives(result), [], result.sentences);
     }
     // "hes 12, year 7": said about themselves, not asked. Noted, not a gap in the content.
     if (turn.introduced && !asksSomething(turn.text)) {
@@ -69,6 +63,29 @@ export class Answers {
     }
     turn.replies.push(this.steps.info(ambiguousChoice && close.length === 0 ? 'ambiguous' : 'answer.not-sure', turn));
     this.steps.showStep(turn, view, { withTopic: false, extra: close.map((m) => ({ kind: 'topic' as const, id: m.topic })) });
+  }
+
+  /**
+   * The answer given beside a crisis reply: only a confident one, never a pathway step, "not sure" or the
+   * closest topics, since the crisis reply already says what to do next. Returns false when there is none.
+   */
+  confidentAnswer(turn: Turn, view: FlowView): boolean {
+    const result = this.search(turn);
+    const top = result.matches[0];
+    if (!result.confident || !top) return false;
+    this.give(turn, view, top.topic, result.passages, this.alternatives(result), [], result.sentences);
+    return true;
+  }
+
+  /** "Or did you mean": the next two topics, when they are close enough to be fair guesses. */
+  private alternatives(result: QaResult): string[] {
+    const top = result.matches[0];
+    if (!top) return [];
+    return result.matches
+      .slice(1)
+      .filter((m) => m.score >= top.score * 0.5)
+      .slice(0, 2)
+      .map((m) => m.topic);
   }
 
   /** A short answer from a topic, then what to do next. */

@@ -30,7 +30,7 @@ import { detectCommand, glossaryQuestion, smallTalk, type Command } from './unde
 import { isExactChoice, matchChoice } from './understanding/choices.js';
 import { stageAmong } from './understanding/age.js';
 import type { TopicIndex } from './understanding/qa.js';
-import { asksSomething, cleanInput, contentWordCount, hasWords } from './understanding/text.js';
+import { asksOutright, asksSomething, cleanInput, contentWordCount, hasWords } from './understanding/text.js';
 import type { HandoffService } from './handoff/handoff-service.js';
 import { remember, wasSeen } from './seen-activities.js';
 import { retryOnConflict } from './turn-retry.js';
@@ -39,6 +39,21 @@ import { Introductions } from './introductions.js';
 import { FlowSteps } from './steps.js';
 import { Answers } from './answers.js';
 import { leansBack } from './follow-up.js';
+
+/** Content words a question beside a crisis needs to be about more than the crisis itself. */
+const ASKED_BESIDE_CRISIS_WORDS = 3;
+
+/**
+ * The sentences of a message that ask something, joined, or '' when none does. Split at stops, semicolons
+ * and line breaks only: people type in lower case, so the capital a prose splitter looks for is often missing.
+ */
+function askingSentences(text: string): string {
+  return text
+    .split(/(?<=[.!?;])\s+|\n+/)
+    .filter((s) => asksOutright(s))
+    .join(' ')
+    .trim();
+}
 
 export interface GapRecorder {
   record(entry: { at: string; channel: string; question: string; closest: { topic: string; score: number }[] }): Promise<void>;
@@ -151,7 +166,8 @@ export class LocalOfferAssistant implements Assistant {
       if (handedOff.resume) this.steps.showStep(turn, flow, { withTopic: false });
     } else if (crisis) {
       turn.replies.push(crisis);
-      this.steps.showStep(turn, flow, { withTopic: false });
+      // A worry told inside a practical question: the crisis reply first, whole, then the question's answer.
+      if (!this.answerBesideCrisis(turn, flow, raw)) this.steps.showStep(turn, flow, { withTopic: false });
     } else {
       const feedback = await this.feedback.handle({ ...turn, text: cleanInput(raw).text });
       if (feedback) {
@@ -230,6 +246,41 @@ export class LocalOfferAssistant implements Assistant {
   private welcome(turn: Turn): void {
     const at = turn.replies[0]?.kind === 'answer' ? 1 : 0;
     turn.replies.splice(at, 0, this.steps.info('welcome.privacy', turn));
+  }
+
+  /**
+   * After the crisis reply, the answer to a question asked in the same message, when the content answers
+   * it with confidence. Not for a message that is only the crisis (too short to ask anything else), nor
+   * for commands, button presses, a choice or an introduction alone. Worked on a copy of the turn, so a failure
+   * here leaves the crisis reply and the step as they would have been, with no apology after them.
+   */
+  private answerBesideCrisis(turn: Turn, view: FlowView, raw: string): boolean {
+    try {
+      const { text } = cleanInput(raw);
+      if (!text || !hasWords(text) || turn.inbound.value !== undefined || detectCommand(text) || smallTalk(text)) return false;
+      // "Who do I call?" or "is it ok to wait?" asks about the crisis itself, which the crisis reply answers.
+      const asked = askingSentences(text);
+      if (contentWordCount(asked) < ASKED_BESIDE_CRISIS_WORDS) return false;
+      const offers = turn.record.offers.length ? turn.record.offers : this.offers.defaultOffers(view);
+      const options = this.offers.options(offers, view);
+      if (isExactChoice(text, options) || stageAmong(view.choices, text, options.length + 1)) return false;
+      const copy: Turn = { ...turn, text, record: structuredClone(turn.record), replies: [] };
+      // "I'm his mum" alone answers the intake step, which waits; "I'm his mum, can he get..." asks too.
+      const introduced = this.introductions.read(copy, view);
+      if (introduced === 'answered') return false;
+      // The question is read on its own: the rest of the message is the worry the crisis reply has met.
+      copy.text = asked;
+      copy.search = undefined;
+      if (!this.answers.confidentAnswer(copy, introduced ?? view)) return false;
+      turn.replies.push(this.steps.info('answer.also-asked', copy), ...copy.replies);
+      turn.record = copy.record;
+      turn.audience = copy.audience;
+      turn.text = copy.text;
+      return true;
+    } catch (err) {
+      this.deps.logger.warn({ event: 'answer-failed-during-crisis', error: (err as Error).name });
+      return false;
+    }
   }
 
   private crisisReply(risk: RiskAssessment): Reply {

@@ -64,6 +64,12 @@ function bodyOf(reply: Reply): string[] {
   ];
 }
 
+/** Whether everything before `answer`, crisis text aside, is one-line notes (an introduction to it). */
+function introducedOnly(replies: Reply[], answer: Reply): boolean {
+  const before = replies.slice(0, replies.indexOf(answer)).filter((r) => r.kind !== 'crisis');
+  return before.every((r) => r.kind === 'info' && r.paragraphs.length === 1 && !r.choices?.length);
+}
+
 function partsOf(replies: Reply[]): Parts {
   const parts: Parts = { crisis: [], body: [], choices: null, answer: 0 };
   // Detail given on request comes after everything else, so it is what MORE brings.
@@ -73,7 +79,9 @@ function partsOf(replies: Reply[]): Parts {
       parts.crisis.push(...bodyOf(reply));
       continue;
     }
-    if (parts.body.length === 0 && reply.kind === 'answer') parts.answer = (reply.title ? 1 : 0) + reply.paragraphs.length;
+    // The answer itself, with any line that introduces it ("You also asked..." after a crisis reply).
+    if (parts.answer === 0 && reply.kind === 'answer' && introducedOnly(replies, reply))
+      parts.answer = parts.body.length + (reply.title ? 1 : 0) + reply.paragraphs.length;
     parts.body.push(...bodyOf(reply));
     // Only the last question with choices can be answered by number: it is what the assistant stored.
     if (reply.choices?.length) parts.choices = { prompt: reply.prompt, labels: reply.choices.map((c) => c.label) };
@@ -230,7 +238,10 @@ function planTexts(replies: Reply[], words: SmsWords, max: number): SmsPlan {
   const whole = [...body, ...(choicesText ? [choicesText] : [])].join('\n');
   if (!whole) return { now: crisisTexts, later: [] };
   const lastCrisis = crisisTexts[crisisTexts.length - 1];
-  if (lastCrisis && gsm7Length(`${lastCrisis}\n\n${whole}`) <= max) return { now: [...crisisTexts.slice(0, -1), `${lastCrisis}\n\n${whole}`], later: [] };
+  // An answer after a crisis reply comes in a text of its own: the crisis text stays the first text, whole.
+  const answered = replies.some((r) => r.kind === 'answer');
+  if (lastCrisis && !answered && gsm7Length(`${lastCrisis}\n\n${whole}`) <= max)
+    return { now: [...crisisTexts.slice(0, -1), `${lastCrisis}\n\n${whole}`], later: [] };
   if (gsm7Length(whole) <= max) return { now: [...crisisTexts, whole], later: [] };
 
   // Too long: the first page keeps room for the choices and the MORE line; the body gives way.

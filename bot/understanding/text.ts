@@ -196,6 +196,19 @@ export function asksSomething(text: string): boolean {
   return / (what|how|who|when|where|why|which) | (can|could|should|do|does|must|will) (i|we|you|they|he|she|my|the|a) | is (that|it|this|there) /.test(said);
 }
 
+/**
+ * One sentence that asks outright: a question ("can he get a bus pass?") or a request for information
+ * ("I want to know if my plan carries over", "info on short breaks"). Stricter than asksSomething, where
+ * "when" or "where" inside a sentence is enough: "he said he'd be back when..." asks nothing.
+ */
+export function asksOutright(sentence: string): boolean {
+  // "Has gone missing 3 times." starts like a question but its full stop says it is not one.
+  if (looksLikeQuestion(sentence) && !/\.\s*$/.test(sentence)) return true;
+  return /\b(?:want|need|would like|'d like|trying|try|wanted) to (?:know|find out|ask|check|work out)\b|\b(?:query|queries|question|advice|info|information|guidance|details) (?:about|on|with|re|regarding|for|whether|if)\b|\b(?:asking|enquiring|inquiring|querying) (?:about|how|what|whether|if|when|where|which|who|the|re|regarding)\b|\b(?:wondering|looking for|after the|after guidance)\b/i.test(
+    sentence,
+  );
+}
+
 /** How many words carry meaning (not "the", "my", "is"). */
 export function contentWordCount(text: string): number {
   return words(text).filter((w) => !STOPWORDS.has(w)).length;

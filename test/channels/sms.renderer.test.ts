@@ -151,6 +151,16 @@ describe('the SMS renderer', () => {
     expect(plan.now[0]).toMatch(/^If anyone is in danger now, call 999\.\n\nWhat would help\?/);
   });
 
+  test('an answer after a crisis reply comes in a later text, however short both are', () => {
+    const crisis: Reply = { kind: 'crisis', paragraphs: ['If anyone is in danger now, call 999.'] };
+    const intro: Reply = { kind: 'info', paragraphs: ['You also asked a question.'] };
+    const short: Reply = { kind: 'answer', title: 'Transport', paragraphs: ['Distance does not matter.'] };
+    const plan = planSms([crisis, intro, short, question], words);
+    expect(plan.now[0]).toBe('If anyone is in danger now, call 999.');
+    expect(plan.now[1]).toMatch(/^You also asked a question\.\nTransport\nDistance does not matter\./);
+    expect(plan.now.join('\n')).toContain('Reply 1, 2 or 3');
+  });
+
   test('extension characters count two towards the limit', () => {
     const braces: Reply = { kind: 'info', paragraphs: ['{}'.repeat(200)] };
     const plan = planSms([braces], words);

@@ -168,12 +168,25 @@ export function matchChoice(text: string, options: ChoiceOption[]): ChoiceMatch 
   // A whole phrase of a choice found in what was typed ("I want to go to tribunal").
   // When the person says "not", a choice worded with a "not" fits better than one without.
   const negated = typed.some((t) => NEGATIONS.has(t.word));
+  // Whether each choice word was typed, worked out once for this message: the same words ("plan",
+  // "school", "help") recur across a menu's labels and words, and each check can mean edit distances
+  // against every typed word. A word decides its stem, so the word alone is the key.
+  const typedStems = new Set(typed.map((t) => t.stem));
+  const typedWord = new Map<string, boolean>();
+  const wasTyped = (p: Token): boolean => {
+    let hit = typedWord.get(p.word);
+    if (hit === undefined) {
+      hit = typedStems.has(p.stem) || typed.some((t) => same(p, t));
+      typedWord.set(p.word, hit);
+    }
+    return hit;
+  };
   const scores = options.map((option) => {
     let best = 0;
     for (const phrase of [option.label, ...option.words]) {
       const ps = phraseTokensOf(phrase);
       if (ps.length === 0) continue;
-      if (ps.every((p) => typed.some((t) => same(p, t)))) {
+      if (ps.every(wasTyped)) {
         const weak = ps.length === 1 && WEAK_ALONE.has(ps[0]!.word) && typed.length > 1;
         const contradicted = negated && !ps.some((p) => NEGATIONS.has(p.word));
         if (!weak) best = Math.max(best, ps.length - (contradicted ? 0.5 : 0));

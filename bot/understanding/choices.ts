@@ -109,7 +109,11 @@ const QUESTION_WORDS = new Set(['how', 'who', 'what', 'when', 'where', 'why']);
 const MAX_CHOICE_TOKENS = 60;
 
 function tokensOf(text: string): Token[] {
-  return words(text)
+  return tokensOfWords(words(text));
+}
+
+function tokensOfWords(ws: readonly string[]): Token[] {
+  return ws
     .filter((w) => !STOPWORDS.has(w) || QUESTION_WORDS.has(w))
     .slice(0, MAX_CHOICE_TOKENS)
     .map((word) => ({ word, stem: stem(word) }));
@@ -159,11 +163,13 @@ export function matchChoice(text: string, options: ChoiceOption[]): ChoiceMatch 
   const n = numberedChoice(text, options.length);
   if (n !== null) return { kind: 'matched', id: options[n - 1]!.id };
 
-  const said = normalise(text);
+  // The message's words, read once for both checks below (normalise() is these words joined).
+  const ws = words(text);
+  const said = ws.join(' ');
   const exact = options.filter((o) => normalPhrase(o.label) === said || o.words.some((w) => normalPhrase(w) === said));
   if (exact.length === 1) return { kind: 'matched', id: exact[0]!.id };
 
-  const typed = tokensOf(text);
+  const typed = tokensOfWords(ws);
   if (typed.length === 0) return { kind: 'none' };
   // A whole phrase of a choice found in what was typed ("I want to go to tribunal").
   // When the person says "not", a choice worded with a "not" fits better than one without.

@@ -11,7 +11,7 @@
  * here is pure and linear in the length of the message.
  */
 import { BOUNDARY, normaliseTokens, skeleton } from './normalise.js';
-import { phraseRegExp, endingRegExp, startingRegExp } from './phrase.js';
+import { firstWords, phraseRegExp, endingRegExp, startingRegExp } from './phrase.js';
 import { CLASSES, RISK_KINDS, SPECS, type Context, type RiskKind, type RuleSpec } from './rules.js';
 
 export { RISK_KINDS, type RiskKind };
@@ -33,15 +33,20 @@ const CONTEXT_CHARS = 160;
 
 interface Rule extends Omit<RuleSpec, 'phrase' | 'notBefore' | 'notAfter'> {
   pattern: RegExp;
+  /** The words a match must begin with (phrase.ts firstWords), or null when it may begin with any. */
+  first: string[] | null;
   notBefore?: RegExp;
   notAfter?: RegExp;
 }
 
 function compileRule(spec: RuleSpec): Rule {
   const { phrase, notBefore, notAfter, ...rest } = spec;
+  const pattern = phraseRegExp(phrase, CLASSES);
+  const first = firstWords(phrase, CLASSES);
   return {
     ...rest,
-    pattern: phraseRegExp(phrase, CLASSES),
+    pattern,
+    first: first && [...first],
     ...(notBefore ? { notBefore: endingRegExp(notBefore, CLASSES) } : {}),
     ...(notAfter ? { notAfter: startingRegExp(notAfter, CLASSES) } : {}),
   };
@@ -68,10 +73,21 @@ function scannedParts(text: string): string[] {
   return parts;
 }
 
-/** " a b c " in skeleton form: the shape phrase.ts matches against. */
-function prepare(tokens: string[]): { text: string; ctx: Context } {
+/**
+ * " a b c " in skeleton form: the shape phrase.ts matches against, with every word in it (split from that
+ * text, so exactly the words an expression can match) for skipping rules that cannot match.
+ */
+function prepare(tokens: string[]): { text: string; ctx: Context; present: Set<string> } {
   const words = tokens.filter((t) => t !== BOUNDARY);
-  return { text: ` ${tokens.join(' ')} `, ctx: { words: new Set(words), count: words.length } };
+  const text = ` ${tokens.join(' ')} `;
+  return { text, ctx: { words: new Set(words), count: words.length }, present: new Set(text.split(' ')) };
+}
+
+/** Whether a rule's expression could match: one of the words a match begins with is in the text. */
+function mayMatch(rule: Rule, present: Set<string>): boolean {
+  if (!rule.first) return true;
+  for (const w of rule.first) if (present.has(w)) return true;
+  return false;
 }
 
 /** Text just before `start`, beginning at a whole word (and so with a leading space). */
@@ -116,8 +132,8 @@ export function describeRules(): Array<{ name: string; sources: string[] }> {
 export function matchingRules(text: string): string[] {
   const names = new Set<string>();
   for (const piece of tokenise(text)) {
-    const { text: prepared, ctx } = prepare(piece);
-    for (const rule of RULES) if (ruleHits(rule, prepared, ctx).length) names.add(rule.name);
+    const { text: prepared, ctx, present } = prepare(piece);
+    for (const rule of RULES) if (mayMatch(rule, present) && ruleHits(rule, prepared, ctx).length) names.add(rule.name);
   }
   return [...names];
 }
@@ -135,8 +151,8 @@ export function checkSafeguarding(text: string, pieces: string[][] = text ? toke
   if (!text) return null;
   const found = new Set<RiskKind>();
   for (const piece of pieces) {
-    const { text: prepared, ctx } = prepare(piece);
-    for (const rule of RULES) for (const k of ruleHits(rule, prepared, ctx)) found.add(k);
+    const { text: prepared, ctx, present } = prepare(piece);
+    for (const rule of RULES) if (mayMatch(rule, present)) for (const k of ruleHits(rule, prepared, ctx)) found.add(k);
   }
   if (found.size === 0) return null;
   return { kinds: RISK_KINDS.filter((k) => found.has(k)) };

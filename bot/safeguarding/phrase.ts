@@ -104,3 +104,84 @@ export function endingRegExp(src: string, classes: Classes): RegExp {
 export function startingRegExp(src: string, classes: Classes): RegExp {
   return new RegExp(`^${compilePhrase(src, classes)}`);
 }
+
+/**
+ * The words a match of a phrase can begin with, in skeleton form, or null when it can begin with any word
+ * (a leading gap, a number, or a phrase that may match nothing at all). The detector skips a rule whose
+ * first words are all missing from a message: its expression could not match there, so skipping it
+ * changes no outcome and saves running most of the rules' expressions over every message. Hand-written
+ * because it reads this phrase language, which no library knows; it follows compilePhrase() item by item.
+ */
+export function firstWords(src: string, classes: Classes): Set<string> | null {
+  const tokens = tokenise(src);
+  let pos = 0;
+  /** What a part of a phrase can begin with, and whether it can match no words at all. */
+  interface Start {
+    words: Set<string> | null;
+    empty: boolean;
+  }
+  const union = (a: Set<string> | null, b: Set<string> | null): Set<string> | null => (a && b ? new Set([...a, ...b]) : null);
+
+  function alt(): Start {
+    let out = seq();
+    while (tokens[pos] === '|') {
+      pos++;
+      const next = seq();
+      out = { words: union(out.words, next.words), empty: out.empty || next.empty };
+    }
+    return out;
+  }
+
+  function seq(): Start {
+    let words: Set<string> | null = new Set();
+    let empty = true;
+    while (pos < tokens.length && tokens[pos] !== '|' && tokens[pos] !== ')') {
+      const next = item();
+      // Only items that may match nothing let the next item's words begin the match.
+      if (empty) {
+        words = union(words, next.words);
+        empty = next.empty;
+      }
+    }
+    return { words, empty };
+  }
+
+  function item(): Start {
+    let negate = false;
+    if (tokens[pos] === '!') {
+      negate = true;
+      pos++;
+    }
+    let out = atom();
+    if (tokens[pos] === '?') {
+      pos++;
+      out = { words: out.words, empty: true };
+    }
+    // A lookahead consumes nothing, and so says nothing about the first word.
+    return negate ? { words: new Set(), empty: true } : out;
+  }
+
+  function atom(): Start {
+    const t = tokens[pos++];
+    if (t === undefined) throw new Error(`phrase ends too soon: ${src}`);
+    if (t === '(') {
+      const inner = alt();
+      if (tokens[pos++] !== ')') throw new Error(`missing ")" in phrase: ${src}`);
+      return inner;
+    }
+    // The end of a sentence is matched before a full stop or at the end: any text may follow it.
+    if (t === '$' || t.startsWith('~') || t === '@num' || t === '@bignum') return { words: null, empty: false };
+    if (t.startsWith('@')) {
+      const body = classes[t.slice(1)];
+      if (body === undefined) throw new Error(`unknown class ${t} in phrase: ${src}`);
+      const inner = firstWords(body, classes);
+      // A class that can match nothing is not told apart here: read it as any word.
+      return { words: inner, empty: false };
+    }
+    if (/^[a-z0-9]+$/.test(t)) return { words: new Set([skeleton(t)]), empty: false };
+    throw new Error(`unexpected "${t}" in phrase: ${src}`);
+  }
+
+  const out = alt();
+  return out.empty ? null : out.words;
+}

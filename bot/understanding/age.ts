@@ -27,10 +27,11 @@ const AGE_LEAD =
 /**
  * The stage an age or school year in the text points to, or null when there is none or it is unclear.
  * A bare number counts only when `bareNumberFrom` allows it: on a list of three choices, "2" is the
- * second choice, but "7" can only be an age.
+ * second choice, but "7" can only be an age. `normalised` is normalise(text), for a caller that has
+ * already read the text's words.
  */
-export function stageFromText(text: string, opts: { bareNumberFrom?: number } = {}): Stage | null {
-  const said = normalise(text).replace(/(\d)\s*(yo|y o|yrs?|years?|year olds?|years? old)\b/g, '$1 years');
+export function stageFromText(text: string, opts: { bareNumberFrom?: number } = {}, normalised: string = normalise(text)): Stage | null {
+  const said = normalised.replace(/(\d)\s*(yo|y o|yrs?|years?|year olds?|years? old)\b/g, '$1 years');
   const found = new Set<Stage>();
   const add = (stage: Stage | null) => stage && found.add(stage);
 

@@ -109,7 +109,11 @@ const QUESTION_WORDS = new Set(['how', 'who', 'what', 'when', 'where', 'why']);
 const MAX_CHOICE_TOKENS = 60;
 
 function tokensOf(text: string): Token[] {
-  return words(text)
+  return tokensOfWords(words(text));
+}
+
+function tokensOfWords(ws: readonly string[]): Token[] {
+  return ws
     .filter((w) => !STOPWORDS.has(w) || QUESTION_WORDS.has(w))
     .slice(0, MAX_CHOICE_TOKENS)
     .map((word) => ({ word, stem: stem(word) }));
@@ -159,21 +163,36 @@ export function matchChoice(text: string, options: ChoiceOption[]): ChoiceMatch 
   const n = numberedChoice(text, options.length);
   if (n !== null) return { kind: 'matched', id: options[n - 1]!.id };
 
-  const said = normalise(text);
+  // The message's words, read once for both checks below (normalise() is these words joined).
+  const ws = words(text);
+  const said = ws.join(' ');
   const exact = options.filter((o) => normalPhrase(o.label) === said || o.words.some((w) => normalPhrase(w) === said));
   if (exact.length === 1) return { kind: 'matched', id: exact[0]!.id };
 
-  const typed = tokensOf(text);
+  const typed = tokensOfWords(ws);
   if (typed.length === 0) return { kind: 'none' };
   // A whole phrase of a choice found in what was typed ("I want to go to tribunal").
   // When the person says "not", a choice worded with a "not" fits better than one without.
   const negated = typed.some((t) => NEGATIONS.has(t.word));
+  // Whether each choice word was typed, worked out once for this message: the same words ("plan",
+  // "school", "help") recur across a menu's labels and words, and each check can mean edit distances
+  // against every typed word. A word decides its stem, so the word alone is the key.
+  const typedStems = new Set(typed.map((t) => t.stem));
+  const typedWord = new Map<string, boolean>();
+  const wasTyped = (p: Token): boolean => {
+    let hit = typedWord.get(p.word);
+    if (hit === undefined) {
+      hit = typedStems.has(p.stem) || typed.some((t) => same(p, t));
+      typedWord.set(p.word, hit);
+    }
+    return hit;
+  };
   const scores = options.map((option) => {
     let best = 0;
     for (const phrase of [option.label, ...option.words]) {
       const ps = phraseTokensOf(phrase);
       if (ps.length === 0) continue;
-      if (ps.every((p) => typed.some((t) => same(p, t)))) {
+      if (ps.every(wasTyped)) {
         const weak = ps.length === 1 && WEAK_ALONE.has(ps[0]!.word) && typed.length > 1;
         const contradicted = negated && !ps.some((p) => NEGATIONS.has(p.word));
         if (!weak) best = Math.max(best, ps.length - (contradicted ? 0.5 : 0));

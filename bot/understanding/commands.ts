@@ -83,11 +83,11 @@ const COMMANDS: Array<{ command: Command; phrases: string[] }> = [
 
 /** A short message that is, or plainly contains, a command. Longer sentences are left to other matchers. */
 export function detectCommand(text: string): Command | null {
-  const said = normalise(text)
+  const full = normalise(text);
+  const said = full
     .replace(/\b(please|now|can you|i want to|i would like to|let me|take me|go|to)\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const full = normalise(text);
   for (const { command, phrases } of COMMANDS) {
     if (phrases.some((p) => said === p || full === p)) return command;
   }

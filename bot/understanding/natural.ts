@@ -37,8 +37,15 @@ export const naturalDamerauLevenshtein = (a: string, b: string): number => leven
 
 /** The distance table, reused from call to call and grown when a longer pair comes. */
 let table = new Int32Array(1024);
-/** Where each letter of the source was last seen, by row: natural's lastRowMap, kept for the whole walk. */
-const lastRow = new Map<number, number>();
+/**
+ * Where each letter of the source was last seen, by row: natural's lastRowMap, kept for the whole walk.
+ * Indexed by UTF-16 code unit rather than a Map, read and written once per cell, so the hot loop does no
+ * hashing: `lastSeen[code]` holds a row only when `seenIn[code]` is this walk's number, which empties the
+ * table for each new pair without clearing 65,536 entries.
+ */
+const lastSeen = new Int32Array(65_536);
+const seenIn = new Int32Array(65_536);
+let walk = 0;
 
 /**
  * natural's Damerau-Levenshtein distance (unrestricted, every edit costing 1), the same number for every
@@ -57,7 +64,11 @@ export function damerauLevenshtein(source: string, target: string): number {
   if (table.length < (rows + 1) * width) table = new Int32Array((rows + 1) * width * 2);
   const d = table;
   for (let column = 0; column <= columns; column++) d[column] = column;
-  lastRow.clear();
+  walk++;
+  if (walk === 0x7fffffff) {
+    seenIn.fill(0);
+    walk = 1;
+  }
   for (let row = 1; row <= rows; row++) {
     const at = row * width;
     const above = at - width;
@@ -67,13 +78,14 @@ export function damerauLevenshtein(source: string, target: string): number {
     for (let column = 1; column <= columns; column++) {
       const targetCode = target.charCodeAt(column - 1);
       let cost = Math.min(d[at + column - 1]! + 1, d[above + column]! + 1, d[above + column - 1]! + (sourceCode === targetCode ? 0 : 1));
-      const lastRowMatch = row > 1 && column > 1 && lastColumnMatch > 0 ? lastRow.get(targetCode) : undefined;
+      const lastRowMatch = row > 1 && column > 1 && lastColumnMatch > 0 && seenIn[targetCode] === walk ? lastSeen[targetCode]! : undefined;
       if (lastRowMatch !== undefined) {
         const swap = d[(lastRowMatch - 1) * width + lastColumnMatch - 1]! + (row - lastRowMatch - 1) + (column - lastColumnMatch - 1) + 1;
         if (swap < cost) cost = swap;
       }
       d[at + column] = cost;
-      lastRow.set(sourceCode, row);
+      lastSeen[sourceCode] = row;
+      seenIn[sourceCode] = walk;
       if (sourceCode === targetCode) lastColumnMatch = column;
     }
   }

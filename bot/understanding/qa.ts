@@ -375,8 +375,8 @@ export class TopicIndex {
   }
 
   /** The question's content words, corrected. */
-  private queryWords(question: string): string[] {
-    const typed = withoutAges(words(question))
+  private queryWords(question: string, said: string[] = words(question)): string[] {
+    const typed = withoutAges(said)
       .filter((w) => !STOPWORDS.has(w))
       .slice(0, MAX_QUERY_WORDS);
     // A common English word is what it says, even when the content never uses it: "boss" is not "loss".
@@ -399,7 +399,8 @@ export class TopicIndex {
     const all = words(question);
     const type = questionType(all);
     const age = asksAge(all);
-    const queryWords = this.queryWords(question);
+    // The question's words are read once here and passed on, not read again from its text.
+    const queryWords = this.queryWords(question, all);
     const query = queryWords.map(stem);
     const followUp = Boolean(context.topic && this.byId.has(context.topic) && (query.length <= 3 || BACK_REFERENCE.test(all.join(' '))));
     const audience = context.audience ?? 'parent';
@@ -431,7 +432,7 @@ export class TopicIndex {
     const askedScores = part === null ? plain : this.recordSearch!.scores([...queryWords, ...this.queryWords(part)].join(' '));
     const maxAsked = maxOf(askedScores);
     // The age group the message names ("my 4 year old", "year 9", "im 17"), if any.
-    const stage = stageFromText(question);
+    const stage = stageFromText(question, {}, all.join(' '));
     const queryVector = unit(this.meaning(queryWords));
     const current = followUp ? this.byId.get(context.topic!) : undefined;
     // "can I ask for one sooner": few words of its own, and one of them points back.

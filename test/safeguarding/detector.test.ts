@@ -10,7 +10,8 @@ import { parse } from 'yaml';
 import { Message } from '../../content/schema.js';
 import { checkSafeguarding, describeRules, matchingRules, SCAN_CHUNK_CHARS, RISK_KINDS, type RiskKind } from '../../bot/safeguarding/detector.js';
 import { normalise, normaliseTokens, skeleton } from '../../bot/safeguarding/normalise.js';
-import { compilePhrase } from '../../bot/safeguarding/phrase.js';
+import { compilePhrase, firstWords, phraseRegExp } from '../../bot/safeguarding/phrase.js';
+import { CLASSES, SPECS } from '../../bot/safeguarding/rules.js';
 import { CRISIS_CARRY_ON, CRISIS_INTRO, CRISIS_MESSAGE_FOR, crisisMessageIds } from '../../bot/safeguarding/crisis-reply.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -223,6 +224,31 @@ describe('the phrase language', () => {
     expect(() => compilePhrase('a ) b', classes)).toThrow(/unexpected/);
     expect(() => compilePhrase('@nope', classes)).toThrow(/unknown class/);
     expect(() => compilePhrase('@loop', classes)).toThrow(/refers to itself/);
+  });
+
+  test('names the words a match can begin with, or none when it may begin with any word', () => {
+    expect([...firstWords('@who (is|s)? ~2 killing', classes)!].sort()).toEqual(['he', 'she']);
+    expect([...firstWords('(really|very)? (killing|kil) me', classes)!].sort()).toEqual(['kil', 'killing', 'really', 'very'].map(skeleton).sort());
+    expect([...firstWords('!(in|well) fitting', classes)!]).toEqual(['fiting']);
+    expect(firstWords('~2 killing', classes)).toBeNull();
+    expect(firstWords('@num years', classes)).toBeNull();
+    expect(firstWords('(he)? (she)?', classes)).toBeNull();
+  });
+
+  test("every rule's match in the corpus begins with one of the rule's first words", () => {
+    // The detector skips a rule when none of its first words is in the message; that must never lose a match.
+    let matches = 0;
+    for (const spec of SPECS) {
+      const first = firstWords(spec.phrase, CLASSES);
+      const re = phraseRegExp(spec.phrase, CLASSES);
+      for (const text of [...disclosures.map((d) => d.text), ...nearMisses]) {
+        for (const m of ` ${normaliseTokens(text).map(skeleton).join(' ')} `.matchAll(re)) {
+          matches++;
+          if (first) expect({ rule: spec.name, begins: first.has(m[0].split(' ')[0]!) }).toEqual({ rule: spec.name, begins: true });
+        }
+      }
+    }
+    expect(matches).toBeGreaterThan(80);
   });
 
   test('no compiled rule can backtrack without bound', () => {

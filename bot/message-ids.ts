@@ -46,6 +46,7 @@ const CORE = [
 /** Short answers and what they offer next (bot/assistant.ts, bot/compose.ts). */
 const ANSWERS = [
   'answer.anything-else',
+  'answer.if-you-meant',
   'answer.more-detail',
   'answer.next',
   'answer.next-steps',

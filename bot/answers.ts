@@ -49,8 +49,9 @@ export class Answers {
       const next = view.machine === 'intake' ? null : this.offers.choiceLeadingTo(turn.record.flow, view, top.topic);
       if (next) return this.steps.arrive(turn, this.steps.send(turn, { type: `choose.${next}` }).view);
       // A runner-up close behind (qa.ts) gets a short part of its own after the answer, and goes first
-      // among the "or did you mean" topics so its button follows that part.
-      const second = result.second && result.second.topic !== top.topic ? result.second : undefined;
+      // among the "or did you mean" topics so its button follows that part. Not after a reading in
+      // context (follow-up.ts), which may have chosen another top topic than the plain search's.
+      const second = result.second && !result.followUp && result.matches[1]?.topic === result.second.topic ? result.second : undefined;
       // "Or did you mean": the next two topics, when they are close enough to be fair guesses.
       const alternatives = [
         ...(second ? [second.topic] : []),

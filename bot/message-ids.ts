@@ -47,6 +47,7 @@ const CORE = [
 const ANSWERS = [
   'answer.anything-else',
   'answer.also-asked',
+  'answer.if-you-meant',
   'answer.more-detail',
   'answer.next',
   'answer.next-steps',

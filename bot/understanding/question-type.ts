@@ -115,7 +115,15 @@ export function answerShape(type: QuestionType, text: string, isFirst: boolean, 
  * gets the longer room (compose.ts): each part's fact is in a different sentence.
  */
 export function asksSeveral(text: string): boolean {
-  return (text.match(/\?/g) ?? []).length >= 2 || / and (how|who|when|what|which|where|can|do|does|is|are|should|must)\b/i.test(text);
+  // A run of question marks counts once, and only after question text: "what is an ehcp??" asks one thing.
+  const questions = (text.match(/[a-z0-9][^?]*\?+/gi) ?? []).length;
+  // "and is", "and are", "and do" start a second question only when a subject follows ("and is it run by
+  // the council"), not inside a statement ("my son is 14 and is autistic").
+  return (
+    questions >= 2 ||
+    / and (how|who|when|what|which|where)\b/i.test(text) ||
+    / and (can|do|does|is|are|should|must) (it|he|she|they|there|this|that|i|we|you)\b/i.test(text)
+  );
 }
 
 /** "How far", "how much", "how many", "what are the distances": the answer is an amount with its unit. */

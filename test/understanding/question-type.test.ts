@@ -58,6 +58,13 @@ describe('questions that ask several things', () => {
     ['what is disagreement resolution and is it run by the council', true],
     ['how long have i got to appeal', false],
     ['my son is 7 and autistic, can he get help at school?', false],
+    ['my son is 14 and is autistic, what help can he get at school?', false],
+    ['we moved here in May and are waiting for a school place', false],
+    ['what is an ehcp??', false],
+    ['what is an ehcp? ?', false],
+    ['What is an EHCP? And who writes it?', true],
+    ['how long does an assessment take and can we ask for one ourselves', true],
+    ['is there a short break scheme and are they free', true],
   ])('"%s": %s', (q, several) => {
     expect(asksSeveral(q)).toBe(several);
   });

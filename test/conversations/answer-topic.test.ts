@@ -14,7 +14,9 @@ function foreignSentences(topicId: string, paragraphs: string[]): string[] {
   if (!topic) return [`unknown topic ${topicId}`];
   // A "what is" answer may lead with the glossary's meaning of a term that belongs to the topic.
   const terms = [...content.glossary.values()].filter((t) => t.topic === topicId);
-  const haystack = JSON.stringify([topic, terms]).toLowerCase().replace(/\s+/g, ' ');
+  // The reply's own headings ("What you can do next:") are interface messages, not another topic's words.
+  const headings = ['answer.next-steps-intro', 'answer.sources-intro'].map((id) => content.messages.get(id));
+  const haystack = JSON.stringify([topic, terms, headings]).toLowerCase().replace(/\s+/g, ' ');
   return (
     paragraphs
       .flatMap((p) => p.split(/(?<=[.!?])\s+/))

@@ -10,7 +10,8 @@
  *    services in the reply.
  *
  * 3. The second stage (classifier/second-stage.ts), with the now model (classifier/now.ts): a flagged
- *    message told as past, managed, figurative or to ask for advice is softened to the possible-risk line.
+ *    message told as past, managed, figurative or to ask for advice is softened to the possible-risk line,
+ *    unless it has an urgency cue, or a rule found a first-person disclosure of danger now (firm.ts).
  *
  * Three outcomes: `crisis` (the crisis reply, at once), `possible` (a real but uncertain signal, such as
  * a past event: one line about 999 before the normal answer), or `none`. The thresholds were chosen on
@@ -21,8 +22,9 @@ import { readStatisticalLayers } from './classifier/fused.js';
 import type { LinearModel } from './classifier/model.js';
 import { readNowModel } from './classifier/now.js';
 import { scoreTokens, type ClassifierScore } from './classifier/score.js';
-import { mayCalm, readSecondStage, secondStageInput, secondStageProbability, type SecondStageModel } from './classifier/second-stage.js';
+import { mayCalm, readSecondStage, secondStageInput, secondStageProbability, urgentNow, type SecondStageModel } from './classifier/second-stage.js';
 import { checkSafeguarding, tokenise, type RiskKind, type SafeguardingMatch } from './detector.js';
+import { firmDisclosure } from './firm.js';
 
 /** At or above this crisis probability, the statistical layer alone sends the crisis reply. */
 export const CRISIS_AT = 0.5;
@@ -62,6 +64,8 @@ function calmed(text: string, pieces: string[][], rule: boolean, score: Classifi
   return mayCalm(f) && secondStageProbability(stage, f) < stage.threshold;
 }
 
+const skeletonOf = (pieces: string[][]): string => pieces.map((p) => p.join(' ')).join(' ');
+
 const NONE: RiskAssessment = { level: 'none', kinds: [], categories: [] };
 
 export function assessRisk(text: string, layers: Layers = 'both'): RiskAssessment {
@@ -90,14 +94,18 @@ export function decide(
     .filter(isCategory);
   const POSSIBLE: RiskAssessment = { level: 'possible', kinds: [], categories: [] };
   if (rules) {
+    const crisis: RiskAssessment = { level: 'crisis', kinds: rules.kinds, categories: score.crisis >= CATEGORY_AT ? categories : [] };
+    // "I want to kill myself" or "my dad hurts me", told now in the first person, is never softened
+    // (firm.ts); nor is a message with a cue of danger now ("tonight", "scared", "not answering").
+    if (firmDisclosure(pieces, rules.kinds) || urgentNow(skeletonOf(pieces))) return crisis;
     // The rules cannot tell "she took an overdose in year 9, can the plan cover it" from now; the
     // statistical layer learnt past events apart. Then the 999 line still goes first.
     if (score.possible - score.crisis >= PAST_MARGIN + score.crisis) return POSSIBLE;
     if (calmed(text, pieces, true, score, stage, now)) return POSSIBLE;
-    return { level: 'crisis', kinds: rules.kinds, categories: score.crisis >= CATEGORY_AT ? categories : [] };
+    return crisis;
   }
   if (score.crisis >= CRISIS_AT) {
-    if (calmed(text, pieces, false, score, stage, now)) return POSSIBLE;
+    if (!urgentNow(skeletonOf(pieces)) && calmed(text, pieces, false, score, stage, now)) return POSSIBLE;
     return { level: 'crisis', kinds: [], categories };
   }
   if (score.possible >= POSSIBLE_AT) return { level: 'possible', kinds: [], categories: [] };

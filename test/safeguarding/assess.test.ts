@@ -65,6 +65,30 @@ describe("the repo's own corpus, with both layers", () => {
   });
 });
 
+describe('a disclosure of danger now told inside a SEND question keeps the crisis reply', () => {
+  test.each([
+    'my dad hurts me and I am scared to go home, I am in year 10, can school help',
+    'my daughter aged 14 has autism and says she wants to die and she has a rope in her room, what support is there',
+    'i am 17 with autism and an ehcp and honestly i want to kill myself, can i get a personal budget for college support',
+    'the school keep excluding him and I cannot cope anymore, I want to kill myself, is there any support for parents of SEND kids',
+    'i cant do this anymore i want to die, the ehcp process has broken me, is there a parent carer forum',
+    'my mum hits me when I get things wrong with my homework, I have an EHCP',
+    'he has ADHD and was excluded again, I feel like ending it all',
+    'caller asked about SEN support then said she wants to end it all, what can I say to her',
+    'im 15 in year 11 with a care plan and i just want to die, what happens at my annual review',
+    'my stepdad keeps hitting me when mum is at work, i am 13 and have dyslexia, can the senco help',
+    'aged 16 with autism and I am going to kill myself tonight, sorry for everything, is there transport to college',
+    'she is in year 9, diagnosed with ADHD, and she took 30 tablets an hour ago and is being sick',
+  ])('%s', (text) => {
+    expect(assessRisk(text).level).toBe('crisis');
+  });
+
+  test('a past event told with an age or a school year is still softened, not made a crisis', () => {
+    expect(assessRisk('she took an overdose last year and is now under camhs, can college help her').level).toBe('possible');
+    expect(assessRisk('my dad used to hit me when I was little, I am 30 now and need help with my sons EHCP').level).not.toBe('crisis');
+  });
+});
+
 describe('what the second layer adds', () => {
   test.each([
     ['a goodbye with no rule phrase', "you won't hear from me again after tonight", 'suicide'],

@@ -121,6 +121,11 @@ describe('a possible risk', () => {
     await adapter.send('my daughter took an overdose two years ago and is doing well now, can her EHCP include mental health support at college');
     const texts = adapter.activeQueue.map((a) => a.text ?? '');
     expect(texts[0]).toMatch(/^If you or someone else is in danger now, call 999/);
+    // Someone to talk to for every age: Samaritans, Childline for under-19s, and Shout by text; one text message long.
+    expect(texts[0]).toMatch(/Samaritans free on 116 123/);
+    expect(texts[0]).toMatch(/Childline free on 0800 1111 if under 19/);
+    expect(texts[0]).toMatch(/text SHOUT to 85258/);
+    expect((texts[0] ?? '').length).toBeLessThanOrEqual(160);
     expect(texts.join('\n')).not.toMatch(/Here are people who can help/);
     expect(texts.length).toBeGreaterThan(1);
     expect(texts.slice(1).join('\n')).toMatch(/[A-Za-z]{4}/);

@@ -91,7 +91,6 @@ export const CUES = {
     'when * was #',
     'when * * was #',
     'was #',
-    'aged #',
     'at age #',
     '# years ago',
     '# yrs ago',
@@ -106,7 +105,6 @@ export const CUES = {
     'last winter',
     'last spring',
     'last autumn',
-    'in year #',
     'back then',
     'back in',
     'used to',
@@ -362,6 +360,43 @@ const CALMING_AT = CALMING.map((g) => 7 + GROUPS.indexOf(g));
  */
 export function mayCalm(f: Float64Array): boolean {
   return CALMING_AT.some((i) => (f[i] as number) > 0);
+}
+
+/**
+ * The urgency cues that mean danger now whatever else the message says: a flagged message with one of
+ * them is never softened, since a calming cue beside it ("she has a care plan", "he is 14") does not make
+ * the danger past. Words of the urgency group that ordinary questions use as often ("now", "just",
+ * "help", "please", "still", "at the moment", "next week") are left out: "she took an overdose last year
+ * and is now under CAMHS, can college help her" is still softened.
+ */
+const URGENT_NOW = [
+  'right now',
+  'tonight',
+  'currently',
+  'will not stop',
+  'cannot wake',
+  'not answering',
+  'not breathing',
+  'has not come home',
+  'urgent',
+  'bleeding',
+  'scared',
+  'tomorrow',
+  'what do i do',
+  'goodbye',
+  'sorry for everything',
+] as const;
+const URGENT_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${URGENT_NOW.map((phrase) => phrase.split(' ').map(cueWord).join(' ')).join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+/** Whether the skeleton text has an urgency cue of URGENT_NOW, not negated ("not scared"). */
+export function urgentNow(skeletonText: string): boolean {
+  URGENT_RE.lastIndex = 0;
+  for (let m = URGENT_RE.exec(skeletonText); m; m = URGENT_RE.exec(skeletonText))
+    if (!NEGATED.test(skeletonText.slice(Math.max(0, m.index - 24), m.index))) return true;
+  return false;
 }
 
 export interface SecondStageModel {

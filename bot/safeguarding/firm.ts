@@ -1,0 +1,59 @@
+/**
+ * Disclosures no statistical layer may soften. When a rule has fired and the message also says, in the
+ * first person and the present, "I want to die", "I want to kill myself" or "I feel like ending it all",
+ * or a child says an adult hurts them now ("my dad hurts me", "my mum hits me when I get things wrong"),
+ * the crisis reply goes, whatever the second stage reads: a SEND question around it ("can I get a
+ * personal budget for college", "I have an EHCP", "I am in year 10") is no calming context.
+ *
+ * Phrases in the rules' own language (phrase.ts), matched on the same skeleton pieces. Past tenses
+ * ("I wanted to die in year 9", "my dad used to hit me") and a hypothetical just before ("what do I
+ * say if a pupil says I want to die") are not held here, and are left to the layers.
+ */
+import { phraseRegExp, endingRegExp } from './phrase.js';
+import { CLASSES, type RiskKind } from './rules.js';
+
+const ADVERB = '(really|honestly|just|truly|seriously|genuinely|actually|still|so|literally)?';
+
+/** First person, present: a wish, plan or feeling to die now. */
+const SUICIDE_NOW = phraseRegExp(
+  `i ${ADVERB} ${ADVERB} ((want|am ready|am planning|am about|plan|need|am trying|have decided) to|feel like) ` +
+    '(die|be dead|dying|kil myself|kiling myself|end it !(with|between)|ending it !(with|between)|end my life|ending my life|end everything|ending everything|unalive myself)' +
+    ' !((my|his|her|the|some)? (hair|clothes|top|shirt|jeans|uniform|shoes|hoodie|laughing|for))|' +
+    `i ${ADVERB} (wish|wished) i (was|were) dead|` +
+    `i ${ADVERB} (will|am going to|am gonna) (kil myself|end it !(with|between)|end my life)`,
+  CLASSES,
+);
+
+/** A child telling of an adult who hurts them now: a present-tense verb, "me" after it. */
+const ADULT_HURTS_ME_NOW = phraseRegExp(
+  '(my|our) @parentFigure (keeps|always|still|is)? ' +
+    '(hits|hurts|beats|kicks|punches|slaps|strangles|chokes|burns|whips|batters|abuses|touches|hitting|hurting|beating|kicking|punching|slapping|touching) ' +
+    '(me|us) !(at (chess|cards|games|a game|football|fifa|tennis|pool|darts|monopoly|racing|running|a race))',
+  CLASSES,
+);
+
+/** Told as a what-if or as someone else's words in a question: "if a pupil says ...", "what should I say when ...". */
+const FRAMED_BEFORE = endingRegExp('(if|whenever|incase|in case|what if|says|say|said|saying|told|tells) ~4', CLASSES);
+
+function heldIn(re: RegExp, piece: string): boolean {
+  for (const m of piece.matchAll(re)) {
+    const before = piece.slice(Math.max(0, m.index - 60), m.index);
+    const cut = before.indexOf(' ');
+    if (!FRAMED_BEFORE.test(cut < 0 ? ' ' : before.slice(cut))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a rule match of these kinds is a disclosure the calming paths must leave alone. `pieces` are
+ * the detector's skeleton tokens (detector.ts `tokenise`).
+ */
+export function firmDisclosure(pieces: string[][], kinds: readonly RiskKind[]): boolean {
+  const suicide = kinds.includes('self-harm') || kinds.includes('risk-to-life');
+  const child = kinds.includes('child-at-risk');
+  if (!suicide && !child) return false;
+  return pieces.some((p) => {
+    const text = ` ${p.join(' ')} `;
+    return (suicide && heldIn(SUICIDE_NOW, text)) || (child && heldIn(ADULT_HURTS_ME_NOW, text));
+  });
+}

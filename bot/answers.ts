@@ -48,11 +48,7 @@ export class Answers {
       // Inside a pathway, if one of this step's own choices leads to that topic, go there: the person keeps their path.
       const next = view.machine === 'intake' ? null : this.offers.choiceLeadingTo(turn.record.flow, view, top.topic);
       if (next) return this.steps.arrive(turn, this.steps.send(turn, { type: `choose.${next}` }).view);
-      // A runner-up close behind (qa.ts) gets a short part of its own after the answer, and goes first
-      // among the "or did you mean" topics so its button follows that part. Not after a reading in
-      // context (follow-up.ts), which may have chosen another top topic than the plain search's.
-      const second = result.second && !result.followUp && result.matches[1]?.topic === result.second.topic ? result.second : undefined;
-      return this.give(turn, view, top.topic, result.passages, this.alternatives(result, second?.topic), [], result.sentences, second);
+      return this.give(turn, view, top.topic, result.passages, this.alternatives(result), [], result.sentences);
     }
     // "hes 12, year 7": said about themselves, not asked. Noted, not a gap in the content.
     if (turn.introduced && !asksSomething(turn.text)) {
@@ -81,34 +77,24 @@ export class Answers {
     return true;
   }
 
-  /** "Or did you mean": the next two topics, when they are close enough to be fair guesses; a close runner-up given a part of its own goes first. */
-  private alternatives(result: QaResult, second?: string): string[] {
+  /** "Or did you mean": the next two topics, when they are close enough to be fair guesses. */
+  private alternatives(result: QaResult): string[] {
     const top = result.matches[0];
     if (!top) return [];
-    const close = result.matches
+    return result.matches
       .slice(1)
-      .filter((m) => m.score >= top.score * 0.5 && m.topic !== second)
+      .filter((m) => m.score >= top.score * 0.5)
+      .slice(0, 2)
       .map((m) => m.topic);
-    return [...(second ? [second] : []), ...close].slice(0, 2);
   }
 
   /** A short answer from a topic, then what to do next. */
-  give(
-    turn: Turn,
-    view: FlowView,
-    topicId: string,
-    passages: Passage[],
-    alternatives: string[],
-    lead: string[] = [],
-    sentences?: RankedSentence[],
-    second?: { topic: string; sentences: RankedSentence[] },
-  ): void {
+  give(turn: Turn, view: FlowView, topicId: string, passages: Passage[], alternatives: string[], lead: string[] = [], sentences?: RankedSentence[]): void {
     // Only sentences of the topic being answered: a reading in context may have chosen another topic.
     sentences = sentences?.filter((s) => s.passage.topic === topicId);
     const leadShown = lead.map((l) => this.compose.fill(l));
     const keys = (r: Reply) => saidKeys(r.paragraphs.filter((p) => !leadShown.includes(p)));
-    const first = this.compose.answerReply(topicId, passages, turn.audience, { lead, sentences, several: asksSeveral(turn.text) });
-    let reply = first;
+    let reply = this.compose.answerReply(topicId, passages, turn.audience, { lead, sentences, several: asksSeveral(turn.text) });
     // The very same reply as last time: go on from what it led with instead of sending it twice.
     const said = turn.record.said;
     if (turn.record.topic === topicId && said && sameSaying(keys(reply), said))
@@ -119,8 +105,6 @@ export class Answers {
         { lead, sentences: sentences?.filter((s) => saidKeys([this.compose.fill(s.text)])[0] !== said[0]), several: asksSeveral(turn.text) },
       );
     turn.replies.push(reply);
-    // Only on a first answer: when the same reply would be sent again, the second part would be too.
-    if (second && reply === first) turn.replies.push(this.compose.ifYouMeant(second.topic, second.sentences, turn.audience));
     rememberTopic(turn.record, topicId);
     turn.record.said = keys(reply);
     // Asked once at most, and only of someone who has not said who they are.

@@ -242,9 +242,9 @@ export class LocalOfferAssistant implements Assistant {
     return { schema: 1, profile: {}, dates: {}, flow, offers: [], lastActive: now.toISOString(), awaitingResume: false };
   }
 
-  /** The privacy note for a new conversation: first, unless the first message was a question, whose answer (and any "if you meant" part) comes first. */
+  /** The privacy note for a new conversation: first, unless the first message was a question, whose answer comes first. */
   private welcome(turn: Turn): void {
-    const at = turn.replies[0]?.kind === 'answer' ? (turn.replies[1]?.kind === 'answer' ? 2 : 1) : 0;
+    const at = turn.replies[0]?.kind === 'answer' ? 1 : 0;
     turn.replies.splice(at, 0, this.steps.info('welcome.privacy', turn));
   }
 

@@ -22,13 +22,6 @@ export const ANSWER_BUDGET = LEARNT_BUDGETS.short;
  */
 export const LONG_ANSWER_BUDGET = LEARNT_BUDGETS.long;
 
-/**
- * A close runner-up topic's part after the answer (qa.ts, "if you meant"): its one or two best sentences
- * while they fit in this many characters. The main answer keeps its room: giving up even 30 characters of
- * it lost more answers on the even halves of the tuning question sets than the second part gained.
- */
-export const SECOND_PART_BUDGET = 140;
-
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -140,19 +133,6 @@ export class Composer {
       .map((p) => (said.has(p) ? '' : answerUnits(p).some((u) => said.has(u)) ? joinUnits(answerUnits(p).filter((u) => !said.has(u))) : p))
       .filter((p) => p && !paragraphs.includes(p));
     return { kind: 'answer', title: topic.title, topicId, paragraphs, detail };
-  }
-
-  /**
-   * A short part from a close runner-up topic, after the answer: "If you meant <title>:" as its heading and
-   * its one or two best sentences (ranked for the question by within-topic.ts). Its button comes with the choices.
-   */
-  ifYouMeant(topicId: string, ranked: RankedSentence[], audience: Audience): Reply {
-    const topic = this.topic(topicId);
-    const sentences = ranked.map((s) => ({ ...s, text: this.fill(s.text) }));
-    const picked = pickRanked(sentences, SECOND_PART_BUDGET).slice(0, 2);
-    if (picked.length === 0) picked.push(this.fill((topic.variants[audience] ?? {}).summary ?? topic.summary));
-    // The introduction is the heading: the paragraphs are the topic's own words, as in any answer.
-    return { kind: 'answer', title: this.message('answer.if-you-meant', audience, { title: topic.title }), topicId, paragraphs: picked };
   }
 
   /** Where an answer comes from: each source, with its link where it has one, and when it was checked. */

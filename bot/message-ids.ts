@@ -47,7 +47,6 @@ const CORE = [
 const ANSWERS = [
   'answer.anything-else',
   'answer.also-asked',
-  'answer.if-you-meant',
   'answer.more-detail',
   'answer.next',
   'answer.next-steps',

@@ -52,12 +52,6 @@ export interface QaResult {
   passages: Passage[];
   /** Every sentence of the top topic in the asker's wording, best answer first (sentence-rank.ts). Empty when not confident. */
   sentences?: RankedSentence[];
-  /**
-   * The runner-up topic, when it is close behind the top one (QaTuning.closeMargin): its own sentences,
-   * best answer first, so a reply can add a short "if you meant" part. Absent when the top topic is
-   * clearly ahead, when not confident, and for a follow-up read among the topic just discussed.
-   */
-  second?: { topic: string; margin: number; sentences: RankedSentence[] };
   /** Why the top topic was or was not taken: share of the question's words it knows, its name found, raw passage BM25. */
   evidence?: { coverage: number; phrase: number; bm25: number };
 }
@@ -78,12 +72,9 @@ export interface QaTuning {
   minCoverage: number;
   /** A score this far above minScore is an answer whatever the coverage. */
   strongMargin: number;
-  /** The runner-up topic is close when its ranking score is at most this far below the top one's. */
-  closeMargin?: number;
 }
 
-/** closeMargin: set on the even halves of the tuning question sets (docs/understanding.md, "Two close topics"). */
-export const DEFAULT_TUNING: QaTuning = { minScore: 2.9, minCoverage: 0.5, strongMargin: 0.5, closeMargin: 0.75 };
+export const DEFAULT_TUNING: QaTuning = { minScore: 2.9, minCoverage: 0.5, strongMargin: 0.5 };
 
 /** Different words of a question its best topic must share to count as about it in a long message. */
 const SHARED_WORDS = 3;
@@ -559,20 +550,8 @@ export class TopicIndex {
       (confident || context.within) && top
         ? this.withinTopic.answer(this.topicQuestion(question, this.byId.get(top.topic)!, features, queryVector))
         : undefined;
-    // A close runner-up gets its own best sentences, read the same way; never a third topic.
-    const runnerUp = ranked[1];
-    const margin = top && runnerUp ? ranked[0]!.rank - runnerUp.rank : Infinity;
-    const second =
-      answer && confident && !context.within && runnerUp && margin <= (this.tuning.closeMargin ?? -Infinity)
-        ? {
-            topic: runnerUp.t.topic,
-            margin: Math.round(margin * 1000) / 1000,
-            sentences: this.withinTopic.answer(this.topicQuestion(question, this.byId.get(runnerUp.t.topic)!, features, queryVector)).sentences,
-          }
-        : undefined;
     return {
       confident,
-      ...(second ? { second } : {}),
       matches: ranked.slice(0, limit).map(({ t, rank }) => ({ topic: t.topic, score: Math.round(rank * 1000) / 1000 })),
       type,
       followUp,

@@ -20,7 +20,7 @@ import { FeedbackDesk } from './feedback/feedback.js';
 import { ConversationStore, type ConversationRecord, type Offer } from './conversation.js';
 import { OfferBook } from './offers.js';
 import type { Assistant, EventLogger, Inbound, Reply } from './reply.js';
-import type { Layers, RiskAssessment } from './safeguarding/assess.js';
+import { saysDangerNow, type Layers, type RiskAssessment } from './safeguarding/assess.js';
 import { assessRiskRemembered } from './remembered-risk.js';
 import { buildCrisisReply, possibleRiskLine } from './safeguarding/crisis-reply.js';
 import { CRISIS_DEADLINE_MS, withCrisisDeadline } from './safeguarding/deadline.js';
@@ -40,12 +40,17 @@ import { FlowSteps } from './steps.js';
 import { Answers } from './answers.js';
 import { leansBack } from './follow-up.js';
 
+/** The writer's own death or absence, or a farewell: "after I'm gone", "when I'm dead", "my note". */
+const OWN_ABSENCE =
+  /\b(?:(?:after|when|once|if) i(?:'| a)?m (?:gone|dead|not here|no longer here)|after i die|when i die|(?:wrote|written|left|leave|leaving) (?:a|my|the) (?:suicide |goodbye )?(?:note|letter)|goodbye|good bye|last message|won'?t (?:be here|be around|hear from me)|without me|sorry for everything)/i;
+
 /** Content words a question beside a crisis needs to be about more than the crisis itself. */
 const ASKED_BESIDE_CRISIS_WORDS = 3;
 
 /**
- * The sentences of a message that ask something, joined, or '' when none does. Split at stops, semicolons
- * and line breaks only: people type in lower case, so the capital a prose splitter looks for is often missing.
+ * The sentences of a message that ask something, joined, or '' when none does. Split at stops, question and
+ * exclamation marks and semicolons only (cleanInput has already made line breaks spaces): people type in
+ * lower case, so the capital a prose splitter looks for is often missing.
  */
 function askingSentences(text: string): string {
   return text
@@ -167,7 +172,7 @@ export class LocalOfferAssistant implements Assistant {
     } else if (crisis) {
       turn.replies.push(crisis);
       // A worry told inside a practical question: the crisis reply first, whole, then the question's answer.
-      if (!this.answerBesideCrisis(turn, flow, raw)) this.steps.showStep(turn, flow, { withTopic: false });
+      if (!this.answerBesideCrisis(turn, flow, raw, risk)) this.steps.showStep(turn, flow, { withTopic: false });
     } else {
       const feedback = await this.feedback.handle({ ...turn, text: cleanInput(raw).text });
       if (feedback) {
@@ -254,10 +259,14 @@ export class LocalOfferAssistant implements Assistant {
    * for commands, button presses, a choice or an introduction alone. Worked on a copy of the turn, so a failure
    * here leaves the crisis reply and the step as they would have been, with no apology after them.
    */
-  private answerBesideCrisis(turn: Turn, view: FlowView, raw: string): boolean {
+  private answerBesideCrisis(turn: Turn, view: FlowView, raw: string, risk: RiskAssessment): boolean {
     try {
       const { text } = cleanInput(raw);
       if (!text || !hasWords(text) || turn.inbound.value !== undefined || detectCommand(text) || smallTalk(text)) return false;
+      // Never beside a crisis only the statistical layer saw (goodbyes and notes are often told that way),
+      // danger said outright or urgently, or a question about life after the writer is gone: a practical
+      // answer there reads as going along with it.
+      if (risk.kinds.length === 0 || saysDangerNow(text, risk.kinds) || OWN_ABSENCE.test(text)) return false;
       // "Who do I call?" or "is it ok to wait?" asks about the crisis itself, which the crisis reply answers.
       const asked = askingSentences(text);
       if (contentWordCount(asked) < ASKED_BESIDE_CRISIS_WORDS) return false;
@@ -275,7 +284,7 @@ export class LocalOfferAssistant implements Assistant {
       turn.replies.push(this.steps.info('answer.also-asked', copy), ...copy.replies);
       turn.record = copy.record;
       turn.audience = copy.audience;
-      turn.text = copy.text;
+      // turn.text stays the whole message: the helpline transcript and the feedback record need the disclosure, not the question alone.
       return true;
     } catch (err) {
       this.deps.logger.warn({ event: 'answer-failed-during-crisis', error: (err as Error).name });

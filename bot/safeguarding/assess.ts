@@ -58,6 +58,17 @@ const { model } = readStatisticalLayers();
 const second = readSecondStage();
 const { model: nowModel } = readNowModel();
 
+/**
+ * Whether a crisis message says danger now in words no question beside it could make lighter: a
+ * first-person wish to die, an adult hurting a child now, an overdose taken (firm.ts), or an urgency cue
+ * ("tonight", "an hour ago", "goodbye"). The turn then sends the crisis reply alone, never an answer to
+ * a practical question after it (bot/assistant.ts).
+ */
+export function saysDangerNow(text: string, kinds: readonly RiskKind[]): boolean {
+  const pieces = tokenise(text);
+  return firmDisclosure(pieces, kinds) || urgentNow(skeletonOf(pieces));
+}
+
 /** Whether the second stage softens a flagged message to the possible-risk line (classifier/second-stage.ts). */
 function calmed(text: string, pieces: string[][], rule: boolean, score: ClassifierScore, stage: SecondStageModel, now: LinearModel): boolean {
   const f = secondStageInput(text, pieces, rule, score, now);

@@ -1,7 +1,8 @@
 /**
  * Disclosures no statistical layer may soften. When a rule has fired and the message also says, in the
  * first person and the present, "I want to die", "I want to kill myself" or "I feel like ending it all",
- * or a child says an adult hurts them now ("my dad hurts me", "my mum hits me when I get things wrong"),
+ * that an overdose has been taken, or a child says an adult hurts them now ("my dad hurts me", "my mum hits
+ * me when I get things wrong"),
  * the crisis reply goes, whatever the second stage reads: a SEND question around it ("can I get a
  * personal budget for college", "I have an EHCP", "I am in year 10") is no calming context.
  *
@@ -13,20 +14,27 @@ import { phraseRegExp, endingRegExp } from './phrase.js';
 import { CLASSES, type RiskKind } from './rules.js';
 
 const ADVERB = '(really|honestly|just|truly|seriously|genuinely|actually|still|so|literally)?';
+/** Up to three of them: "i really really really want to die". */
+const ADVERBS = `${ADVERB} ${ADVERB} ${ADVERB}`;
 
 /** First person, present: a wish, plan or feeling to die now. */
 const SUICIDE_NOW = phraseRegExp(
-  `i ${ADVERB} ${ADVERB} ((want|am ready|am planning|am about|plan|need|am trying|have decided) to|feel like) ` +
+  `i ${ADVERBS} ((want|am ready|am planning|am about|plan|need|am trying|have decided) to|feel like) ` +
     '(die|be dead|dying|kil myself|kiling myself|end it !(with|between)|ending it !(with|between)|end my life|ending my life|end everything|ending everything|unalive myself)' +
     ' !((my|his|her|the|some)? (hair|clothes|top|shirt|jeans|uniform|shoes|hoodie|laughing|for))|' +
     `i ${ADVERB} (wish|wished) i (was|were) dead|` +
-    `i ${ADVERB} (will|am going to|am gonna) (kil myself|end it !(with|between)|end my life)`,
+    `i ${ADVERB} (will|am going to|am gonna) (kil myself|end it !(with|between)|end my life)|` +
+    `i ${ADVERB} (keep|am|cannot stop|can not stop) (thinking|think) (about|of) (kiling myself|ending it !(with|between)|ending my life|suicide|dying)|` +
+    `i ${ADVERB} ${ADVERB} do not want to (live|be alive|be here) !(in|with|at|near|on|there|here)|` +
+    // An overdose already taken: there is nothing past about it ("she has taken an overdose, should I ring CAMHS?").
+    `(i|he|she|they|we|@victimChild) ${ADVERB} (have|has|am|is) ${ADVERB} (taken|swallowed|had) (an overdose|al (my|his|her|their) (tablets|pils|meds|medication))|` +
+    `(i|he|she|they|@victimChild) ${ADVERB} (took|swallowed) (an overdose|al (my|his|her|their) (tablets|pils|meds|medication)) (just now|an hour ago|tonight|today)`,
   CLASSES,
 );
 
 /** A child telling of an adult who hurts them now: a present-tense verb, "me" after it. */
 const ADULT_HURTS_ME_NOW = phraseRegExp(
-  '(my|our) @parentFigure (keeps|always|still|is)? ' +
+  '(my|our) @parentFigure (keeps|always|still|is)? (always|still|constantly|keeps)? ' +
     '(hits|hurts|beats|kicks|punches|slaps|strangles|chokes|burns|whips|batters|abuses|touches|hitting|hurting|beating|kicking|punching|slapping|touching) ' +
     '(me|us) !(at (chess|cards|games|a game|football|fifa|tennis|pool|darts|monopoly|racing|running|a race))',
   CLASSES,

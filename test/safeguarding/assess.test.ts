@@ -79,6 +79,14 @@ describe('a disclosure of danger now told inside a SEND question keeps the crisi
     'my stepdad keeps hitting me when mum is at work, i am 13 and have dyslexia, can the senco help',
     'aged 16 with autism and I am going to kill myself tonight, sorry for everything, is there transport to college',
     'she is in year 9, diagnosed with ADHD, and she took 30 tablets an hour ago and is being sick',
+    'i keep thinking about killing myself, i have a safety plan',
+    "i'm thinking of ending it, i have an ehcp and a social worker",
+    'i really really really want to die, can i get a personal budget',
+    'my dad is always hitting me, i had a social worker last year',
+    "i don't want to live anymore, back in year 8 i was bullied",
+    'she took an overdose an hour ago, she has a care plan',
+    'my daughter has taken an overdose, should I ring CAMHS?',
+    "he took an overdose just now, she's under CAMHS",
   ])('%s', (text) => {
     expect(assessRisk(text).level).toBe('crisis');
   });
@@ -86,6 +94,8 @@ describe('a disclosure of danger now told inside a SEND question keeps the crisi
   test('a past event told with an age or a school year is still softened, not made a crisis', () => {
     expect(assessRisk('she took an overdose last year and is now under camhs, can college help her').level).toBe('possible');
     expect(assessRisk('my dad used to hit me when I was little, I am 30 now and need help with my sons EHCP').level).not.toBe('crisis');
+    expect(assessRisk('my son took an overdose two years ago and is now under CAMHS, can college help him').level).toBe('possible');
+    expect(assessRisk("i don't want to live in this area any more, can we move school?").level).toBe('none');
   });
 });
 

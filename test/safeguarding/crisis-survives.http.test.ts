@@ -21,7 +21,7 @@ const GROOMING = 'a man from a game keeps telling my 12 year old to meet him ton
 
 type Failure = 'read-throws' | 'write-throws' | 'hangs';
 /** A crisis told inside a practical question, which the content answers. */
-const BURIED = 'he said he is going to hang himself tonight. can he get free school transport?';
+const BURIED = 'he keeps saying he wants to hang himself. can he get free school transport?';
 const ALSO_ASKED = /You also asked a question/;
 const APOLOGY = /Sorry, something went wrong/;
 

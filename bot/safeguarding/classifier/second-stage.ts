@@ -385,6 +385,16 @@ const URGENT_NOW = [
   'what do i do',
   'goodbye',
   'sorry for everything',
+  // Something that has just happened is happening now: "she took an overdose an hour ago".
+  'just now',
+  'an hour ago',
+  'half an hour ago',
+  '# minutes ago',
+  '# mins ago',
+  '# hours ago',
+  'earlier today',
+  'has just taken',
+  'have just taken',
 ] as const;
 const URGENT_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${URGENT_NOW.map((phrase) => phrase.split(' ').map(cueWord).join(' ')).join('|')})(?![\\p{L}\\p{N}])`,

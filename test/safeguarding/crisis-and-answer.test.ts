@@ -112,3 +112,17 @@ describe('what asks outright', () => {
     expect(asksOutright(sentence)).toBe(asks);
   });
 });
+
+test('the helpline transcript keeps the whole message, disclosure and question, when an answer follows the crisis reply', async () => {
+  const noted: string[] = [];
+  const handoff = {
+    duringHandoff: async () => null,
+    request: async () => [],
+    noteTurn: async (_key: string, _at: Date, text: string) => void noted.push(text),
+  };
+  const chat = new Chat(buildAssistant({ handoff }).assistant);
+  await chat.say(BURIED_TRANSPORT);
+  expect(plain(chat.replies.slice(1))).toMatch(/Distance does not matter/);
+  expect(noted.at(-1)).toContain('hang himself');
+  expect(noted.at(-1)).toContain('school transport');
+});

@@ -22,69 +22,103 @@ function tokenise(src: string): string[] {
   return src.match(/[()|?!$]|~\d+|@[a-zA-Z]+|[a-z0-9]+/g) ?? [];
 }
 
-/** Compiles a phrase to a regular-expression source. Throws on a malformed phrase (a bug in the rules). */
-export function compilePhrase(src: string, classes: Classes, seen: Set<string> = new Set()): string {
+/** A phrase read into its parts: alternatives of sequences of items, each optional or a lookahead. */
+type Alt = Seq[];
+type Seq = Item[];
+interface Item {
+  atom: Atom;
+  optional: boolean;
+  negate: boolean;
+}
+type Atom = { kind: 'group'; alt: Alt } | { kind: 'end' } | { kind: 'gap'; words: number } | { kind: 'class'; name: string } | { kind: 'word'; word: string };
+
+/**
+ * Reads a phrase into its parts, once for both readers below (compilePhrase, firstWords). Throws on a
+ * malformed phrase (a bug in the rules).
+ */
+function parsePhrase(src: string): Alt {
   const tokens = tokenise(src);
   let pos = 0;
 
-  function alt(): string {
+  function alt(): Alt {
     const options = [seq()];
     while (tokens[pos] === '|') {
       pos++;
       options.push(seq());
     }
-    return options.length === 1 ? (options[0] as string) : `(?:${options.join('|')})`;
+    return options;
   }
 
-  function seq(): string {
-    let out = '';
-    while (pos < tokens.length && tokens[pos] !== '|' && tokens[pos] !== ')') out += item();
-    return out;
+  function seq(): Seq {
+    const items: Seq = [];
+    while (pos < tokens.length && tokens[pos] !== '|' && tokens[pos] !== ')') items.push(item());
+    return items;
   }
 
-  function item(): string {
-    let negate = false;
-    if (tokens[pos] === '!') {
-      negate = true;
-      pos++;
-    }
-    let out = atom();
-    if (tokens[pos] === '?') {
-      pos++;
-      out = `(?:${out})?`;
-    }
-    return negate ? `(?!${out})` : out;
+  function item(): Item {
+    const negate = tokens[pos] === '!';
+    if (negate) pos++;
+    const atom = atomAt();
+    const optional = tokens[pos] === '?';
+    if (optional) pos++;
+    return { atom, optional, negate };
   }
 
-  function atom(): string {
+  function atomAt(): Atom {
     const t = tokens[pos++];
     if (t === undefined) throw new Error(`phrase ends too soon: ${src}`);
     if (t === '(') {
       const inner = alt();
       if (tokens[pos++] !== ')') throw new Error(`missing ")" in phrase: ${src}`);
-      return `(?:${inner})`;
+      return { kind: 'group', alt: inner };
     }
-    if (t === '$') return '(?=\\. |$)';
-    if (t.startsWith('~')) return `(?:${GAP_WORD}){0,${Number(t.slice(1))}}`;
-    if (t === '@num') return '[0-9]+ ';
-    if (t === '@bignum') return '[1-9][0-9]+ ';
-    if (t.startsWith('@')) {
-      const name = t.slice(1);
-      const body = classes[name];
-      if (body === undefined) throw new Error(`unknown class @${name} in phrase: ${src}`);
-      if (seen.has(name)) throw new Error(`class @${name} refers to itself`);
-      seen.add(name);
-      const compiled = compilePhrase(body, classes, seen);
-      seen.delete(name);
-      return `(?:${compiled})`;
-    }
-    if (/^[a-z0-9]+$/.test(t)) return `${skeleton(t)} `;
+    if (t === '$') return { kind: 'end' };
+    if (t.startsWith('~')) return { kind: 'gap', words: Number(t.slice(1)) };
+    if (t.startsWith('@')) return { kind: 'class', name: t.slice(1) };
+    if (/^[a-z0-9]+$/.test(t)) return { kind: 'word', word: t };
     throw new Error(`unexpected "${t}" in phrase: ${src}`);
   }
 
   const out = alt();
   if (pos !== tokens.length) throw new Error(`unexpected "${tokens[pos]}" in phrase: ${src}`);
   return out;
+}
+
+/** Compiles a phrase to a regular-expression source. Throws on a malformed phrase (a bug in the rules). */
+export function compilePhrase(src: string, classes: Classes, seen: Set<string> = new Set()): string {
+  const alt = (options: Alt): string => {
+    const compiled = options.map((items) => items.map(item).join(''));
+    return compiled.length === 1 ? (compiled[0] as string) : `(?:${compiled.join('|')})`;
+  };
+  const item = ({ atom: a, optional, negate }: Item): string => {
+    let out = atom(a);
+    if (optional) out = `(?:${out})?`;
+    return negate ? `(?!${out})` : out;
+  };
+  const atom = (a: Atom): string => {
+    switch (a.kind) {
+      case 'group':
+        return `(?:${alt(a.alt)})`;
+      case 'end':
+        return '(?=\\. |$)';
+      case 'gap':
+        return `(?:${GAP_WORD}){0,${a.words}}`;
+      case 'word':
+        return `${skeleton(a.word)} `;
+      case 'class': {
+        if (a.name === 'num') return '[0-9]+ ';
+        if (a.name === 'bignum') return '[1-9][0-9]+ ';
+        const body = classes[a.name];
+        if (body === undefined) throw new Error(`unknown class @${a.name} in phrase: ${src}`);
+        if (seen.has(a.name)) throw new Error(`class @${a.name} refers to itself`);
+        seen.add(a.name);
+        const compiled = compilePhrase(body, classes, seen);
+        seen.delete(a.name);
+        return `(?:${compiled})`;
+      }
+    }
+  };
+  return alt(parsePhrase(src));
 }
 
 /** A phrase that matches anywhere, starting at a word. */
@@ -110,11 +144,9 @@ export function startingRegExp(src: string, classes: Classes): RegExp {
  * (a leading gap, a number, or a phrase that may match nothing at all). The detector skips a rule whose
  * first words are all missing from a message: its expression could not match there, so skipping it
  * changes no outcome and saves running most of the rules' expressions over every message. Hand-written
- * because it reads this phrase language, which no library knows; it follows compilePhrase() item by item.
+ * because it reads this phrase language, which no library knows; it walks the parts compilePhrase() compiles.
  */
 export function firstWords(src: string, classes: Classes): Set<string> | null {
-  const tokens = tokenise(src);
-  let pos = 0;
   /** What a part of a phrase can begin with, and whether it can match no words at all. */
   interface Start {
     words: Set<string> | null;
@@ -122,21 +154,12 @@ export function firstWords(src: string, classes: Classes): Set<string> | null {
   }
   const union = (a: Set<string> | null, b: Set<string> | null): Set<string> | null => (a && b ? new Set([...a, ...b]) : null);
 
-  function alt(): Start {
-    let out = seq();
-    while (tokens[pos] === '|') {
-      pos++;
-      const next = seq();
-      out = { words: union(out.words, next.words), empty: out.empty || next.empty };
-    }
-    return out;
-  }
+  const alt = (options: Alt): Start => options.map(seq).reduce((out, next) => ({ words: union(out.words, next.words), empty: out.empty || next.empty }));
 
-  function seq(): Start {
+  const seq = (items: Seq): Start => {
     let words: Set<string> | null = new Set();
     let empty = true;
-    while (pos < tokens.length && tokens[pos] !== '|' && tokens[pos] !== ')') {
-      const next = item();
+    for (const next of items.map(item)) {
       // Only items that may match nothing let the next item's words begin the match.
       if (empty) {
         words = union(words, next.words);
@@ -144,44 +167,35 @@ export function firstWords(src: string, classes: Classes): Set<string> | null {
       }
     }
     return { words, empty };
-  }
+  };
 
-  function item(): Start {
-    let negate = false;
-    if (tokens[pos] === '!') {
-      negate = true;
-      pos++;
-    }
-    let out = atom();
-    if (tokens[pos] === '?') {
-      pos++;
-      out = { words: out.words, empty: true };
-    }
+  const item = ({ atom: a, optional, negate }: Item): Start => {
+    const out = atom(a);
     // A lookahead consumes nothing, and so says nothing about the first word.
-    return negate ? { words: new Set(), empty: true } : out;
-  }
+    if (negate) return { words: new Set(), empty: true };
+    return optional ? { words: out.words, empty: true } : out;
+  };
 
-  function atom(): Start {
-    const t = tokens[pos++];
-    if (t === undefined) throw new Error(`phrase ends too soon: ${src}`);
-    if (t === '(') {
-      const inner = alt();
-      if (tokens[pos++] !== ')') throw new Error(`missing ")" in phrase: ${src}`);
-      return inner;
+  const atom = (a: Atom): Start => {
+    switch (a.kind) {
+      case 'group':
+        return alt(a.alt);
+      // The end of a sentence is matched before a full stop or at the end: any text may follow it.
+      case 'end':
+      case 'gap':
+        return { words: null, empty: false };
+      case 'word':
+        return { words: new Set([skeleton(a.word)]), empty: false };
+      case 'class': {
+        if (a.name === 'num' || a.name === 'bignum') return { words: null, empty: false };
+        const body = classes[a.name];
+        if (body === undefined) throw new Error(`unknown class @${a.name} in phrase: ${src}`);
+        // A class that can match nothing is not told apart here: read it as any word.
+        return { words: firstWords(body, classes), empty: false };
+      }
     }
-    // The end of a sentence is matched before a full stop or at the end: any text may follow it.
-    if (t === '$' || t.startsWith('~') || t === '@num' || t === '@bignum') return { words: null, empty: false };
-    if (t.startsWith('@')) {
-      const body = classes[t.slice(1)];
-      if (body === undefined) throw new Error(`unknown class ${t} in phrase: ${src}`);
-      const inner = firstWords(body, classes);
-      // A class that can match nothing is not told apart here: read it as any word.
-      return { words: inner, empty: false };
-    }
-    if (/^[a-z0-9]+$/.test(t)) return { words: new Set([skeleton(t)]), empty: false };
-    throw new Error(`unexpected "${t}" in phrase: ${src}`);
-  }
+  };
 
-  const out = alt();
+  const out = alt(parsePhrase(src));
   return out.empty ? null : out.words;
 }

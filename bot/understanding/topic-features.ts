@@ -103,7 +103,8 @@ export function ranks(scores: ArrayLike<number>): Int32Array {
   return out;
 }
 
-function ranksByComparison(scores: ArrayLike<number>): Int32Array {
+/** The same places by sorting the items with a comparator: the reference ranks() must agree with (and its path for NaN). */
+export function ranksByComparison(scores: ArrayLike<number>): Int32Array {
   const n = scores.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
   const out = new Int32Array(n);

@@ -1,6 +1,6 @@
 /** The topic-level ranking signals of bot/understanding/topic-features.ts. */
 import fc from 'fast-check';
-import { askedPart, fuse, ranks } from '../../bot/understanding/topic-features.js';
+import { askedPart, fuse, ranks, ranksByComparison } from '../../bot/understanding/topic-features.js';
 
 describe('the sentence that asks, in a long message', () => {
   test.each([
@@ -24,18 +24,7 @@ describe('rank fusion', () => {
 
   test('places are those of ordering the scores by comparison, for any scores: ties, zeros, negatives, NaN', () => {
     // Places as they were first worked out: sort the items by score, best first, and walk the order.
-    const byComparison = (scores: number[]): number[] => {
-      const n = scores.length;
-      const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
-      const out = new Array<number>(n);
-      let place = 0;
-      for (let i = 0; i < n; i++) {
-        const s = scores[order[i]!]!;
-        if (i > 0 && s !== scores[order[i - 1]!]!) place = i;
-        out[order[i]!] = s > 0 ? place : n;
-      }
-      return out;
-    };
+    const byComparison = (scores: number[]): number[] => Array.from(ranksByComparison(scores));
     const score = fc.oneof(fc.constantFrom(0, -0, 0.5, 1, 2, -1), fc.double({ min: -2, max: 10, noNaN: true }));
     fc.assert(
       fc.property(fc.array(score, { maxLength: 120 }), (scores) => expect(Array.from(ranks(scores))).toEqual(byComparison(scores))),

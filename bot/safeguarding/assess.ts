@@ -22,7 +22,8 @@ import { readStatisticalLayers } from './classifier/fused.js';
 import type { LinearModel } from './classifier/model.js';
 import { readNowModel } from './classifier/now.js';
 import { scoreTokens, type ClassifierScore } from './classifier/score.js';
-import { mayCalm, readSecondStage, secondStageInput, secondStageProbability, urgentNow, type SecondStageModel } from './classifier/second-stage.js';
+import { urgentNow } from './classifier/cues.js';
+import { mayCalm, readSecondStage, secondStageInput, secondStageProbability, type SecondStageModel } from './classifier/second-stage.js';
 import { checkSafeguarding, tokenise, type RiskKind, type SafeguardingMatch } from './detector.js';
 import { firmDisclosure } from './firm.js';
 

@@ -30,7 +30,8 @@ import { detectCommand, glossaryQuestion, smallTalk, type Command } from './unde
 import { isExactChoice, matchChoice } from './understanding/choices.js';
 import { stageAmong } from './understanding/age.js';
 import type { TopicIndex } from './understanding/qa.js';
-import { asksOutright, asksSomething, cleanInput, contentWordCount, hasWords } from './understanding/text.js';
+import { asksSomething, cleanInput, contentWordCount, hasWords } from './understanding/text.js';
+import { questionBesideCrisis } from './understanding/beside-crisis.js';
 import type { HandoffService } from './handoff/handoff-service.js';
 import { remember, wasSeen } from './seen-activities.js';
 import { retryOnConflict } from './turn-retry.js';
@@ -39,26 +40,6 @@ import { Introductions } from './introductions.js';
 import { FlowSteps } from './steps.js';
 import { Answers } from './answers.js';
 import { leansBack } from './follow-up.js';
-
-/** The writer's own death or absence, or a farewell: "after I'm gone", "when I'm dead", "my note". */
-const OWN_ABSENCE =
-  /\b(?:(?:after|when|once|if) i(?:'| a)?m (?:gone|dead|not here|no longer here)|after i die|when i die|(?:wrote|written|left|leave|leaving) (?:a|my|the) (?:suicide |goodbye )?(?:note|letter)|goodbye|good bye|last message|won'?t (?:be here|be around|hear from me)|without me|sorry for everything)/i;
-
-/** Content words a question beside a crisis needs to be about more than the crisis itself. */
-const ASKED_BESIDE_CRISIS_WORDS = 3;
-
-/**
- * The sentences of a message that ask something, joined, or '' when none does. Split at stops, question and
- * exclamation marks and semicolons only (cleanInput has already made line breaks spaces): people type in
- * lower case, so the capital a prose splitter looks for is often missing.
- */
-function askingSentences(text: string): string {
-  return text
-    .split(/(?<=[.!?;])\s+|\n+/)
-    .filter((s) => asksOutright(s))
-    .join(' ')
-    .trim();
-}
 
 export interface GapRecorder {
   record(entry: { at: string; channel: string; question: string; closest: { topic: string; score: number }[] }): Promise<void>;
@@ -263,13 +244,13 @@ export class LocalOfferAssistant implements Assistant {
     try {
       const { text } = cleanInput(raw);
       if (!text || !hasWords(text) || turn.inbound.value !== undefined || detectCommand(text) || smallTalk(text)) return false;
-      // Never beside a crisis only the statistical layer saw (goodbyes and notes are often told that way),
-      // danger said outright or urgently, or a question about life after the writer is gone: a practical
-      // answer there reads as going along with it.
-      if (risk.kinds.length === 0 || saysDangerNow(text, risk.kinds) || OWN_ABSENCE.test(text)) return false;
-      // "Who do I call?" or "is it ok to wait?" asks about the crisis itself, which the crisis reply answers.
-      const asked = askingSentences(text);
-      if (contentWordCount(asked) < ASKED_BESIDE_CRISIS_WORDS) return false;
+      // Never beside a crisis only the statistical layer saw (goodbyes and notes are often told that way), or
+      // danger said outright or urgently: a practical answer there reads as going along with it.
+      if (risk.kinds.length === 0 || saysDangerNow(text, risk.kinds)) return false;
+      // "Who do I call?" or "is it ok to wait?" asks about the crisis itself, which the crisis reply answers;
+      // nor after a question about life after the writer is gone (beside-crisis.ts).
+      const asked = questionBesideCrisis(text);
+      if (!asked) return false;
       const offers = turn.record.offers.length ? turn.record.offers : this.offers.defaultOffers(view);
       const options = this.offers.options(offers, view);
       if (isExactChoice(text, options) || stageAmong(view.choices, text, options.length + 1)) return false;

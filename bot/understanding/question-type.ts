@@ -136,7 +136,36 @@ export function asksAmount(words: string[]): boolean {
 /** An amount with its unit: "2 miles", "£200", "15 hours", "30 hours a week", "90%". */
 const AMOUNT = /£\s?\d|\b\d+(\.\d+)?\s?(miles?|km|kilometres?|metres?|hours?|pounds|per ?cent|%|sessions?|times|days?|weeks?|months?)\b/i;
 
-/** Whether a sentence holds an amount with its unit, for "how far", "how much", "how many". 0 or 1. */
-export function amountShape(text: string): number {
-  return AMOUNT.test(text) ? 1 : 0;
+/** The units a question can name after "how many" or "how much", and an amount in each. */
+const UNIT_AMOUNTS = {
+  hours: /\b\d+(\.\d+)?\s?hours?\b/i,
+  days: /\b\d+\s?(school |working )?days?\b/i,
+  weeks: /\b\d+\s?weeks?\b/i,
+  months: /\b\d+\s?months?\b/i,
+  sessions: /\b\d+\s?sessions?\b/i,
+  distance: /\b\d+(\.\d+)?\s?(miles?|km|kilometres?|metres?)\b/i,
+  money: /£\s?\d|\b\d[\d,]*\s?pounds\b/i,
+} as const;
+export type AmountUnit = keyof typeof UNIT_AMOUNTS;
+
+/**
+ * The unit a question asks an amount in, when it names one: "how many free hours" wants hours, "how far"
+ * a distance, "how much does it cost" money. A sentence with another amount ("from 9 months") is not that
+ * answer.
+ */
+export function amountUnit(words: string[]): AmountUnit | undefined {
+  const text = ` ${words.join(' ')} `;
+  const named = / how (many|much) (?:[a-z]+ )?(hours?|hrs?|days?|weeks?|months?|sessions?|money)\b/.exec(text)?.[2];
+  if (named) return named === 'money' ? 'money' : named.startsWith('hr') ? 'hours' : ((named.endsWith('s') ? named : `${named}s`) as AmountUnit);
+  if (/ (how far|what (distance|distances|are the distances)|walking distances?) /.test(text)) return 'distance';
+  if (/ (how much (money|does it cost|will it cost|do (i|we) (have to )?pay)|what does it cost|cost) /.test(text)) return 'money';
+  return undefined;
+}
+
+/**
+ * Whether a sentence holds an amount with its unit, for "how far", "how much", "how many": in the unit the
+ * question names, when it names one (amountUnit). 0 or 1.
+ */
+export function amountShape(text: string, unit?: AmountUnit): number {
+  return (unit ? UNIT_AMOUNTS[unit] : AMOUNT).test(text) ? 1 : 0;
 }

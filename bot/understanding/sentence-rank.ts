@@ -22,7 +22,7 @@
  */
 import { answerUnits, joinUnits } from './answer-sentences.js';
 import type { Passage } from './passages.js';
-import { amountShape, answerShape, typeFit, type QuestionType } from './question-type.js';
+import { amountShape, answerShape, typeFit, type AmountUnit, type QuestionType } from './question-type.js';
 import { DEPENDS_ON_BEFORE } from './query-text.js';
 import { stems } from './text.js';
 import { LEARNT_PICKING, LEARNT_SENTENCE_WEIGHTS, LEARNT_SURE_SENTENCE } from './sentence-weights.js';
@@ -126,6 +126,8 @@ export interface SentenceQuery {
   asksAge: boolean;
   /** "How far", "how much", "how many": an amount with its unit is wanted (question-type.ts). */
   asksAmount?: boolean;
+  /** The unit the amount is asked in, when the question names one ("how many hours", "how far"). */
+  amountUnit?: AmountUnit;
   /** Each passage's BM25 score, scaled 0 to 1 within the topic. */
   passageScore: (p: Passage) => number;
   /** Each passage's place when whole passages are ranked (qa.ts), 0 the best. */
@@ -234,7 +236,7 @@ export class SentenceRanker {
         shapeYesNo: shape('yes-no'),
         shapeWhatIs: shape('what-is'),
         shapeHow: shape('how'),
-        shapeAmount: q.asksAmount ? amountShape(s.text) : 0,
+        shapeAmount: q.asksAmount ? amountShape(s.text, q.amountUnit) : 0,
         passage: q.passageScore(s.passage),
         rank: 1 / (1 + q.passageRank(s.passage)),
         meaning: q.meaning(s.text),
@@ -302,6 +304,13 @@ export function pickRanked(
   if (!first) return [];
   take(first);
   const floor = first.score - picking.gap;
+  // An amount asked for ("how many hours", "how far") is said before anything else fills the room: when the
+  // lead holds none in the unit asked, the best sentence that does comes next, if it fits. The sentences
+  // after the lead ("Some 2 year olds can too...") would otherwise take the room "15 hours a week" needs.
+  if (!first.features.shapeAmount) {
+    const amount = ranked.find((s) => s.features.shapeAmount && !s.dependent && !repeats(s) && used + s.text.length + 1 <= budget);
+    if (amount) take(amount);
+  }
   // The rest by score, with the question's words already answered counting less.
   const rest = ranked.filter((s) => s !== first);
   while (used < budget) {

@@ -6,7 +6,7 @@
 import type { Audience } from '../../content/schema.js';
 import { answerUnits } from './answer-sentences.js';
 import type { Passage } from './passages.js';
-import { asksAmount, typeFit, type QuestionType } from './question-type.js';
+import { amountUnit, asksAmount, typeFit, type AmountUnit, type QuestionType } from './question-type.js';
 import { DEPENDS_ON_BEFORE } from './query-text.js';
 import { PASSAGE_WEIGHTS } from './rank-weights.js';
 import { SentenceRanker, type RankedSentence, type SentenceRarity } from './sentence-rank.js';
@@ -68,7 +68,8 @@ export class WithinTopic {
   /** The topic's passages ranked for the question, and its sentences scored. */
   answer(q: TopicQuestion): TopicAnswer {
     const passages = this.rankPassages(q);
-    return { passages, sentences: this.rankSentences(q, passages, asksAmount(words(q.text))) };
+    const typed = words(q.text);
+    return { passages, sentences: this.rankSentences(q, passages, asksAmount(typed), amountUnit(typed)) };
   }
 
   /** The topic's passages, best answer first; the best sentence of all leads, before the passage it comes from. */
@@ -104,8 +105,11 @@ export class WithinTopic {
     return [...(lead && lead.text !== best[0]!.p.text ? [lead] : []), ...best.map((b) => b.p)];
   }
 
-  /** Every sentence of the topic, scored for the question (sentence-rank.ts), best first. `amount`: it asks "how far", "how much" or "how many". */
-  rankSentences(q: TopicQuestion, ranked: Passage[], amount = false): RankedSentence[] {
+  /**
+   * Every sentence of the topic, scored for the question (sentence-rank.ts), best first. `amount`: it asks
+   * "how far", "how much" or "how many"; `unit`: the unit it names ("how many hours").
+   */
+  rankSentences(q: TopicQuestion, ranked: Passage[], amount = false, unit?: AmountUnit): RankedSentence[] {
     // A glossary line says what its term means without naming it ("The four steps of SEN support."): it
     // answers only a "what is" question that names its term, and is a fragment anywhere else.
     const asked = new Set(q.asked);
@@ -118,6 +122,7 @@ export class WithinTopic {
       type: q.type,
       asksAge: q.age,
       asksAmount: amount,
+      amountUnit: unit,
       passageScore: (p) => (maxInTopic ? q.bm25(p) / maxInTopic : 0),
       passageRank: (p) => place.get(p.id) ?? ranked.length,
       meaning: q.sentenceMeaning,

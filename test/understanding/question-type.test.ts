@@ -1,4 +1,4 @@
-import { amountShape, answerShape, asksAmount, asksSeveral, questionType } from '../../bot/understanding/question-type.js';
+import { amountShape, amountUnit, answerShape, asksAmount, asksSeveral, questionType } from '../../bot/understanding/question-type.js';
 import { words } from '../../bot/understanding/text.js';
 
 describe('the kind of question', () => {
@@ -78,5 +78,27 @@ describe('questions that ask for an amount', () => {
     expect(amountShape('They are under 8 and live more than 2 miles away.')).toBe(1);
     expect(amountShape('You can get up to £4,000 a year.')).toBe(1);
     expect(amountShape('Distance does not matter.')).toBe(0);
+  });
+
+  test.each([
+    ['how many free hours do we get', 'hours'],
+    ['how many free hrs can my 3 year old get', 'hours'],
+    ['how many days does the school have', 'days'],
+    ['how far does he have to live from school', 'distance'],
+    ['what are the walking distances for transport', 'distance'],
+    ['how much does it cost to appeal', 'money'],
+    ['how much help can she get', undefined],
+    ['can he get free transport', undefined],
+  ])('"%s" asks an amount in %s', (q, unit) => {
+    expect(amountUnit(words(q))).toBe(unit);
+  });
+
+  test('an amount in another unit is not the amount asked for', () => {
+    expect(amountShape('Working families may get more hours from 9 months.', 'hours')).toBe(0);
+    expect(amountShape('They can get 15 hours a week in term time.', 'hours')).toBe(1);
+    expect(amountShape('Free transport if the school is more than 2 miles away.', 'distance')).toBe(1);
+    expect(amountShape('Write within 20 working days.', 'distance')).toBe(0);
+    expect(amountShape('A direct payment can be up to £4,000.', 'money')).toBe(1);
+    expect(amountShape('Working families may get more hours from 9 months.')).toBe(1);
   });
 });

@@ -94,6 +94,27 @@ describe('picking sentences for a short answer', () => {
     expect(close.join(' ').length).toBeLessThan(all.join(' ').length);
   });
 
+  test("an amount asked for is said next when the lead holds none, before the lead's own passage fills the room", () => {
+    const hours = [
+      passage(0, 'All 3 year olds can get free hours at a nursery. Some 2 year olds can too. Working families may get more hours from 9 months.', 'summary'),
+      passage(1, 'The place must be with a nursery that takes part. All 3 year olds can get 15 hours a week in term time.'),
+    ];
+    const own = new SentenceRanker(hours);
+    // The short answer's passage matched best, so its first sentence leads, though it holds no amount.
+    const asked = query('how many free hours can my 3 year old get', {
+      asksAmount: true,
+      amountUnit: 'hours',
+      passageScore: (p) => (p.order === 0 ? 1 : 0.2),
+      passageRank: (p) => p.order,
+    });
+    const ranked = own.rank(hours, asked);
+    expect(ranked[0]!.text).toMatch(/^All 3 year olds can get free hours/);
+    expect(ranked.find((x) => x.text.includes('from 9 months'))!.features.shapeAmount).toBe(0);
+    const picked = pickRanked(ranked, 150).join('\n');
+    expect(picked).toMatch(/15 hours a week/);
+    expect(picked.length).toBeLessThanOrEqual(150);
+  });
+
   test('the budget is kept after the first sentence, and nothing is said twice', () => {
     const ranked = ranker.rank([...passages, passage(3, 'Schools give extra help called SEN support.')], query('sen support'));
     const picked = pickRanked(ranked, 90);
@@ -122,6 +143,13 @@ describe('first replies say the fact asked for', () => {
     ],
     ['how long does the council have to decide whether to assess', [['6 weeks']]],
     ['can the school exclude my son because of his autism', [['Equality Act'], ['reasonable adjustments']]],
+    // An amount in the unit asked: "15 hours", not "from 9 months".
+    ['how many free hours of nursery can my 3 year old get', [['15 hours']]],
+    ['how much does it cost to appeal to the tribunal', [['free']]],
+    // A time asked after the story around it; a date the law sets.
+    ['My son is 8 and has an EHC plan. How often does it have to be reviewed?', [['12 months', 'once a year']]],
+    ['when does the council have to send the final EHC plan', [['20 weeks']]],
+    ['what is SENDIASS', [['information, advice and support'], ['free']]],
     // "How often" wants a time; a yes or no asked in passing ("caller asks whether") wants the "do not need".
     ['As a SENCO, how often should we meet parents to review SEN support?', [['three times a year', 'once a term']]],
     [

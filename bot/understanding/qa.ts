@@ -89,6 +89,17 @@ const KNOWN_MESSAGE = { coverage: 0.6, shared: 4, below: 0.2 };
 /** The most frequent words of English (by the word vectors' ranks) are never taken for misspellings. */
 const COMMON_WORDS = 20_000;
 
+/**
+ * Contractions typed without their apostrophe ("shes", "thats", "wats"): words that say how the question
+ * is put, not what it is about, like the stopwords. Left in, the spelling correction took them for content
+ * words a letter away ("shes" for "sees", "thats" and "wats" for "whats" and "wants", "arent" for "parent").
+ */
+const CONTRACTIONS = new Set(
+  'shes hes thats whats wats wots whos wheres theres hows theyre youre arent wasnt werent shouldnt couldnt wouldnt mustnt neednt aint weve theyve youve'.split(
+    ' ',
+  ),
+);
+
 /** A question is read up to this many content words: enough for any real one, and it bounds the work. */
 export const MAX_QUERY_WORDS = 40;
 
@@ -377,7 +388,7 @@ export class TopicIndex {
   /** The question's content words, corrected. */
   private queryWords(question: string, said: string[] = words(question)): string[] {
     const typed = withoutAges(said)
-      .filter((w) => !STOPWORDS.has(w))
+      .filter((w) => !STOPWORDS.has(w) && !CONTRACTIONS.has(w))
       .slice(0, MAX_QUERY_WORDS);
     // A common English word is what it says, even when the content never uses it: "boss" is not "loss".
     const corrected = this.spelling.correctAll(typed);

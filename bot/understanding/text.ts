@@ -119,6 +119,7 @@ const TEXT_SPEAK: Record<string, string> = {
   gp: 'gp',
   info: 'information',
   appt: 'appointment',
+  meds: 'medicines',
   asap: 'soon',
   wk: 'week',
   wks: 'weeks',

@@ -63,3 +63,17 @@ test('a message the content says nothing about scores nothing for any topic, for
       expect(result.matches.every((m) => m.score === 0)).toBe(true);
     }
 });
+
+test('a contraction typed without its apostrophe is not corrected into a content word', () => {
+  // "shes" was read as "sees", "thats" and "wats" as "whats" and "wants", "arent" as "parent", and "meds"
+  // as "beds": each then pulled towards topics the question was not about.
+  const read = index.queryStems('shes 7 and thats why arent they meant to give her meds wats next');
+  for (const wrong of ['see', 'what', 'want', 'parent', 'bed']) expect(read).not.toContain(wrong);
+  expect(read).toContain('medicin');
+  expect(index.queryStems('shes struggling')).toEqual(index.queryStems('struggling'));
+});
+
+test('"do school have to give my son his meds" is answered from the topic on medical conditions at school', () => {
+  const r = index.search('do school have to give my son his meds', { audience: 'parent' });
+  expect(r.matches[0]!.topic).toBe('medical-conditions');
+});

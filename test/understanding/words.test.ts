@@ -10,6 +10,7 @@ import { HttpChat, startApp } from '../helpers/http.js';
 test('words are lower-cased, apostrophes dropped and text-speak expanded', () => {
   expect(words("Wot's an EHCP, my kid's yrs 9")).toEqual(['wots', 'an', 'ehcp', 'my', 'children', 'years', '9']);
   expect(words('dunno ok')).toEqual(['do', 'not', 'know', 'okay']);
+  expect(words('her meds')).toEqual(['her', 'medicines']);
 });
 
 test('words that name built-in object properties are ordinary words', () => {

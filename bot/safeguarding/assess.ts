@@ -38,6 +38,12 @@ const CATEGORY_AT = 0.1;
  * goodbye note and a phone not answered is suicide or a missing person, and the reply should cover both.
  */
 const CATEGORY_SHARE = 0.1;
+/**
+ * When a rule has fired and the statistical layer gives no category at least this probability, the
+ * categories of the rules that fired (rules/vocabulary.ts, RuleSpec.category) add their services too: a
+ * carer at breaking point gets children's services beside Samaritans, a missing child Missing People.
+ */
+export const RULE_CATEGORY_BELOW = 0.5;
 /** A rule match is read as a past event when the statistical layer is this much surer of it. */
 const PAST_MARGIN = 0.5;
 
@@ -84,7 +90,7 @@ export function assessRisk(text: string, layers: Layers = 'both'): RiskAssessmen
   if (!text || !/\p{L}/u.test(text)) return NONE;
   const pieces = tokenise(text);
   const rules = checkSafeguarding(text, pieces);
-  if (layers === 'rules') return rules ? { level: 'crisis', kinds: rules.kinds, categories: [] } : NONE;
+  if (layers === 'rules') return rules ? { level: 'crisis', kinds: rules.kinds, categories: rules.categories } : NONE;
   return decide(text, pieces, rules, scoreTokens(model, pieces), second, nowModel);
 }
 
@@ -106,7 +112,9 @@ export function decide(
     .filter(isCategory);
   const POSSIBLE: RiskAssessment = { level: 'possible', kinds: [], categories: [] };
   if (rules) {
-    const crisis: RiskAssessment = { level: 'crisis', kinds: rules.kinds, categories: score.crisis >= CATEGORY_AT ? categories : [] };
+    const sure = (score.categories[0]?.p ?? 0) >= RULE_CATEGORY_BELOW;
+    const named = [...(score.crisis >= CATEGORY_AT ? categories : []), ...(sure ? [] : rules.categories)];
+    const crisis: RiskAssessment = { level: 'crisis', kinds: rules.kinds, categories: [...new Set(named)] };
     // "I want to kill myself" or "my dad hurts me", told now in the first person, is never softened
     // (firm.ts); nor is a message with a cue of danger now ("tonight", "scared", "not answering").
     if (firmDisclosure(pieces, rules.kinds) || urgentNow(skeletonOf(pieces))) return crisis;

@@ -10,15 +10,18 @@
  * hypotheticals ("call 999 if a seizure lasts 5 minutes") are told apart from disclosures. Everything
  * here is pure and linear in the length of the message.
  */
+import type { Category } from './categories.js';
 import { BOUNDARY, normaliseTokens, skeleton } from './normalise.js';
 import { firstWords, phraseRegExp, endingRegExp, startingRegExp } from './phrase.js';
-import { CLASSES, RISK_KINDS, SPECS, type Context, type RiskKind, type RuleSpec } from './rules.js';
+import { CLASSES, RISK_KINDS, SPECS, messageCategories, type Context, type RiskKind, type RuleSpec } from './rules.js';
 
 export { RISK_KINDS, type RiskKind };
 
 /** What was found. Deliberately holds no copy of the message: it may be logged or stored. */
 export interface SafeguardingMatch {
   kinds: RiskKind[];
+  /** The categories of the rules that fired (RuleSpec.category), in the order they were found. */
+  categories: Category[];
 }
 
 /**
@@ -30,6 +33,8 @@ export const SCAN_CHUNK_CHARS = 8_000;
 const OVERLAP_CHARS = 600;
 /** How much text either side of a match the "not before" and "not after" checks look at. */
 const CONTEXT_CHARS = 160;
+/** How many matches of a rule whose kinds or category depend on the match are read in one piece. */
+const MATCHES_READ = 4;
 
 interface Rule extends Omit<RuleSpec, 'phrase' | 'notBefore' | 'notAfter'> {
   pattern: RegExp;
@@ -99,9 +104,16 @@ function before(text: string, start: number): string {
   return cut < 0 ? ' ' : slice.slice(cut);
 }
 
-function ruleHits(rule: Rule, text: string, ctx: Context): RiskKind[] {
-  if (rule.when && !rule.when(ctx)) return [];
-  const found = new Set<RiskKind>();
+interface Hits {
+  kinds: Set<RiskKind>;
+  categories: Set<Category>;
+}
+
+/** Adds what one rule finds in one prepared piece to `into`; whether it fired. */
+function ruleHits(rule: Rule, text: string, ctx: Context, into: Hits): boolean {
+  if (rule.when && !rule.when(ctx)) return false;
+  let fired = false;
+  let accepted = 0;
   for (const m of text.matchAll(rule.pattern)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -110,11 +122,15 @@ function ruleHits(rule: Rule, text: string, ctx: Context): RiskKind[] {
     if (rule.notBefore?.test(behind)) continue;
     if (rule.notAfter?.test(ahead)) continue;
     if (rule.notAfterPattern?.test(ahead)) continue;
+    fired = true;
     const kinds = typeof rule.kinds === 'function' ? rule.kinds(ctx, behind) : rule.kinds;
-    kinds.forEach((k) => found.add(k));
-    if (found.size === RISK_KINDS.length) break;
+    kinds.forEach((k) => into.kinds.add(k));
+    into.categories.add(typeof rule.category === 'function' ? rule.category(ctx, behind, m[0]) : rule.category);
+    // A rule whose kinds and category never change has nothing more to add; one that reads them from
+    // the match has enough after a few.
+    if (++accepted >= (typeof rule.kinds === 'function' || typeof rule.category === 'function' ? MATCHES_READ : 1)) break;
   }
-  return [...found];
+  return fired;
 }
 
 /**
@@ -133,7 +149,8 @@ export function matchingRules(text: string): string[] {
   const names = new Set<string>();
   for (const piece of tokenise(text)) {
     const { text: prepared, ctx, present } = prepare(piece);
-    for (const rule of RULES) if (mayMatch(rule, present) && ruleHits(rule, prepared, ctx).length) names.add(rule.name);
+    const hits: Hits = { kinds: new Set(), categories: new Set() };
+    for (const rule of RULES) if (mayMatch(rule, present) && ruleHits(rule, prepared, ctx, hits)) names.add(rule.name);
   }
   return [...names];
 }
@@ -146,14 +163,19 @@ export function tokenise(text: string): string[][] {
   return scannedParts(text).map((part) => normaliseTokens(part).map(skeleton));
 }
 
-/** Checks one message. Returns the kinds of risk found, or null when there is nothing to act on. */
+/**
+ * Checks one message. Returns the kinds of risk found and the categories of the rules that found them,
+ * or null when there is nothing to act on.
+ */
 export function checkSafeguarding(text: string, pieces: string[][] = text ? tokenise(text) : []): SafeguardingMatch | null {
   if (!text) return null;
-  const found = new Set<RiskKind>();
+  const hits: Hits = { kinds: new Set(), categories: new Set() };
   for (const piece of pieces) {
     const { text: prepared, ctx, present } = prepare(piece);
-    for (const rule of RULES) if (mayMatch(rule, present)) for (const k of ruleHits(rule, prepared, ctx)) found.add(k);
+    let fired = false;
+    for (const rule of RULES) if (mayMatch(rule, present) && ruleHits(rule, prepared, ctx, hits)) fired = true;
+    if (fired) messageCategories(ctx).forEach((c) => hits.categories.add(c));
   }
-  if (found.size === 0) return null;
-  return { kinds: RISK_KINDS.filter((k) => found.has(k)) };
+  if (hits.kinds.size === 0) return null;
+  return { kinds: RISK_KINDS.filter((k) => hits.kinds.has(k)), categories: [...hits.categories] };
 }

@@ -25,6 +25,6 @@ import { RISK_TO_LIFE } from './rules/risk-to-life.js';
 import { SELF_HARM } from './rules/self-harm.js';
 import type { RuleSpec } from './rules/vocabulary.js';
 
-export { CLASSES, RISK_KINDS, type Context, type KindsOf, type RiskKind, type RuleSpec } from './rules/vocabulary.js';
+export { CLASSES, RISK_KINDS, messageCategories, type CategoryOf, type Context, type KindsOf, type RiskKind, type RuleSpec } from './rules/vocabulary.js';
 
 export const SPECS: RuleSpec[] = [...SELF_HARM, ...RISK_TO_LIFE, ...CHILD_AT_RISK, ...MEDICAL_EMERGENCY];

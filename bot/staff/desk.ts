@@ -66,7 +66,7 @@ export class StaffDesk {
     const raw = [inbound.text, inbound.value].filter((s): s is string => typeof s === 'string').join(' ');
     const replies: Reply[] = [];
     const risk = raw ? checkSafeguarding(raw) : null;
-    if (risk) replies.push({ kind: 'crisis', paragraphs: crisisMessageIds(risk.kinds).map((id) => this.compose.message(id, 'parent')) });
+    if (risk) replies.push({ kind: 'crisis', paragraphs: crisisMessageIds(risk.kinds, risk.categories).map((id) => this.compose.message(id, 'parent')) });
 
     let call: StaffCall;
     let position: Position;

@@ -12,6 +12,7 @@ import { checkSafeguarding, describeRules, matchingRules, SCAN_CHUNK_CHARS, RISK
 import { normalise, normaliseTokens, skeleton } from '../../bot/safeguarding/normalise.js';
 import { compilePhrase, firstWords, phraseRegExp } from '../../bot/safeguarding/phrase.js';
 import { CLASSES, SPECS } from '../../bot/safeguarding/rules.js';
+import { CATEGORIES } from '../../bot/safeguarding/categories.js';
 import { CRISIS_CARRY_ON, CRISIS_INTRO, CRISIS_MESSAGE_FOR, crisisMessageIds } from '../../bot/safeguarding/crisis-reply.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -63,10 +64,11 @@ describe('near-misses are left alone', () => {
 });
 
 describe('what a match holds', () => {
-  test('only the kinds, in a fixed order, and never the message text', () => {
+  test('only the kinds, in a fixed order, and the categories, never the message text', () => {
     const match = checkSafeguarding('my dad is hitting my mum and im hiding upstairs, his name is Zebedee Quill');
     expect(match).not.toBeNull();
-    expect(Object.keys(match ?? {})).toEqual(['kinds']);
+    expect(Object.keys(match ?? {})).toEqual(['kinds', 'categories']);
+    for (const c of match?.categories ?? []) expect(CATEGORIES).toContain(c);
     expect(JSON.stringify(match)).not.toMatch(/Zebedee|Quill|hiding|hitting/i);
     expect(match?.kinds).toEqual(RISK_KINDS.filter((k) => match?.kinds.includes(k)));
   });

@@ -1,10 +1,11 @@
 /** The safeguarding rules for one kind of risk: self-harm and suicidal feelings. The decisions behind them are in ../rules.ts. */
-import { personNamed, SHORT_MESSAGE, type RuleSpec } from './vocabulary.js';
+import { carerOr, personNamed, SHORT_MESSAGE, type RuleSpec } from './vocabulary.js';
 
 export const SELF_HARM: RuleSpec[] = [
   {
     name: 'wants-to-die',
     kinds: ['self-harm'],
+    category: carerOr('suicide'),
     // "going to die" is left out: "I'm going to die of embarrassment" is far more common.
     phrase: '(want|wants|wanted|wanting|ready|deserve|deserves|like|trying|tried|try|plan|planning|hoping|hope|wish) to (die|be dead)',
     // "I want to die my hair pink".
@@ -13,12 +14,14 @@ export const SELF_HARM: RuleSpec[] = [
   {
     name: 'wish-dead',
     kinds: ['self-harm'],
+    category: 'suicide',
     phrase:
       '(wish|wishes|wished|wishing) (that)? (i|he|she) (was|were|could|would|had|did)? (just)? (dead|die|died|never born|never been born|not alive|not here|gone)',
   },
   {
     name: 'kill-oneself',
     kinds: ['self-harm'],
+    category: 'suicide',
     phrase: '(kill|kills|killed|murder|hang|hanging|hanged|hung|drown|poison|strangle|suffocate|shoot|stab|unalive|unaliving|overdosing) @refl',
     // "nearly killed myself laughing", "shot myself in the foot", "drowning myself in paperwork".
     notAfter: '(laughing|in the foot|(in|with) (work|paperwork|coffee|tea|wine|chocolate|emails|forms|admin))',
@@ -26,6 +29,7 @@ export const SELF_HARM: RuleSpec[] = [
   {
     name: 'killing-oneself',
     kinds: ['self-harm'],
+    category: 'suicide',
     phrase: 'killing @refl',
     notAfter: '(laughing|in the foot|to (get|make|keep|pay|finish))',
     // "I'm killing myself working two jobs" is overwork, not a disclosure.
@@ -34,6 +38,7 @@ export const SELF_HARM: RuleSpec[] = [
   {
     name: 'end-life',
     kinds: ['self-harm'],
+    category: 'suicide',
     phrase: '(end|ends|ending|ended|take|taking|took|taken) (my|his|her|their|your) own? life',
     notBefore: '@inanimate @aux? @aux? @aux?',
     // "take his own life skills course".
@@ -43,17 +48,20 @@ export const SELF_HARM: RuleSpec[] = [
   {
     name: 'unalive',
     kinds: ['self-harm'],
+    category: 'suicide',
     phrase: '(unalive|unaliving|unalived|unalives)',
   },
   {
     name: 'end-it-all',
     kinds: ['risk-to-life', 'self-harm'],
+    category: 'suicide',
     phrase: '(end|ending|ended) (it all|everything)',
     notAfter: '(with|between) (the|this|my|our|them|him|her)',
   },
   {
     name: 'end-it-now',
     kinds: ['self-harm'],
+    category: 'suicide',
     // "end it" alone is too common ("end it with him"); with a time, or closing the sentence, it is not.
     phrase: '(end|ending) it (tonight|now|today|soon)|(going to|want to|will|about to|ready to|planning to|gonna) end it $',
     notAfter: '(with|between)',
@@ -61,11 +69,13 @@ export const SELF_HARM: RuleSpec[] = [
   {
     name: 'giving-up-on-life',
     kinds: ['self-harm'],
+    category: 'suicide',
     phrase: '(give|giving|given|gave) up on (life|living)|(want|wants|wanna) to disappear (forever|for good|and never come back)',
   },
   {
     name: 'stockpiling-pills',
     kinds: ['self-harm'],
+    category: 'suicide',
     phrase:
       '(pills|tablets|meds|paracetamol|painkillers) (saved|stockpiled|hidden|stashed|hoarded) (up)?|' +
       '(saving|saved|stockpiling|stashing|hoarding) (up)? (my|his|her|their)? (pills|tablets|meds|paracetamol|painkillers)',
@@ -73,6 +83,7 @@ export const SELF_HARM: RuleSpec[] = [
   {
     name: 'took-many-tablets',
     kinds: ['self-harm', 'medical-emergency'],
+    category: 'self-harm',
     // Ten or more: "he took 2 paracetamol for his headache" is ordinary.
     phrase:
       '(took|taken|swallowed|had|ate|eaten|necked|downed) (like|about|over|around)? @bignum (of)? (his|her|my|the|mums|dads)? (paracetamol|pills|tablets|painkillers|ibuprofen|sleeping pills|antidepressants|meds|capsules)',
@@ -80,16 +91,19 @@ export const SELF_HARM: RuleSpec[] = [
   {
     name: 'life-not-worth-living',
     kinds: ['self-harm'],
+    category: 'suicide',
     phrase: 'life (is|s)? (not|no longer|never) worth (living|it|carrying on)',
   },
   {
     name: 'keeps-cutting',
     kinds: ['self-harm'],
+    category: 'self-harm',
     phrase: '(i|he|she|they) (keep|keeps|kept|been|started|start|is|am|are|was) cutting (again|$)|started cutting again',
   },
   {
     name: 'suicide-act',
     kinds: ['self-harm'],
+    category: 'suicide',
     // Verbs that disclose on their own: attempts, plans and thoughts.
     phrase:
       '(attempted|attempt|attempts|tried|trying|commit|committing|committed|considering|contemplating|planning|' +
@@ -99,6 +113,7 @@ export const SELF_HARM: RuleSpec[] = [
   {
     name: 'suicide-words',
     kinds: ['self-harm'],
+    category: 'suicide',
     phrase: '(suicide|suicidal|self harm|self harming|self harms|self harmed|self harmer|self harmers|' + 'self injury|self injuring|self injure|self injures)',
     // Information-seeking with nobody named, or framed as policy or training, is not a disclosure.
     notBefore: '@frame (on|about|for|around|regarding|covering|in|of)? ~1',
@@ -108,6 +123,7 @@ export const SELF_HARM: RuleSpec[] = [
   {
     name: 'self-harm-disclosed',
     kinds: ['self-harm'],
+    category: 'self-harm',
     // "had really bad sh urges last night" names nobody but is plainly about the writer.
     phrase: '(suicidal|self harm|self harming) (thoughts|feelings|urges|urge|scars|scar|cuts|marks|relapse|ideation|again)',
     notAfter: '~1 @frame',
@@ -115,6 +131,7 @@ export const SELF_HARM: RuleSpec[] = [
   {
     name: 'harming-oneself',
     kinds: ['self-harm'],
+    category: 'self-harm',
     phrase:
       '(cutting|cut|cuts|burning|burn|burns|burnt|burned|hurting|hurt|hurts|harming|harm|harms|harmed|' +
       'starving|starve|starves|punishing|strangling|scratching) @refl',
@@ -123,30 +140,35 @@ export const SELF_HARM: RuleSpec[] = [
   {
     name: 'cutting-body',
     kinds: ['self-harm'],
+    category: 'self-harm',
     phrase: '(cutting|cuts|cut|slashing|slashed) (my|his|her|their) (arm|arms|wrist|wrists|leg|legs|thigh|thighs|stomach|skin|body)',
     notAfter: '@sportsOrAccident',
   },
   {
     name: 'scratching-till-bleeds',
     kinds: ['self-harm'],
+    category: 'self-harm',
     phrase:
       '(scratching|scratches|scratched|picking|digging) (my|his|her|their|at) ~1 (arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|face) ~3 (bleed|bleeds|bleeding|blood)',
   },
   {
     name: 'overdose-intent',
     kinds: ['self-harm'],
+    category: 'suicide',
     phrase:
       '(going to|want to|wanting to|trying to|tried to|try to|planning to|plan to|thinking of|thinking about|about to|will|might) (take|do|have)? (an|a)? (overdose|overdosing|overdosed)',
   },
   {
     name: 'overdose-taken',
     kinds: ['self-harm', 'medical-emergency'],
+    category: 'self-harm',
     phrase: '(taken|took|take|taking|had|done|has|just) (an|a) overdose|(i|he|she|they|has|have|had|just|nearly|almost|am|is|are|been) (overdosed|overdosing)',
     notBefore: '@hypothetical ~2',
   },
   {
     name: 'not-want-to-live',
     kinds: ['self-harm'],
+    category: carerOr('suicide'),
     phrase: 'not (want|wanting|wants) to (live|be alive|exist|be on this earth|be in this world)',
     notAfter:
       '(in|at|with|near|on|there|here|by|independently|alone|away|far|nearby|somewhere|together|apart|like (that|them)|' +
@@ -155,11 +177,13 @@ export const SELF_HARM: RuleSpec[] = [
   {
     name: 'not-want-to-be-here',
     kinds: ['self-harm'],
+    category: 'suicide',
     phrase: 'not (want|wanting|wants) to be here (anymore|no more|no longer|any longer|ever again)',
   },
   {
     name: 'no-point-living',
     kinds: ['self-harm'],
+    category: 'suicide',
     phrase:
       '(no|nothing|what is the|whats the|not any|there is no) point (in|of|to)? (living|life|being alive|being here|going on|carrying on|existing|me being here)|' +
       'no reason to (live|go on|carry on|be alive|be here|keep going)',
@@ -168,6 +192,7 @@ export const SELF_HARM: RuleSpec[] = [
   {
     name: 'take-all-pills',
     kinds: ['self-harm'],
+    category: 'suicide',
     // Intent, not routine medicine: "he took all his tablets today" is good news.
     phrase:
       '(going to|want to|will|might|about to|thinking of|thinking about|planning to|could) (take|swallow|neck) all (of)? (my|his|her|the|mums|dads|their)? ' +
@@ -176,12 +201,14 @@ export const SELF_HARM: RuleSpec[] = [
   {
     name: 'took-all-pills-at-once',
     kinds: ['self-harm', 'medical-emergency'],
+    category: 'self-harm',
     phrase:
       '(took|taken|swallowed|necked|had) all (of)? (my|his|her|the|mums|dads|their)? (pills|tablets|meds|medication|medicine|paracetamol|painkillers) (at once|in one go|together)',
   },
   {
     name: 'cannot-go-on',
     kinds: ['self-harm'],
+    category: carerOr('suicide'),
     // Only "I": "we can't go on like this" is usually about the wait for a school place.
     phrase: 'i (just|really|honestly|seriously|literally|actually|simply|feel like i|feel i)? can not (go on|carry on|keep going)',
     notAfter:
@@ -191,27 +218,32 @@ export const SELF_HARM: RuleSpec[] = [
   {
     name: 'nobody-cares-if-die',
     kinds: ['self-harm'],
+    category: 'suicide',
     phrase:
       '(nobody|everyone|people|anyone|no one) ~3 (care|cares|cared|notice|noticed|miss|mind) ~1 (if|when) ~2 (die|died|dead|gone|killed @refl|not here|never born)',
   },
   {
     name: 'better-off-dead',
     kinds: ['self-harm'],
+    category: carerOr('suicide'),
     phrase: 'better off (dead|without me|if i (was|were|am) (dead|gone|not here|never born)|if i (died|did not exist))',
   },
   {
     name: 'never-wake-up',
     kinds: ['self-harm'],
+    category: 'suicide',
     phrase: '(sleep|sleeping) (and|then) (never|not) (wake|waking|woke)|(hope|hoping|wish) (i|he|she) (never|do not|does not|will not) wake up',
   },
   {
     name: 'done-with-life',
     kinds: ['self-harm'],
+    category: 'suicide',
     phrase: 'done with (life|living|being alive|existing)',
   },
   {
     name: 'jump-from-height',
     kinds: ['self-harm'],
+    category: 'suicide',
     phrase:
       '(jump|jumping|jumped|throw @refl|throwing @refl) (off|of|from) (a|the|that)? ~2 (bridge|building|roof|cliff|car park|multi storey|multistorey|tower|balcony|window)|' +
       '(jump|jumping|jumped|throw @refl|throwing @refl|step|stepping|lie|lying) (in front of|infront of|under) (a|the)? (train|trains|bus|lorry|car|cars|traffic)',

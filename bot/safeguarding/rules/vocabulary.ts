@@ -3,8 +3,9 @@
  * helpers for "someone is named" and "a child is mentioned". The rules themselves are in this folder, one
  * file per kind of risk; ../rules.ts puts them together in order.
  */
+import type { Category } from '../categories.js';
 import { skeleton } from '../normalise.js';
-import { endingRegExp } from '../phrase.js';
+import { endingRegExp, startingRegExp } from '../phrase.js';
 
 export type RiskKind = 'risk-to-life' | 'self-harm' | 'child-at-risk' | 'medical-emergency';
 
@@ -68,10 +69,20 @@ export interface Context {
 
 export type KindsOf = RiskKind[] | ((ctx: Context, before: string) => RiskKind[]);
 
+/**
+ * The category of crisis a rule's match speaks of (categories.ts), which decides the services its reply
+ * names when the statistical layer is unsure of one. A function reads the whole message (`ctx`), the text
+ * just before the match and the match itself, for rules whose matches differ: a threat with money or
+ * pictures in it is extortion, not abuse at home.
+ */
+export type CategoryOf = Category | ((ctx: Context, before: string, match: string) => Category);
+
 export interface RuleSpec {
   /** A short name, safe to log: it never holds message text. */
   name: string;
   kinds: KindsOf;
+  /** The crisis category this rule's matches are, for the services the reply names. */
+  category: CategoryOf;
   phrase: string;
   /** Stops the match when this phrase ends right where the match begins. */
   notBefore?: string;
@@ -95,3 +106,73 @@ export const mentionsChild = (ctx: Context): boolean => [...CHILD_WORDS].some((w
 export const SHORT_MESSAGE = 4;
 
 export const FIRST_PERSON_BEFORE = endingRegExp('(i|me|myself) ~3', CLASSES);
+
+/** The writer as the subject of the match: "I am going to hurt him", "I've got the knife". */
+const WRITER_BEFORE = endingRegExp('i @aux? @aux? @aux?', CLASSES);
+const FIRST_PERSON_START = /^ ?i /;
+export const writerIsSubject = (before: string, match: string): boolean => WRITER_BEFORE.test(before) || FIRST_PERSON_START.test(match);
+/** A match that begins with a partner: "her husband has been hitting her". */
+export const PARTNER_START = startingRegExp('@partner', CLASSES);
+const CHILD_AGENT_BEFORE = endingRegExp('@childAgent ~3', CLASSES);
+
+const MONEY = SK('money pay paid paying cash pounds quid bitcoin crypto voucher vouchers debt owe owes owed');
+const PICTURES = SK('pictures picture photos photo pics pic images image videos video nudes nude naked selfies screenshots');
+const DEMAND = SK('unless blackmail blackmailed blackmailing blackmails threat threats threaten threatens threatened threatening must demanding demands');
+const PARTNERS = SK('husband wife partner boyfriend girlfriend ex fiance fiancee');
+const EXPLOITATION = SK('drugs county trap dealing gang gangs cuckooing cuckooed trafficked exploited exploiting');
+const MARRIAGE = SK('marry marriage wedding');
+const FORCING = SK('must made make making forced forcing abroad ticket tickets village');
+const has = (ctx: Context, words: Set<string>): boolean => [...words].some((w) => ctx.words.has(w));
+
+/**
+ * A threat: with pictures it is sextortion, with money or a demand extortion; the writer threatening
+ * a child is a carer at breaking point, anyone else harm to others, and so is a child threatening;
+ * a partner threatening is abuse at home; anyone else (lads at school, a man in the building) a threat
+ * for the police.
+ */
+export function threatCategory(ctx: Context, before: string, match: string): Category {
+  if (has(ctx, PICTURES)) return 'sextortion';
+  if (has(ctx, MONEY) || ctx.words.has(skeleton('unless')) || ctx.words.has(skeleton('blackmail'))) return 'threats-extortion';
+  if (writerIsSubject(before, match)) return mentionsChild(ctx) ? 'carer-breaking-point' : 'harm-to-others';
+  if (CHILD_AGENT_BEFORE.test(before)) return 'harm-to-others';
+  if (has(ctx, PARTNERS)) return 'domestic-abuse';
+  return 'threats-extortion';
+}
+
+/**
+ * The writer speaking of their own state or acts ("I can't go on", "I shook him") with a child in the
+ * message is a carer at breaking point: help for the child and someone to talk to for the carer.
+ */
+export const carerOr =
+  (category: Category) =>
+  (ctx: Context, before: string, match: string): Category =>
+    (FIRST_PERSON_BEFORE.test(before) || FIRST_PERSON_START.test(match)) && mentionsChild(ctx) ? 'carer-breaking-point' : category;
+
+const GROOMED = new RegExp(` (${['groomed'].map(skeleton).join('|')}) `);
+const EXPLOITED = new RegExp(` (${['exploited', 'trafficked'].map(skeleton).join('|')}) `);
+
+/** Being groomed, exploited or trafficked names its own services; any other harm to a child is abuse. */
+export function harmedCategory(_ctx: Context, _before: string, match: string): Category {
+  if (GROOMED.test(` ${match} `)) return 'grooming';
+  if (EXPLOITED.test(` ${match} `)) return 'exploitation';
+  return 'child-abuse';
+}
+
+/**
+ * Categories the whole message speaks of, beside those of the rules that fired: a disclosure of danger
+ * ("I want to die", "they'll stab me") with pictures and a demand in it is sextortion, with money and a
+ * demand extortion, with drugs or gangs exploitation, with a marriage being forced a forced marriage.
+ * Only read when a rule has fired.
+ */
+export function messageCategories(ctx: Context): Category[] {
+  const out: Category[] = [];
+  const demand = has(ctx, DEMAND);
+  if (has(ctx, PICTURES) && (demand || has(ctx, MONEY))) out.push('sextortion');
+  else if (has(ctx, MONEY) && demand) out.push('threats-extortion');
+  if (has(ctx, EXPLOITATION)) out.push('exploitation');
+  if (has(ctx, MARRIAGE) && has(ctx, FORCING)) out.push('forced-marriage');
+  return out;
+}
+
+/** Whether the message speaks of sexual pictures with a threat or a demand. */
+export const mentionsSextortion = (ctx: Context): boolean => has(ctx, PICTURES) && (has(ctx, DEMAND) || has(ctx, MONEY));

@@ -9,8 +9,10 @@ export const RISK_TO_LIFE: RuleSpec[] = [
     phrase:
       '(going to|will|would|wants to|want to|threatening to|threatened to|threatens to|threaten to|trying to|tried to|about to|coming to|come and) ' +
       '(kill|murder|stab|shoot|strangle|hurt|beat|burn|smash) (me|us|you|him|her|them|my|mum|dad|our|his|the kids|the children|the baby|everyone)',
-    notBefore: '@inanimate @aux? @aux? @aux?',
-    notAfter: '(chances|feelings|prospects|education|reputation|confidence|progress|career|future|case|application|appeal|head in)',
+    // "The move is going to kill him", "this timetable will kill her": a change that will be hard, not a threat.
+    notBefore: '(@inanimate|@hardThing) @aux? @aux? @aux?',
+    // "I'm going to kill my laptop": a thing, not a person.
+    notAfter: '(chances|feelings|prospects|education|reputation|confidence|progress|career|future|case|application|appeal|head in|@device)',
   },
   {
     name: 'threatened-with-harm',

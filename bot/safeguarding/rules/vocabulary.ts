@@ -41,6 +41,14 @@ export const CLASSES: Record<string, string> = {
   inanimate:
     '@inst|it|this|that|which|paperwork|waiting|wait|process|forms|form|tribunal|battle|fight|stress|worry|' +
     'job|work|delay|delays|cuts|situation|everything|noise|heat|traffic|exams|homework|pain|lack|kindness|message|story',
+  /** Changes and chores said to "kill" someone: "the move is going to kill him". */
+  hardThing:
+    'move|moving|house move|moving house|change|changes|transition|transitions|timetable|routine|drive|journey|trip|commute|' +
+    'school run|holiday|holidays|christmas|weather|news|diet|bill|bills|price|prices|cost|costs|stairs|hill|walk|run|exam|term',
+  /** Things a person may "kill" or "smash" in temper: "I'm going to kill my laptop". */
+  device:
+    'laptop|laptops|phone|phones|mobile|computer|computers|pc|tablet|ipad|ipads|xbox|ps4|ps5|playstation|switch|console|controller|' +
+    'printer|tv|telly|television|router|wifi|internet|charger|headphones|car|keyboard|screen|plants|plant|battery|batteries|alarm|alarm clock',
   /** A past event, not an emergency now: "stopped breathing at birth", "went blue as a baby". */
   past:
     'at birth|when (he|she|i|they) (was|were) (born|little|a baby|younger|small|tiny)|as a baby|as a newborn|' +

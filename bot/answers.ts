@@ -7,7 +7,7 @@
 import type { GlossaryTerm } from '../content/schema.js';
 import type { ContentStore } from '../content/store.js';
 import type { FlowView } from '../flows/executor.js';
-import type { Composer } from './compose.js';
+import { LONG_ANSWER_BUDGET, type Composer } from './compose.js';
 import type { Offer } from './conversation.js';
 import { searchInContext } from './follow-up.js';
 import type { OfferBook } from './offers.js';
@@ -18,7 +18,7 @@ import type { QaResult, TopicIndex } from './understanding/qa.js';
 import type { RankedSentence } from './understanding/sentence-rank.js';
 import { asksSeveral } from './understanding/question-type.js';
 import { asksSomething } from './understanding/text.js';
-import { sameSaying, saidKeys, withoutSaid } from './said-before.js';
+import { sameSaying, saidKeys, wasSaid, withoutSaid } from './said-before.js';
 import type { Reply } from './reply.js';
 import { rememberTopic } from './follow-up.js';
 
@@ -48,7 +48,7 @@ export class Answers {
       // Inside a pathway, if one of this step's own choices leads to that topic, go there: the person keeps their path.
       const next = view.machine === 'intake' ? null : this.offers.choiceLeadingTo(turn.record.flow, view, top.topic);
       if (next) return this.steps.arrive(turn, this.steps.send(turn, { type: `choose.${next}` }).view);
-      return this.give(turn, view, top.topic, result.passages, this.alternatives(result), [], result.sentences);
+      return this.give(turn, view, top.topic, result.passages, this.alternatives(result), [], result.sentences, { asked: true });
     }
     // "hes 12, year 7": said about themselves, not asked. Noted, not a gap in the content.
     if (turn.introduced && !asksSomething(turn.text)) {
@@ -89,21 +89,38 @@ export class Answers {
   }
 
   /** A short answer from a topic, then what to do next. */
-  give(turn: Turn, view: FlowView, topicId: string, passages: Passage[], alternatives: string[], lead: string[] = [], sentences?: RankedSentence[]): void {
+  give(
+    turn: Turn,
+    view: FlowView,
+    topicId: string,
+    passages: Passage[],
+    alternatives: string[],
+    lead: string[] = [],
+    sentences?: RankedSentence[],
+    opts: { asked?: boolean } = {},
+  ): void {
     // Only sentences of the topic being answered: a reading in context may have chosen another topic.
     sentences = sentences?.filter((s) => s.passage.topic === topicId);
     const leadShown = lead.map((l) => this.compose.fill(l));
     const keys = (r: Reply) => saidKeys(r.paragraphs.filter((p) => !leadShown.includes(p)));
-    let reply = this.compose.answerReply(topicId, passages, turn.audience, { lead, sentences, several: asksSeveral(turn.text) });
-    // The very same reply as last time: go on from what it led with instead of sending it twice.
     const said = turn.record.said;
+    const fill = (t: string) => this.compose.fill(t);
+    let reply = this.compose.answerReply(topicId, passages, turn.audience, { lead, sentences, several: asksSeveral(turn.text) });
+    if (opts.asked && turn.record.topic === topicId && said?.length) {
+      // A question on the topic just answered ("can they do that?", "how long does it take"): the person has
+      // read the last answer, so this one gets the longer room, and the room beyond the short answer goes to
+      // sentences the last answer did not say. One it said stays only where the short answer has it anyway.
+      const inShort = saidKeys(reply.paragraphs);
+      const fresh = sentences?.filter((s) => !wasSaid(fill(s.text), said) || wasSaid(fill(s.text), inShort));
+      reply = this.compose.answerReply(topicId, passages, turn.audience, { lead, sentences: fresh, budget: LONG_ANSWER_BUDGET });
+    }
+    // The very same reply as last time: go on from what it led with instead of sending it twice.
     if (turn.record.topic === topicId && said && sameSaying(keys(reply), said))
-      reply = this.compose.answerReply(
-        topicId,
-        withoutSaid(passages, said, (t) => this.compose.fill(t)),
-        turn.audience,
-        { lead, sentences: sentences?.filter((s) => saidKeys([this.compose.fill(s.text)])[0] !== said[0]), several: asksSeveral(turn.text) },
-      );
+      reply = this.compose.answerReply(topicId, withoutSaid(passages, said, fill), turn.audience, {
+        lead,
+        sentences: sentences?.filter((s) => saidKeys([fill(s.text)])[0] !== said[0]),
+        several: asksSeveral(turn.text),
+      });
     turn.replies.push(reply);
     rememberTopic(turn.record, topicId);
     turn.record.said = keys(reply);

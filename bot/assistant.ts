@@ -30,7 +30,7 @@ import { detectCommand, glossaryQuestion, smallTalk, type Command } from './unde
 import { isExactChoice, matchChoice } from './understanding/choices.js';
 import { stageAmong } from './understanding/age.js';
 import type { TopicIndex } from './understanding/qa.js';
-import { asksSomething, cleanInput, contentWordCount, hasWords } from './understanding/text.js';
+import { asksSomething, cleanInput, contentWordCount, hasWords, looksLikeQuestion } from './understanding/text.js';
 import { questionBesideCrisis } from './understanding/beside-crisis.js';
 import type { HandoffService } from './handoff/handoff-service.js';
 import { remember, wasSeen } from './seen-activities.js';
@@ -308,6 +308,10 @@ export class LocalOfferAssistant implements Assistant {
 
     if (view.meta.input && this.steps.takeDate(turn, view)) return;
 
+    // "What else", "tell me more" after an answer: the More detail just offered.
+    const more = this.offers.moreDetail(turn.record.offers, text);
+    if (more) return this.takeOffer(turn, view, more, text);
+
     const options = this.offers.options(turn.record.offers, view);
     // "hes 7" or "year 9" when asked for the age group. A bare number is a choice while it is on the list.
     const stage = stageAmong(view.choices, text, options.length + 1);
@@ -321,9 +325,12 @@ export class LocalOfferAssistant implements Assistant {
     // when it names a choice in passing ("my daughter has been excluded, what can I do?").
     const atIntake = view.machine === 'intake';
     const asking = asksSomething(text) || (atIntake && contentWordCount(text) >= 4) || Boolean(turn.introducedAsking);
+    // "Can I appeal?", "how does the assessment work?": plainly a question, even when it shares a word with a pathway.
+    const plainlyAsks = looksLikeQuestion(text) && contentWordCount(text) >= 2;
+    const opensPathway = choice.kind === 'matched' && this.offers.byKey(turn.record.offers, choice.id)?.kind === 'pathway';
     const asked =
       choice.kind === 'matched' &&
-      (choice.weak || (atIntake && !isExactChoice(text, options))) &&
+      (choice.weak || ((atIntake || (opensPathway && plainlyAsks)) && !isExactChoice(text, options))) &&
       asking &&
       (this.answers.search(turn).confident || glossaryQuestion(text, this.deps.content.glossary.values()) !== null);
     if (choice.kind === 'matched' && !asked) return this.takeOffer(turn, view, this.offers.byKey(turn.record.offers, choice.id), text);
@@ -341,7 +348,9 @@ export class LocalOfferAssistant implements Assistant {
     // "and if that doesnt work" after an answer leans on it: "work" there is not the adulthood pathway.
     const carriesOn = Boolean(turn.record.topic) && leansBack(text);
     const pathway =
-      carriesOn || ((asksSomething(text) || contentWordCount(text) >= 4) && this.answers.search(turn).confident) ? null : this.pathwaySwitch(text, view);
+      carriesOn || plainlyAsks || ((asksSomething(text) || contentWordCount(text) >= 4) && this.answers.search(turn).confident)
+        ? null
+        : this.pathwaySwitch(text, view);
     if (pathway) return this.steps.enterPathway(turn, pathway);
 
     const talk = smallTalk(text);

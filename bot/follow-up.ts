@@ -10,6 +10,7 @@ import type { Audience, Topic } from '../content/schema.js';
 import type { ContentStore } from '../content/store.js';
 import type { ConversationRecord } from './conversation.js';
 import type { QaResult, TopicIndex } from './understanding/qa.js';
+import { nounsOf } from './understanding/nouns.js';
 import { STOPWORDS, asksSomething, words } from './understanding/text.js';
 
 /** Words that lean on what was just said: "and", "what if", "that", "they", "it". */
@@ -150,8 +151,52 @@ function readInContext(index: TopicIndex, content: ContentStore, text: string, c
     if (named >= 2 || (named >= 1 && !ADDS_TO_LAST.test(spoken(text)) && !PRONOUN_BACK.test(spoken(text)))) return plain;
     // "What if they say no?" moves the story on: to what happens next, not back to what was said.
     if (/^(and |but |so )?(what if|if)\b/.test(spoken(text))) return plain;
+    // "How does it fit with his PEP" after reviews from Year 9 names a thing the last topic never speaks
+    // of, and the topic found on its own does: a new question, not one about the last topic.
+    if (top !== topic.id && namesAnotherThing(index, text, topic.id, top)) return plain;
   }
   return inTopic(index, content, text, context, topic, all, plain);
+}
+
+/** Nouns that name no thing of their own in a follow-up: "what happens next", "any help", "at this point". */
+const VAGUE_NOUNS = new Set([
+  'thing',
+  'things',
+  'stuff',
+  'way',
+  'point',
+  'time',
+  'help',
+  'lot',
+  'bit',
+  'kind',
+  'sort',
+  'case',
+  'one',
+  'anything',
+  'something',
+  'everything',
+]);
+
+/**
+ * The message names things by nouns, none of which the last topic ever uses, and the topic it finds on its
+ * own uses them: "how does it fit with his PEP" after planning for adult life from Year 9 is about the
+ * personal education plan. Not when it only adds to the last question ("what about at college"): that noun
+ * is where the same question goes next. One noun the last topic uses keeps it in context: "is that a legal
+ * duty on the school" after medical conditions at school.
+ */
+/** A noun used by at most this many topics names a thing of its own. */
+const FEW_TOPICS = 4;
+
+function namesAnotherThing(index: TopicIndex, text: string, last: string, found: string): boolean {
+  if (ADDS_TO_LAST.test(spoken(text))) return false;
+  const nouns = nounsOf(text).filter((noun) => !VAGUE_NOUNS.has(noun) && !STOPWORDS.has(noun));
+  // A word many topics use ("deadline", "plan") names no one thing; a rare one ("PEP") does.
+  return (
+    nouns.length > 0 &&
+    nouns.every((noun) => !index.topicUses(last, noun)) &&
+    nouns.some((noun) => index.topicUses(found, noun) && index.topicsUsing(noun) <= FEW_TOPICS)
+  );
 }
 
 /**

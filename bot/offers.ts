@@ -10,6 +10,7 @@ import type { Composer } from './compose.js';
 import type { Offer } from './conversation.js';
 import type { Choice, Reply } from './reply.js';
 import type { ChoiceOption } from './understanding/choices.js';
+import { normalise } from './understanding/text.js';
 
 const MENU_PROMPT = 'intake.menu';
 const WHO_PROMPT = 'intake.who';
@@ -21,6 +22,13 @@ const DETAIL_WORDS: Record<keyof typeof DETAIL_LABELS, string[]> = {
   sources: ['sources', 'source', 'where is that from', 'where does it say', 'the law'],
   next: ['next steps', 'next step', 'what next', 'what now', 'next'],
 };
+
+/**
+ * "What else", "more please", "tell me more": more of the last answer, without saying about what. Read on
+ * the whole message, so "what else can they do about his reading" stays a question.
+ */
+const ASKS_FOR_MORE =
+  /^(?:(?:and|so|ok|okay|right|thanks|thank you)\s+)?(?:what else|tell me more|more please|any more|anything more|go on|more)(?:\s+(?:please|about (?:it|that|this)|on (?:it|that|this)|is there|can you tell me))?$/;
 
 export class OfferBook {
   constructor(
@@ -78,6 +86,12 @@ export class OfferBook {
         }
       })
       .filter((o) => o.label);
+  }
+
+  /** The "More detail" offer just made, when the message asks for more of the last answer and says no more than that. */
+  moreDetail(offers: Offer[], text: string): Offer | undefined {
+    if (!ASKS_FOR_MORE.test(normalise(text))) return undefined;
+    return offers.find((o) => o.kind === 'detail' && o.id === 'more');
   }
 
   byKey(offers: Offer[], key: string): Offer | undefined {

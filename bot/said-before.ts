@@ -41,6 +41,12 @@ export function withoutSaid(passages: Passage[], said: readonly string[], fill: 
   return out.length ? out : passages;
 }
 
+/** Whether a sentence of the content was among those the last answer said (every part of it, for a list). */
+export function wasSaid(text: string, said: readonly string[]): boolean {
+  const units = answerUnits(text);
+  return units.length > 0 && units.every((u) => said.includes(key(u)));
+}
+
 /** Whether two answers say the same sentences. */
 export function sameSaying(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((k) => b.includes(k));

@@ -1,8 +1,8 @@
 /**
  * Work that start-up leaves out, done just after it, so the first people to write do not pay for it.
  *
- * - Libraries (content/gaps/redact.ts's name taggers, flows/deadlines.ts's bank holiday rules) take about
- *   a second to load. bot/index.ts calls warmUp() a second after the port opens, so the first turn that
+ * - Libraries (content/gaps/redact.ts's name taggers, flows/deadlines.ts's bank holiday rules, the noun
+ *   tagger in understanding/nouns.ts) take about a second to load. bot/index.ts calls warmUp() a second after the port opens, so the first turn that
  *   needs them does not wait; a turn that comes sooner loads them itself.
  * - A new process answers its first few hundred questions at about twice the CPU cost of later ones:
  *   V8 has not yet compiled the hot code, and the index's per-word and per-sentence caches are empty.
@@ -16,11 +16,13 @@ import { warmRedaction } from '../content/gaps/redact.js';
 import type { ContentStore } from '../content/store.js';
 import { warmBankHolidays } from '../flows/deadlines.js';
 import { LocalOfferAssistant } from './assistant.js';
+import { warmNouns } from './understanding/nouns.js';
 import type { TopicIndex } from './understanding/qa.js';
 
 export function warmUp(): void {
   warmRedaction();
   warmBankHolidays();
+  warmNouns();
 }
 
 const quiet = { info: () => undefined, warn: () => undefined };

@@ -678,6 +678,19 @@ export class TopicIndex {
     return closeness(queryVector, vectors, slot * DIMENSIONS);
   }
 
+  /** Whether a topic uses a word anywhere (its names, summary, fuller answer or next steps), read as the search reads it. */
+  topicUses(topicId: string, word: string): boolean {
+    const topic = this.byId.get(topicId);
+    const st = this.queryStems(word)[0];
+    return Boolean(topic && st && topic.known.has(st));
+  }
+
+  /** How many topics use a word anywhere, read as the search reads it. */
+  topicsUsing(word: string): number {
+    const st = this.queryStems(word)[0];
+    return st ? (this.knownBy.get(st)?.length ?? 0) : 0;
+  }
+
   /** A topic's passages in the asker's wording, in the order written: for "more detail". */
   topicPassages(topicId: string, audience: Audience): Passage[] {
     const topic = this.byId.get(topicId);

@@ -176,3 +176,37 @@ describe('helpline staff reporting a caller', () => {
   test('"caller asking about the time limit for tribunal after mediation certificate" is answered, not asked the age group', () =>
     run([['caller asking about the time limit for tribunal after mediation certificate', [['1 month']], /which age group/i]]));
 });
+
+describe('more on the same topic, and a new thing named', () => {
+  test('a follow-up on the topic just answered goes on to what the last answer did not say', async () => {
+    const { assistant } = buildAssistant();
+    const chat = new Chat(assistant);
+    const first = await chat.say('my son has been permanently excluded from school');
+    const second = await chat.say('how can we challenge that?');
+    expect(judge(first, [['governors']]).pass).toBe(false);
+    expect({ missing: judge(second, [['governors'], ['15 school days']]).missing }).toEqual({ missing: [] });
+  });
+
+  test('"what else" after an answer gives the rest of the topic, as More detail does', async () => {
+    const { assistant } = buildAssistant();
+    const chat = new Chat(assistant);
+    await chat.say('what is a part-time timetable');
+    const said = await chat.say('what else');
+    const more = chat.replies.find((r) => r.kind === 'answer')?.more ?? [];
+    expect(more.join('\n')).toMatch(/What you can do next:/);
+    expect(said).not.toMatch(/More detail/);
+  });
+
+  test('a follow-up that names a thing the last topic never speaks of is a new question', () =>
+    run([
+      ['when do reviews start planning for adult life from year 9', [['year 9']]],
+      ['does it have to fit with his PEP?', [['personal education plan'], ['virtual school']]],
+    ]));
+
+  test('a question that shares a word with a pathway is answered, not taken as opening it', () =>
+    run([
+      ['im a parent', null],
+      ['he is 9', null],
+      ['and can the clubs refuse him?', null, /options to challenge a decision/i],
+    ]));
+});

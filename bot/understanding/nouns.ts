@@ -1,0 +1,33 @@
+/**
+ * The nouns of a message, by compromise's part-of-speech tagger: "will he get free childcare" names
+ * childcare, "do I need proof" names proof. A follow-up that names a thing the last topic never speaks of
+ * has moved on (follow-up.ts). Pronouns, determiners and possessives ("my", "it", "them") are not nouns here.
+ *
+ * compromise takes about half a second to load, so it is loaded on first use, or by warmNouns() just after
+ * start-up (warm-up.ts).
+ */
+import { createRequire } from 'node:module';
+
+type Compromise = typeof import('compromise').default;
+
+let tagger: Compromise | undefined;
+
+function load(): Compromise {
+  tagger ??= createRequire(import.meta.url)('compromise') as Compromise;
+  return tagger;
+}
+
+/** Loads the tagger now, so the first follow-up does not wait for it. */
+export function warmNouns(): void {
+  load();
+}
+
+/** A message is read for nouns up to this many characters: a follow-up is short, and it bounds the work. */
+const MAX_CHARS = 300;
+
+/** The message's nouns, lower-case, in order, each once. */
+export function nounsOf(text: string): string[] {
+  const doc = load()(text.slice(0, MAX_CHARS));
+  const found = doc.match('#Noun').not('(#Pronoun|#Determiner|#Possessive)').terms().out('array') as string[];
+  return [...new Set(found.map((w) => w.toLowerCase().replace(/[^a-z0-9]/g, '')).filter(Boolean))];
+}

@@ -6,7 +6,7 @@
  */
 import type { PathwayId } from '../content/schema.js';
 import type { ContentStore } from '../content/store.js';
-import { FlowRestoreError, sendToFlow, startFlow, startFlowAt, viewFlow, type FlowView } from '../flows/executor.js';
+import { FlowRestoreError, mayAskInputNext, mayAskInputNextAt, sendToFlow, startFlow, startFlowAt, viewFlow, type FlowView } from '../flows/executor.js';
 import { isMachineId, type MachineId } from '../flows/registry.js';
 import type { FlowEvent } from '../flows/types.js';
 import type { Composer } from './compose.js';
@@ -145,7 +145,8 @@ export class FlowSteps {
    * offer): take that step and use the date, rather than make the person pick the choice first.
    */
   dateForNextStep(turn: Turn, view: FlowView): boolean {
-    if (view.done || !dateIn(turn).ok) return false;
+    // The message is read as a date only where a choice here can lead to a step that asks for one.
+    if (view.done || !mayAskInputNext(view) || !dateIn(turn).ok) return false;
     for (const id of view.choices) {
       const peek = sendToFlow(turn.record.flow, { type: `choose.${id}` });
       if (peek.changed && peek.view.meta.input) {
@@ -162,8 +163,9 @@ export class FlowSteps {
    */
   dateForTopic(turn: Turn, view: FlowView): boolean {
     const topicId = turn.record.topic;
-    if (!topicId || view.meta.topic === topicId || !dateIn(turn).ok) return false;
+    if (!topicId || view.meta.topic === topicId) return false;
     const pathway = this.content.topics.get(topicId)?.pathway;
+    if (!pathway || !mayAskInputNextAt(pathway, topicId) || !dateIn(turn).ok) return false;
     const started = pathway ? startFlowAt(pathway, topicId, { profile: turn.record.profile, dates: turn.record.dates }) : null;
     if (!started) return false;
     const before = turn.record.flow;

@@ -177,3 +177,55 @@ export function startFlowAt(machine: MachineId, topic: string, input: FlowInput)
   const snapshot = pure(machine, () => entry.machine.resolveState({ value: node.key, context }));
   return { flow: persistedOf(machine, snapshot), view: viewOfSnapshot(machine, snapshot) };
 }
+
+/**
+ * Whether a step can lead straight to one that asks for something typed (a date): through any of its
+ * transitions, to the state it targets, that state's own states, or where they go on without an event.
+ * Read from the machine's definition once per state. A step that can lead to none need not have the
+ * message read as a date (chrono-node's parse, the slow part) to learn that no choice takes one.
+ */
+const leadsToInput = new Map<string, boolean>();
+/** What of xstate's StateNode this reads: its transitions, by event, without one, and after a delay. */
+interface Hops {
+  target?: readonly Walked[];
+}
+interface Walked {
+  meta?: unknown;
+  states: Record<string, Walked>;
+  parent?: Walked;
+  on: Record<string, readonly Hops[]>;
+  always?: readonly Hops[];
+  after: readonly Hops[];
+}
+function mayAskInputAfter(machine: MachineId, node: NodeLike): boolean {
+  const key = `${machine}\u0000${node.key}`;
+  let found = leadsToInput.get(key);
+  if (found === undefined) {
+    const from = node as unknown as Walked;
+    const seen = new Set<Walked>();
+    const reach = (n: Walked): void => {
+      if (seen.has(n)) return;
+      seen.add(n);
+      for (const child of Object.values(n.states)) reach(child);
+      for (const t of [...(n.always ?? []), ...n.after]) for (const target of t.target ?? [n]) reach(target);
+    };
+    for (let at: Walked | undefined = from; at; at = at.parent) {
+      for (const hops of [...Object.values(at.on), at.after]) for (const t of hops) for (const target of t.target ?? [from]) reach(target);
+    }
+    found = [...seen].some((n) => Boolean((n.meta as StepMeta | undefined)?.input));
+    leadsToInput.set(key, found);
+  }
+  return found;
+}
+
+/** Whether a choice at this step may lead to a step that asks for something typed (see mayAskInputAfter). */
+export function mayAskInputNext(view: FlowView): boolean {
+  const node = nodeOf(view.machine, view.state);
+  return node ? mayAskInputAfter(view.machine, node) : true;
+}
+
+/** The same for the state startFlowAt(machine, topic) would start at; false when there is none, as startFlowAt gives null. */
+export function mayAskInputNextAt(machine: MachineId, topic: string): boolean {
+  const node = stateNodesOf(MACHINES[machine].machine).find((n) => (n.meta as StepMeta | undefined)?.topic === topic);
+  return node ? mayAskInputAfter(machine, node) : false;
+}

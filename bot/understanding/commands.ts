@@ -81,8 +81,16 @@ const COMMANDS: Array<{ command: Command; phrases: string[] }> = [
   },
 ];
 
+let lastCommand: { text?: string; command: Command | null } = { command: null };
+
 /** A short message that is, or plainly contains, a command. Longer sentences are left to other matchers. */
 export function detectCommand(text: string): Command | null {
+  // Asked of the same message several times a turn (the turn, the offers, the feedback): read once.
+  if (text !== lastCommand.text) lastCommand = { text, command: readCommand(text) };
+  return lastCommand.command;
+}
+
+function readCommand(text: string): Command | null {
   const full = normalise(text);
   const said = full
     .replace(/\b(please|now|can you|i want to|i would like to|let me|take me|go|to)\b/g, ' ')

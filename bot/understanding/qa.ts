@@ -27,6 +27,7 @@ import { BACK_REFERENCE, containsPhrase, stripPlaceholders, withoutAges } from '
 import { TYPE_NAMES, W, rankScore, type RankFeature, type TopicFeatures } from './rank-weights.js';
 import { CachedBm25, CachedTfIdf, searchTerm as processTerm } from './term-scores.js';
 import { RecordSearch, askedPart, fuseRankings, liftOnlyWithEvidence } from './topic-features.js';
+import { RememberedResults, deepFreeze } from '../remembered-results.js';
 import { SNAPSHOT_FORMAT, floatsFromBase64, floatsToBase64, snapshotKey, type IndexSnapshot } from './index-snapshot.js';
 
 export { containsPhrase } from './query-text.js';
@@ -196,6 +197,13 @@ export class TopicIndex {
   /** Which topics use each stem (their `known`), by place: a question's coverage is added up word by word. */
   private readonly knownBy = new Map<string, number[]>();
   private readonly sentenceVectors = new Map<string, Float32Array>();
+  /**
+   * The last few questions' topic signals. A turn often ranks the same words more than once: read as typed
+   * among all topics, then again within the one it leans to (follow-up.ts), which only filters the same
+   * signals. They depend on the question, the audience and the topic just discussed, nothing else, and are
+   * frozen, so the second reading gets exactly what the first worked out.
+   */
+  private readonly recentFeatures = new RememberedResults<ReturnType<TopicIndex['topicFeatures']>>(8, (f) => deepFreeze(f));
 
   constructor(
     topics: Iterable<Topic>,
@@ -380,6 +388,29 @@ export class TopicIndex {
     return v;
   }
 
+  /** The words the content uses (of three letters or more, stop words aside), for the practice after start. */
+  contentWords(): string[] {
+    return [...this.vocabulary.keys()];
+  }
+
+  /**
+   * Works out and keeps each word's search scores (term-scores.ts), as the first question using it would:
+   * the practice after start (bot/warm-up.ts) does this for the content's words, so early questions do not
+   * each pay to look their words up. The kept scores are the engines' own, so no result changes.
+   */
+  learnWords(ws: readonly string[]): void {
+    for (const w of ws) {
+      this.recordSearch!.scores(w);
+      this.passageBm25.scores(w);
+      this.recordBm25.scores(w);
+      const st = stem(w);
+      if (this.knownStems.has(st)) {
+        this.compactTfIdf.tfidfs([st]);
+        this.fullTfIdf.tfidfs([st]);
+      }
+    }
+  }
+
   /** The nearest known word for a misspelling, or the word itself. Short words are left alone: too risky. */
   correct(word: string): string {
     return this.spelling.correct(word);
@@ -529,7 +560,9 @@ export class TopicIndex {
   }
 
   search(question: string, context: SearchContext = {}, limit = 5): QaResult {
-    const features = this.topicFeatures(question, context);
+    const features = this.recentFeatures.get(['features', question, context.audience ?? null, context.topic ?? null], () =>
+      this.topicFeatures(question, context),
+    );
     const { type, followUp, query, maxBm25, queryVector } = features;
     const scored = context.within ? features.scored.filter((t) => context.within!.has(t.topic)) : features.scored;
     const none: QaResult = { confident: false, matches: [], type, followUp, passages: [] };

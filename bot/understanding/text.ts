@@ -142,8 +142,24 @@ export const STOPWORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * The last few texts' words. One message is read into words some twenty times in a turn (commands, choices,
+ * the profile, ranking, composing), a few different texts at most; each caller gets its own copy.
+ */
+const RECENT_WORDS = 8;
+const recentWords = new Map<string, readonly string[]>();
+
 /** Lower-case word tokens with apostrophes dropped and text-speak expanded. */
 export function words(text: string): string[] {
+  const kept = recentWords.get(text);
+  if (kept) return kept.slice();
+  const out = readWords(text);
+  if (recentWords.size >= RECENT_WORDS) recentWords.delete(recentWords.keys().next().value!);
+  recentWords.set(text, out.slice());
+  return out;
+}
+
+function readWords(text: string): string[] {
   const tokens = tokenizeWords(text.toLowerCase().replace(/'/g, '')).map((w) => w.toLowerCase());
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -177,9 +193,15 @@ export function stems(text: string): string[] {
     .map(stem);
 }
 
+let lastNormalised: { text?: string; said: string } = { said: '' };
+
 /** The text as one normalised string, for whole-phrase checks. */
 export function normalise(text: string): string {
-  return words(text).join(' ');
+  // The same message is normalised again and again in a turn: the last one is kept.
+  if (text === lastNormalised.text) return lastNormalised.said;
+  const said = words(text).join(' ');
+  lastNormalised = { text, said };
+  return said;
 }
 
 /** Starts like a question or ends with a question mark. */

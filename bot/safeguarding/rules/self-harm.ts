@@ -23,12 +23,8 @@ export const SELF_HARM: RuleSpec[] = [
     kinds: ['self-harm'],
     category: 'suicide',
     phrase: '(kill|kills|killed|murder|hang|hanging|hanged|hung|drown|poison|strangle|suffocate|shoot|stab|unalive|unaliving|overdosing) @refl',
-    // "nearly killed myself laughing", "shot myself in the foot", "drowning myself in paperwork"; and an
-    // attempt told with how long ago it was ("tried to hang himself 3 years ago") is left to the
-    // statistical layer, which tells a past event from now.
-    notAfter:
-      '(laughing|in the foot|(in|with) (work|paperwork|coffee|tea|wine|chocolate|emails|forms|admin)|' +
-      '@num (year|years|yr|yrs|month|months) (before|ago|back))',
+    // "nearly killed myself laughing", "shot myself in the foot", "drowning myself in paperwork".
+    notAfter: '(laughing|in the foot|(in|with) (work|paperwork|coffee|tea|wine|chocolate|emails|forms|admin))',
   },
   {
     name: 'killing-oneself',
@@ -124,8 +120,7 @@ export const SELF_HARM: RuleSpec[] = [
     // ... nor a disclosure someone else might make, asked about ("if a pupil discloses self-harm"), nor a
     // history told when drafting a plan ("a safety plan for YP with a history of self-harm").
     notBefore: '@frame (on|about|for|around|regarding|covering|in|of)? ~1|@toldIf|(history|histories) of',
-    // "self-harm has reduced a lot" is a condition getting better.
-    notAfter: '~1 @frame|(has|have|had) (reduced|stopped|improved|settled|eased)',
+    notAfter: '~1 @frame',
     when: (ctx) => personNamed(ctx) || ctx.count <= SHORT_MESSAGE,
   },
   {

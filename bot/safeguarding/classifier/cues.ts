@@ -64,23 +64,6 @@ export const CUES = {
     'not marking',
     'i will not do',
     'i know i will not',
-    // Exasperation said in words of harm: "the jargon is going to kill me off", "the phone line will be
-    // the death of me", "I'm going to lose my mind".
-    'the death of me',
-    'kill me off',
-    'killing me off',
-    'lose my mind',
-    'losing my mind',
-    'lost my mind',
-    'losing the plot',
-    'driving me mad',
-    'driving me crazy',
-    'driving me round the bend',
-    'driving me up the wall',
-    'pulling my hair out',
-    'tearing my hair out',
-    'head is exploding',
-    'head is * exploding',
   ],
   past: [
     'when * was #',

@@ -67,8 +67,7 @@ export const MEDICAL_EMERGENCY: RuleSpec[] = [
     kinds: ['medical-emergency'],
     category: 'medical',
     phrase: '(fitting|seizing|convulsing|seizure|fit) (for|over|more than|longer than) (over|more than)? @num (minutes|mins|min|minute)',
-    // "if my daughter has a seizure longer than 5 mins" is a plan.
-    notBefore: '(@hypothetical|lasts|lasting) ~3|(if|when|whenever) (my|his|her|our|the|a)? @childNoun? (has|have|having|had) (a|an)?',
+    notBefore: '(@hypothetical|lasts|lasting) ~3',
   },
   {
     name: 'unconscious',
@@ -77,8 +76,7 @@ export const MEDICAL_EMERGENCY: RuleSpec[] = [
     phrase:
       '(is|are|gone|went|now|just|completely|totally|still|lying|found (him|her|them)|been|was|knocked|he|she) (unconscious|unresponsive)|' +
       '(is|are) not responding|knocked (out|unconscious)',
-    // "has to be knocked out for the dentist" is an anaesthetic.
-    notBefore: '@hypothetical ~3|@inst @aux? @aux? @aux?|(be|being)',
+    notBefore: '@hypothetical ~3|@inst @aux? @aux? @aux?',
     notAfter: '(~2 @past|to|bias|biases|mind|with)',
   },
   {

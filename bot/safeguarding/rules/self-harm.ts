@@ -109,7 +109,6 @@ export const SELF_HARM: RuleSpec[] = [
       '(attempted|attempt|attempts|tried|trying|commit|committing|committed|considering|contemplating|planning|' +
       '(think|thinks|thinking|thought|thoughts|talks|talking|talked|talk|says|said|mentioned|mentions|googling|researching) (about|of)) ' +
       '(suicide|killing @refl|ending (it|my life|his life|her life|their life)|self harm|self harming|hurting @refl|unaliving @refl?)',
-    notBefore: '@toldIf',
   },
   {
     name: 'suicide-words',
@@ -117,9 +116,7 @@ export const SELF_HARM: RuleSpec[] = [
     category: 'suicide',
     phrase: '(suicide|suicidal|self harm|self harming|self harms|self harmed|self harmer|self harmers|' + 'self injury|self injuring|self injure|self injures)',
     // Information-seeking with nobody named, or framed as policy or training, is not a disclosure.
-    // ... nor a disclosure someone else might make, asked about ("if a pupil discloses self-harm"), nor a
-    // history told when drafting a plan ("a safety plan for YP with a history of self-harm").
-    notBefore: '@frame (on|about|for|around|regarding|covering|in|of)? ~1|@toldIf|(history|histories) of',
+    notBefore: '@frame (on|about|for|around|regarding|covering|in|of)? ~1',
     notAfter: '~1 @frame',
     when: (ctx) => personNamed(ctx) || ctx.count <= SHORT_MESSAGE,
   },

@@ -40,6 +40,8 @@ const CASES: Array<[string, RegExp[]]> = [
   // Abuse at home, and a child hurt.
   ['her husband has been hitting her all night and the kids are upstairs', [DOMESTIC_ABUSE]],
   ['My stepdad hits me when mum is at work and I have bruises from him', [CHILDRENS_SERVICES, NSPCC]],
+  ['my dad is going to kill me when he gets home, he said so', [CHILDRENS_SERVICES, NSPCC]],
+  ['my son is running county lines and they said they will stab him', [POLICE, CHILDLINE]],
   // Someone who may hurt others.
   ['my son (15, ASD) is going to kill his brother, he keeps saying it and he means it', [NHS_111]],
   // A writer's own danger.
@@ -59,6 +61,19 @@ describe('a rule names its category', () => {
       if (typeof spec.category === 'string') expect(CATEGORIES).toContain(spec.category);
       else expect(typeof spec.category).toBe('function');
     }
+  });
+});
+
+/** Everyday words beside a crisis add no services of another category. */
+const NOT_NAMED: Array<[string, RegExp]> = [
+  ["I want to die, the county council refused my son's EHCP", REPORT_REMOVE],
+  ['my husband threatened to kill me and took photos of the bruises', REPORT_REMOVE],
+];
+
+describe('everyday words add no services of another category', () => {
+  test.each(NOT_NAMED)('%s', (text, service) => {
+    expect(checkSafeguarding(text)).not.toBeNull();
+    expect(service.test(replyText(text, 'rules'))).toBe(false);
   });
 });
 

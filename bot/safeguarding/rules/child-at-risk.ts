@@ -1,5 +1,5 @@
 /** The safeguarding rules for one kind of risk: a child at risk of harm. The decisions behind them are in ../rules.ts. */
-import { carerOr, harmedCategory, mentionsChild, mentionsSextortion, PARTNER_START, FIRST_PERSON_BEFORE, type RuleSpec } from './vocabulary.js';
+import { carerOr, harmedCategory, mentionsChild, picturesWithDemand, PARTNER_START, FIRST_PERSON_BEFORE, type RuleSpec } from './vocabulary.js';
 
 export const CHILD_AT_RISK: RuleSpec[] = [
   {
@@ -66,7 +66,7 @@ export const CHILD_AT_RISK: RuleSpec[] = [
   {
     name: 'sexual-images',
     kinds: ['child-at-risk'],
-    category: (ctx) => (mentionsSextortion(ctx) ? 'sextortion' : 'grooming'),
+    category: (ctx) => (picturesWithDemand(ctx) ? 'sextortion' : 'grooming'),
     phrase:
       '(send|sends|sending|sent|asked|asks|asking|ask|wants|wanted|made|making|forced|forcing|share|sharing|shared) ~4 ' +
       '((nudes|nude|naked|sexual|explicit|sexy|intimate|dirty) (pictures|picture|photos|photo|pics|pic|images|image|messages|message|videos|video|texts|selfies)?|' +

@@ -125,25 +125,35 @@ const CHILD_AGENT_BEFORE = endingRegExp('@childAgent ~3', CLASSES);
 
 const MONEY = SK('money pay paid paying cash pounds quid bitcoin crypto voucher vouchers debt owe owes owed');
 const PICTURES = SK('pictures picture photos photo pics pic images image videos video nudes nude naked selfies screenshots');
+/** Pictures that are sexual by their own word; "photos of the bruises" are not. */
+const SEXUAL_PICTURES = SK('nudes nude naked sexual explicit');
 const DEMAND = SK('unless blackmail blackmailed blackmailing blackmails threat threats threaten threatens threatened threatening must demanding demands');
 const PARTNERS = SK('husband wife partner boyfriend girlfriend ex fiance fiancee');
-const EXPLOITATION = SK('drugs county trap dealing gang gangs cuckooing cuckooed trafficked exploited exploiting');
+// "county", "trap" and "dealing" alone are everyday words ("the county council", "dealing with the
+// school"), so county lines is read as the two words together.
+const EXPLOITATION = SK('drugs gang gangs cuckooing cuckooed trafficked exploited exploiting');
+const COUNTY_LINES = SK('county lines');
+const mentionsExploitation = (ctx: Context): boolean => has(ctx, EXPLOITATION) || [...COUNTY_LINES].every((w) => ctx.words.has(w));
 const MARRIAGE = SK('marry marriage wedding');
 const FORCING = SK('must made make making forced forcing abroad ticket tickets village');
 const has = (ctx: Context, words: Set<string>): boolean => [...words].some((w) => ctx.words.has(w));
+const PARENT_FIGURE_BEFORE = endingRegExp('(my|our) (@parentFigure|stepdad|stepmum|stepfather|stepmother) ~3', CLASSES);
 
 /**
- * A threat: with pictures it is sextortion, with money or a demand extortion; the writer threatening
- * a child is a carer at breaking point, anyone else harm to others, and so is a child threatening;
- * a partner threatening is abuse at home; anyone else (lads at school, a man in the building) a threat
- * for the police.
+ * A threat: with sexual pictures, or pictures and a demand, it is sextortion, with money or a demand
+ * extortion; the writer threatening a child is a carer at breaking point, anyone else harm to others, and
+ * so is a child threatening; a partner threatening is abuse at home, a parent or carer threatening a
+ * child is child abuse; anyone else (lads at school, a man in the building) a threat for the police.
  */
 export function threatCategory(ctx: Context, before: string, match: string): Category {
-  if (has(ctx, PICTURES)) return 'sextortion';
-  if (has(ctx, MONEY) || ctx.words.has(skeleton('unless')) || ctx.words.has(skeleton('blackmail'))) return 'threats-extortion';
+  const demand = has(ctx, MONEY) || ctx.words.has(skeleton('unless')) || ctx.words.has(skeleton('blackmail'));
+  if (has(ctx, SEXUAL_PICTURES) || (has(ctx, PICTURES) && demand)) return 'sextortion';
+  if (demand) return 'threats-extortion';
   if (writerIsSubject(before, match)) return mentionsChild(ctx) ? 'carer-breaking-point' : 'harm-to-others';
   if (CHILD_AGENT_BEFORE.test(before)) return 'harm-to-others';
   if (has(ctx, PARTNERS)) return 'domestic-abuse';
+  // "my dad is going to kill me", "my stepdad keeps threatening me": a child threatened at home.
+  if (PARENT_FIGURE_BEFORE.test(before)) return 'child-abuse';
   return 'threats-extortion';
 }
 
@@ -175,12 +185,21 @@ export function harmedCategory(_ctx: Context, _before: string, match: string): C
 export function messageCategories(ctx: Context): Category[] {
   const out: Category[] = [];
   const demand = has(ctx, DEMAND);
-  if (has(ctx, PICTURES) && (demand || has(ctx, MONEY))) out.push('sextortion');
+  if (mentionsSextortion(ctx)) out.push('sextortion');
   else if (has(ctx, MONEY) && demand) out.push('threats-extortion');
-  if (has(ctx, EXPLOITATION)) out.push('exploitation');
+  if (mentionsExploitation(ctx)) out.push('exploitation');
   if (has(ctx, MARRIAGE) && has(ctx, FORCING)) out.push('forced-marriage');
   return out;
 }
 
-/** Whether the message speaks of sexual pictures with a threat or a demand. */
-export const mentionsSextortion = (ctx: Context): boolean => has(ctx, PICTURES) && (has(ctx, DEMAND) || has(ctx, MONEY));
+/**
+ * Whether the message speaks of sexual pictures with a threat or a demand, or of any pictures held
+ * against money or "unless": "photos of the bruises" beside a threat are not sextortion.
+ */
+/** In a rule already about sexual images or grooming, any pictures with a threat or a demand will do. */
+export const picturesWithDemand = (ctx: Context): boolean => has(ctx, PICTURES) && (has(ctx, DEMAND) || has(ctx, MONEY));
+
+export function mentionsSextortion(ctx: Context): boolean {
+  const bargain = has(ctx, MONEY) || ctx.words.has(skeleton('unless')) || ctx.words.has(skeleton('blackmail'));
+  return (has(ctx, SEXUAL_PICTURES) && (bargain || has(ctx, DEMAND))) || (has(ctx, PICTURES) && bargain);
+}

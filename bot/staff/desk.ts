@@ -10,7 +10,7 @@ import type { ContentStore } from '../../content/store.js';
 import { FlowRestoreError, type FlowView } from '../../flows/executor.js';
 import { Composer } from '../compose.js';
 import type { Inbound, Reply, EventLogger } from '../reply.js';
-import { crisisMessageIds } from '../safeguarding/crisis-reply.js';
+import { buildCrisisReply } from '../safeguarding/crisis-reply.js';
 import { checkSafeguarding } from '../safeguarding/detector.js';
 import { matchChoice } from '../understanding/choices.js';
 import { readDate } from '../understanding/dates.js';
@@ -66,7 +66,8 @@ export class StaffDesk {
     const raw = [inbound.text, inbound.value].filter((s): s is string => typeof s === 'string').join(' ');
     const replies: Reply[] = [];
     const risk = raw ? checkSafeguarding(raw) : null;
-    if (risk) replies.push({ kind: 'crisis', paragraphs: crisisMessageIds(risk.kinds, risk.categories).map((id) => this.compose.message(id, 'parent')) });
+    // buildCrisisReply falls back to fixed wording with 999 if the content fails or has lost it.
+    if (risk) replies.push(buildCrisisReply((id) => this.compose.message(id, 'parent'), risk.kinds, risk.categories));
 
     let call: StaffCall;
     let position: Position;

@@ -33,7 +33,7 @@ export const SCAN_CHUNK_CHARS = 8_000;
 const OVERLAP_CHARS = 600;
 /** How much text either side of a match the "not before" and "not after" checks look at. */
 const CONTEXT_CHARS = 160;
-/** How many matches of a rule whose kinds or category depend on the match are read in one piece. */
+/** How many matches of a rule whose category (but not kinds) depends on the match are read in one piece. */
 const MATCHES_READ = 4;
 
 interface Rule extends Omit<RuleSpec, 'phrase' | 'notBefore' | 'notAfter'> {
@@ -126,9 +126,13 @@ function ruleHits(rule: Rule, text: string, ctx: Context, into: Hits): boolean {
     const kinds = typeof rule.kinds === 'function' ? rule.kinds(ctx, behind) : rule.kinds;
     kinds.forEach((k) => into.kinds.add(k));
     into.categories.add(typeof rule.category === 'function' ? rule.category(ctx, behind, m[0]) : rule.category);
-    // A rule whose kinds and category never change has nothing more to add; one that reads them from
-    // the match has enough after a few.
-    if (++accepted >= (typeof rule.kinds === 'function' || typeof rule.category === 'function' ? MATCHES_READ : 1)) break;
+    accepted++;
+    // A rule whose kinds read the match goes on until every kind is found, so a first-person "he hurts
+    // me" after several third-person matches still adds its kind. One whose category alone reads the
+    // match has enough categories after a few; one whose kinds and category never change, after one.
+    if (typeof rule.kinds === 'function') {
+      if (into.kinds.size === RISK_KINDS.length) break;
+    } else if (accepted >= (typeof rule.category === 'function' ? MATCHES_READ : 1)) break;
   }
   return fired;
 }

@@ -7,7 +7,8 @@
 import { initialTransition, transition } from 'xstate';
 import { sendToFlow, startFlow, type PersistedFlow } from '../../flows/executor.js';
 import { MACHINES, flowContentRefs, type MachineId } from '../../flows/registry.js';
-import type { FlowEvent, FlowInput } from '../../flows/types.js';
+import type { FlowEvent } from '../../flows/types.js';
+import { FLOW_INPUTS } from '../helpers/flow-inputs.js';
 
 function eventsFor(machine: MachineId): FlowEvent[] {
   const choices = new Set(
@@ -25,13 +26,7 @@ function eventsFor(machine: MachineId): FlowEvent[] {
   ];
 }
 
-const inputs: FlowInput[] = [
-  { profile: {} },
-  { profile: { who: 'parent', stage: 'early-years' } },
-  { profile: { who: 'parent', stage: 'school' } },
-  { profile: { who: 'young-person', stage: 'post-16' } },
-  { profile: { who: 'practitioner' }, dates: { decisionDate: '2026-04-14' } },
-];
+const inputs = FLOW_INPUTS;
 
 const machineIds = Object.keys(MACHINES) as MachineId[];
 

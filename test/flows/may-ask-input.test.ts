@@ -6,17 +6,12 @@
  */
 import { mayAskInputNext, mayAskInputNextAt, sendToFlow, startFlow, startFlowAt, viewFlow, type PersistedFlow } from '../../flows/executor.js';
 import { MACHINES, flowContentRefs, type MachineId } from '../../flows/registry.js';
-import type { FlowEvent, FlowInput } from '../../flows/types.js';
+import type { FlowEvent } from '../../flows/types.js';
+import { FLOW_INPUTS } from '../helpers/flow-inputs.js';
 
 const machineIds = Object.keys(MACHINES) as MachineId[];
 
-const inputs: FlowInput[] = [
-  { profile: {} },
-  { profile: { who: 'parent', stage: 'early-years' } },
-  { profile: { who: 'parent', stage: 'school' } },
-  { profile: { who: 'young-person', stage: 'post-16' } },
-  { profile: { who: 'practitioner' }, dates: { decisionDate: '2026-04-14' } },
-];
+const inputs = FLOW_INPUTS;
 
 const moves: FlowEvent[] = [
   { type: 'BACK' },

@@ -22,6 +22,16 @@ import { sameSaying, saidKeys, wasSaid, withoutSaid } from './said-before.js';
 import type { Reply } from './reply.js';
 import { rememberTopic } from './follow-up.js';
 
+/**
+ * The answer's room on a channel read at a desk: Teams is where practitioners and helpline staff ask,
+ * with a caller waiting or a case open, and a reply there is a card on a wide screen, not a phone's
+ * chat bubble. They get the longer room for every answer, so the fact is in the first reply more
+ * often. Web chat and SMS keep the short answer (undefined: compose.ts chooses).
+ */
+export function deskRoom(turn: Pick<Turn, 'inbound'>): number | undefined {
+  return turn.inbound.channel === 'teams' ? LONG_ANSWER_BUDGET : undefined;
+}
+
 export class Answers {
   constructor(
     private readonly content: ContentStore,
@@ -105,7 +115,9 @@ export class Answers {
     const keys = (r: Reply) => saidKeys(r.paragraphs.filter((p) => !leadShown.includes(p)));
     const said = turn.record.said;
     const fill = (t: string) => this.compose.fill(t);
-    let reply = this.compose.answerReply(topicId, passages, turn.audience, { lead, sentences, several: asksSeveral(turn.text) });
+    // On Teams, where practitioners and helpline staff read at a desk, the answer always gets the longer room.
+    const room = deskRoom(turn);
+    let reply = this.compose.answerReply(topicId, passages, turn.audience, { lead, sentences, several: asksSeveral(turn.text), budget: room });
     if (opts.asked && turn.record.topic === topicId && said?.length) {
       // A question on the topic just answered ("can they do that?", "how long does it take"): the person has
       // read the last answer, so this one gets the longer room, and the room beyond the short answer goes to
@@ -120,6 +132,7 @@ export class Answers {
         lead,
         sentences: sentences?.filter((s) => saidKeys([fill(s.text)])[0] !== said[0]),
         several: asksSeveral(turn.text),
+        budget: room,
       });
     turn.replies.push(reply);
     rememberTopic(turn.record, topicId);

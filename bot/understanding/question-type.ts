@@ -42,7 +42,7 @@ export function questionType(words: string[]): QuestionType {
 
 const NUMBER = '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)';
 const DURATION = new RegExp(
-  `\\b${NUMBER}(\\s|-)(working |school |calendar )?(days?|weeks?|months?|years?|hours?)\\b|\\bwithin\\b|\\bdeadline\\b|\\btime limits?\\b`,
+  `\\b${NUMBER}(\\s|-)(working |school |calendar )?(minutes?|days?|weeks?|months?|years?|hours?)\\b|\\bwithin\\b|\\bdeadline\\b|\\btime limits?\\b`,
   'i',
 );
 /** Ages, for "how old" and "what age": "up to 25", "from Year 9", "aged 16". */
@@ -134,7 +134,7 @@ export function asksAmount(words: string[]): boolean {
 }
 
 /** An amount with its unit: "2 miles", "£200", "15 hours", "30 hours a week", "90%". */
-const AMOUNT = /£\s?\d|\b\d+(\.\d+)?\s?(miles?|km|kilometres?|metres?|hours?|pounds|per ?cent|%|sessions?|times|days?|weeks?|months?)\b/i;
+const AMOUNT = /£\s?\d|\b\d+(\.\d+)?\s?(miles?|km|kilometres?|metres?|minutes?|hours?|pounds|per ?cent|%|sessions?|times|days?|weeks?|months?)\b/i;
 
 /** The units a question can name after "how many" or "how much", and an amount in each. */
 const UNIT_AMOUNTS = {

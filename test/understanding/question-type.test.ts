@@ -80,6 +80,13 @@ describe('questions that ask for an amount', () => {
     expect(amountShape('Distance does not matter.')).toBe(0);
   });
 
+  test('a time in minutes is a time and an amount: "how long should he be travelling"', () => {
+    const journey = 'Guidance says a journey should be no more than 45 minutes for a primary school child.';
+    expect(answerShape(questionType(words('is there a limit on how long he should be travelling')), journey, false)).toBe(1);
+    expect(amountShape(journey)).toBe(1);
+    expect(answerShape('when', 'The journey should be reasonable.', false)).toBe(0);
+  });
+
   test.each([
     ['how many free hours do we get', 'hours'],
     ['how many free hrs can my 3 year old get', 'hours'],

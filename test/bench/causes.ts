@@ -46,6 +46,12 @@ export class CauseFinder {
     for (const t of content.topics.values()) this.records.set(t.id, topicRecordStems(this.composer, t));
   }
 
+  /** Whether the top topic of the search with the asker's audience holds every fact, in any of its wordings. */
+  topHolds(text: string, audience: string, facts: Fact[]): boolean {
+    const top = this.index.search(text, { audience: audienceOf(audience) }, 1).matches[0]?.topic;
+    return top !== undefined && judgeStemmed(this.records.get(top) ?? [], facts).pass;
+  }
+
   /** The cause of one miss, from the question, its audience and what the person saw. */
   cause(text: string, audience: string, facts: Fact[], seen: string): Cause {
     const who = audienceOf(audience);

@@ -197,6 +197,8 @@ interface Row {
   single: boolean;
   whole: boolean;
   cause?: Cause;
+  /** With --causes: whether the assistant's top topic holds every fact, whatever the reply said. */
+  topHolds?: boolean;
 }
 
 function table(title: string, rows: Row[], key: (r: Row) => string): void {
@@ -253,6 +255,7 @@ async function main(): Promise<void> {
         missing: verdict.missing,
         ...ceiling(recordTexts, q.facts),
         ...(causes && !verdict.pass ? { cause: causes.cause(q.text, q.audience, q.facts, seen) } : {}),
+        ...(causes ? { topHolds: causes.topHolds(q.text, q.audience, q.facts) } : {}),
       });
     }
 
@@ -278,6 +281,14 @@ async function main(): Promise<void> {
           0.5,
         )} characters (${web.length} replies)`,
       );
+      const teams = rows.filter((r) => r.q.channel === 'teams').map((r) => r.seen.length);
+      if (teams.length)
+        console.log(
+          `Median reply length on Teams, where every answer gets the longer room: ${quantile(
+            [...teams].sort((x, y) => x - y),
+            0.5,
+          )} characters (${teams.length} replies)`,
+        );
       const sms = rows.filter((r) => r.q.channel === 'sms');
       console.log(
         `SMS: the facts came in the first text for ${sms.filter((r) => r.assistant).length} of ${sms.length} (${pct(sms.filter((r) => r.assistant).length, sms.length)})`,
@@ -287,6 +298,13 @@ async function main(): Promise<void> {
       if (showCauses) {
         console.log("\nWhy the misses were missed (search run again with the asker's audience):");
         for (const c of CAUSES) console.log(`  ${c.padEnd(38)} ${rows.filter((r) => r.cause === c).length}`);
+        // The ranking alone beside the baseline's: the baseline says the facts whenever its top record holds them.
+        const top = rows.filter((r) => r.topHolds);
+        console.log(
+          `Top topic holds every fact: assistant ${top.length}, BM25 top-1 says them ${b}; both ${top.filter((r) => r.baseline).length}, ` +
+            `only the assistant's ${top.filter((r) => !r.baseline).length}, only BM25 ${rows.filter((r) => r.baseline && !r.topHolds).length}. ` +
+            `Of the assistant's, the first reply said them for ${top.filter((r) => r.assistant).length}.`,
+        );
       }
       if (verbose)
         for (const r of rows.filter((x) => !x.assistant))

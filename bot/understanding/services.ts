@@ -82,7 +82,7 @@ const ANY = /\b(are there( any)?|is there( any| a)?|any)\b/;
 
 /** Words that mark a question about duties and rights, which the content store answers. */
 const RIGHTS =
-  /\b(ehc\w*|plan|tribunal|appeal\w*|must|should|right|rights|entitled|legal\w*|law|council has to|school has to|exclu\w*|complain\w*|assessment|senco|sen support)\b/;
+  /\b(ehc\w*|plan|tribunal|appeal\w*|must|should|right|rights|entitled|legal\w*|law|council has to|school has to|exclu\w*|complain\w*|assessment|senco|sen support|fund(s|ed|ing)?|grants?|money|paying|pay for|afford\w*|income|means tested|(does|do) (the )?(council|school|they) have to)\b/;
 
 /** "Find a service", "local services", "search the directory": no detail to search by yet. */
 const GENERAL =

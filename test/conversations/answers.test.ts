@@ -166,3 +166,15 @@ describe('who is asking, only when it changes the answer, and only once', () => 
     expect(chat.choices).not.toContain('I am a young person aged 16 to 25');
   });
 });
+
+describe('a question about money or a duty is answered from the content, not the services directory', () => {
+  test.each([
+    ['is there any funding so the nursery can give my daughter extra help', [['Inclusion Fund', 'inclusion fund'], ['Disability Access Fund']]],
+    ['does the council have to help us find childcare for my disabled son', [['childcare']]],
+  ])('"%s" says %j', async (question, facts) => {
+    const { chat } = await firstMessage(question);
+    expect(chat.kinds).toContain('answer');
+    expect(judge(answerText(chat), facts).missing).toEqual([]);
+    expect(chat.replies.some((r) => r.services)).toBe(false);
+  });
+});

@@ -56,6 +56,15 @@ describe('reading what people type', () => {
     expect(readServiceRequest('are there any holiday clubs for autistic children')).not.toBeNull();
     expect(readServiceRequest('speech therapy near Fernvale')).not.toBeNull();
   });
+
+  test('a question about money, funding or what the council has to do is not a request for the directory', () => {
+    expect(readServiceRequest('is there any funding so the nursery can give my daughter extra help')).toBeNull();
+    expect(readServiceRequest('is there any help paying for a childminder')).toBeNull();
+    expect(readServiceRequest('is there a grant for a wheelchair accessible bathroom')).toBeNull();
+    expect(readServiceRequest('does the council have to find a nursery for him')).toBeNull();
+    expect(readServiceRequest('is there a holiday club for autistic children near us')).not.toBeNull();
+    expect(readServiceRequest('childminders in Fernvale')).not.toBeNull();
+  });
 });
 
 describe('answers say the fact asked for', () => {

@@ -44,6 +44,8 @@ export function hasWords(text: string): boolean {
 const TEXT_SPEAK: Record<string, string> = {
   wot: 'what',
   wat: 'what',
+  wats: 'what is',
+  wots: 'what is',
   wht: 'what',
   whut: 'what',
   wen: 'when',
@@ -164,6 +166,12 @@ function readWords(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!;
+    // An age typed as one word ("my 3yr old", "hes 7yo", "2yrs"): the number and its unit, as if spaced.
+    const age = /^(\d{1,2})(yrs?|yo)$/.exec(w);
+    if (age) {
+      out.push(age[1]!, age[2] === 'yrs' ? 'years' : 'year', ...(age[2] === 'yo' ? ['old'] : []));
+      continue;
+    }
     // Own keys only: "constructor" or "__proto__" typed by someone is a word, not Object's own property.
     const expanded = Object.hasOwn(NUMBER_SPEAK, w) && isNumberSpeak(tokens, i) ? NUMBER_SPEAK[w]! : Object.hasOwn(TEXT_SPEAK, w) ? TEXT_SPEAK[w]! : w;
     for (const part of expanded.split(' ')) if (part) out.push(part);

@@ -12,6 +12,11 @@ describe('the kind of question', () => {
   ])('"%s" is %s', (q, type) => {
     expect(questionType(q.split(' '))).toBe(type);
   });
+
+  test('"wats" and "wots" are read as "what is", so a text-speak definition question is one', () => {
+    expect(questionType(words('wats a senco'))).toBe('what-is');
+    expect(questionType(words("wot's an ehcp"))).toBe('what-is');
+  });
 });
 
 describe('the shape of answer each kind wants', () => {

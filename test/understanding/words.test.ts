@@ -8,9 +8,11 @@ import type { App } from '../../bot/app.js';
 import { HttpChat, startApp } from '../helpers/http.js';
 
 test('words are lower-cased, apostrophes dropped and text-speak expanded', () => {
-  expect(words("Wot's an EHCP, my kid's yrs 9")).toEqual(['wots', 'an', 'ehcp', 'my', 'children', 'years', '9']);
+  expect(words("Wot's an EHCP, my kid's yrs 9")).toEqual(['what', 'is', 'an', 'ehcp', 'my', 'children', 'years', '9']);
   expect(words('dunno ok')).toEqual(['do', 'not', 'know', 'okay']);
   expect(words('her meds')).toEqual(['her', 'medicines']);
+  expect(words('my 3yr old')).toEqual(['my', '3', 'year', 'old']);
+  expect(words('hes 7yo, she is 2yrs')).toEqual(['hes', '7', 'year', 'old', 'she', 'is', '2', 'years']);
 });
 
 test('words that name built-in object properties are ordinary words', () => {

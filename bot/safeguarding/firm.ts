@@ -40,6 +40,23 @@ const ADULT_HURTS_ME_NOW = phraseRegExp(
   CLASSES,
 );
 
+/**
+ * An adult at home or in charge of a child hurting a child now, told by anyone: "my husband beats our kids
+ * when he is angry", "her stepdad hits my little brother". A present-tense verb, so "used to" and "hit"
+ * in the past are left to the layers; brothers, sisters and cousins are not here, since children fighting
+ * is a behaviour question as often as not.
+ */
+const ADULT_HURTS_CHILD_NOW = phraseRegExp(
+  '(my|our|his|her|their|the) (@partner|(mums|mum|dads|dad|nans|moms) (boyfriend|girlfriend|partner|husband|wife|fiance)|' +
+    'dad|mum|father|mother|parent|parents|step dad|step mum|stepdad|stepmum|stepfather|stepmother|uncle|aunt|auntie|aunty|' +
+    'grandad|grandpa|grandfather|nan|nana|gran|granny|grandma|grandmother|carer|carers|foster carer|foster dad|foster mum|' +
+    'teacher|teachers|ta|teaching assistant|staff|babysitter|childminder|coach) ' +
+    '(keeps|always|still|is|regularly|often)? (always|still|constantly|keeps|regularly|often)? ' +
+    '(hits|hurts|beats|kicks|punches|slaps|strangles|chokes|burns|whips|batters|abuses|touches|hitting|hurting|beating|kicking|punching|slapping|touching) ' +
+    '@victimChild !(feelings|at (chess|cards|games|a game|football|fifa|tennis|pool|darts|monopoly|racing|running|a race))',
+  CLASSES,
+);
+
 /** Told as a what-if or as someone else's words in a question: "if a pupil says ...", "what should I say when ...". */
 const FRAMED_BEFORE = endingRegExp('(if|whenever|incase|in case|what if|says|say|said|saying|told|tells) ~4', CLASSES);
 
@@ -62,6 +79,6 @@ export function firmDisclosure(pieces: string[][], kinds: readonly RiskKind[]): 
   if (!suicide && !child) return false;
   return pieces.some((p) => {
     const text = ` ${p.join(' ')} `;
-    return (suicide && heldIn(SUICIDE_NOW, text)) || (child && heldIn(ADULT_HURTS_ME_NOW, text));
+    return (suicide && heldIn(SUICIDE_NOW, text)) || (child && (heldIn(ADULT_HURTS_ME_NOW, text) || heldIn(ADULT_HURTS_CHILD_NOW, text)));
   });
 }

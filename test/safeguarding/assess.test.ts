@@ -101,6 +101,9 @@ describe('a disclosure of danger now told inside a SEND question keeps the crisi
     'caller says she is not in danger but her husband locked her in the house and took her phone',
     'its not an emergency but my son took 20 of my sleeping pills',
     'my son with autism hurts himself when he is upset and he has cut his arm badly',
+    'I could murder the transport team. I have had enough of everything, I have written letters to my kids and I know which bridge',
+    'this form is killing me. my daughter has been cutting her arms every day and the cuts are getting deeper',
+    'kill my phone, my stepdad keeps sending me pictures of himself and says not to tell mum',
   ])('%s', (text) => {
     expect(assessRisk(text).level).toBe('crisis');
   });
@@ -138,6 +141,7 @@ describe('what the second layer adds', () => {
     'if a child ever tells me they are being hit at home, who is the safeguarding contact? I am a new childminder writing my policies',
     'he stopped breathing in a tv drama and now my son keeps asking about death, is there a social story',
     'he has to be knocked out at the dentist because of his autism, can the hospital play team help',
+    "I could murder the transport team, honestly. My daughter's bus was late again today. Where do I complain?",
   ])('a near-miss told as past, managed, made up or planned for gets the possible-risk line at most: %s', (text) => {
     expect(assessRisk(text).level).not.toBe('crisis');
   });

@@ -23,6 +23,8 @@ const SUICIDE_NOW = phraseRegExp(
     '(die|be dead|dying|kil myself|kiling myself|end it !(with|between)|ending it !(with|between)|end my life|ending my life|end everything|ending everything|unalive myself)' +
     ' !((my|his|her|the|some)? (hair|clothes|top|shirt|jeans|uniform|shoes|hoodie|laughing|for))|' +
     `i ${ADVERB} (wish|wished) i (was|were) dead|` +
+    // Resignation, not a what-if: "might as well end it all".
+    `(i)? ${ADVERB} (might|may) as wel (die|be dead|end it al|end it !(with|between)|end everything|end my life|kil myself|not be here)|` +
     `i ${ADVERB} (will|am going to|am gonna) (kil myself|end it !(with|between)|end my life)|` +
     `i ${ADVERB} (keep|am|cannot stop|can not stop) (thinking|think) (about|of) (kiling myself|ending it !(with|between)|ending my life|suicide|dying)|` +
     `i ${ADVERB} ${ADVERB} do not want to (live|be alive|be here) !(in|with|at|near|on|there|here)|` +

@@ -43,6 +43,16 @@ const ADULT_HURTS_ME_NOW = phraseRegExp(
 );
 
 /**
+ * The same wish with the "I" dropped, as texts drop it: "kms lol", "wanna die haha", "gonna kill myself".
+ * Only at the start of a sentence, so "does he want to die" or "if she says want to die" is not read so.
+ */
+const SUICIDE_NOW_NO_I = new RegExp(
+  '(?<=^ |\\. )(?:(?:realy|honestly|just|literaly|seriously|actualy|so) ){0,2}' +
+    '(?:(?:want to|going to|ready to|about to) (?:die|be dead|kil myself|end it al|end my life|unalive myself)|kil myself|wish i was dead|wish i were dead)(?= )',
+  'g',
+);
+
+/**
  * An adult at home or in charge of a child hurting a child now, told by anyone: "my husband beats our kids
  * when he is angry", "her stepdad hits my little brother". A present-tense verb, so "used to" and "hit"
  * in the past are left to the layers; brothers, sisters and cousins are not here, since children fighting
@@ -81,6 +91,9 @@ export function firmDisclosure(pieces: string[][], kinds: readonly RiskKind[]): 
   if (!suicide && !child) return false;
   return pieces.some((p) => {
     const text = ` ${p.join(' ')} `;
-    return (suicide && heldIn(SUICIDE_NOW, text)) || (child && (heldIn(ADULT_HURTS_ME_NOW, text) || heldIn(ADULT_HURTS_CHILD_NOW, text)));
+    return (
+      (suicide && (heldIn(SUICIDE_NOW, text) || heldIn(SUICIDE_NOW_NO_I, text))) ||
+      (child && (heldIn(ADULT_HURTS_ME_NOW, text) || heldIn(ADULT_HURTS_CHILD_NOW, text)))
+    );
   });
 }

@@ -104,6 +104,11 @@ describe('a disclosure of danger now told inside a SEND question keeps the crisi
     'I could murder the transport team. I have had enough of everything, I have written letters to my kids and I know which bridge',
     'this form is killing me. my daughter has been cutting her arms every day and the cuts are getting deeper',
     'kill my phone, my stepdad keeps sending me pictures of himself and says not to tell mum',
+    // Text-speak drops the "I"; a laugh beside it does not make it a joke.
+    'kms lol',
+    'wanna die haha',
+    'she is under camhs and has a safety plan but she has cut her wrists and its deep',
+    'he is known to camhs and has cut his arm, i think it needs stitches',
   ])('%s', (text) => {
     expect(assessRisk(text).level).toBe('crisis');
   });

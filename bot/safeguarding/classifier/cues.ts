@@ -398,6 +398,14 @@ const URGENT_NOW = [
   'did it again',
   'done it again',
   'doing it again',
+  // A wound that needs care now: "she has cut her wrists and it's deep".
+  'is deep',
+  'are deep',
+  'very deep',
+  'too deep',
+  'really deep',
+  'needs stitches',
+  'need stitches',
   // Giving things away is a goodbye, whatever else the message says.
   'giving * things away',
   'given * things away',

@@ -406,6 +406,12 @@ const URGENT_NOW = [
   'really deep',
   'needs stitches',
   'need stitches',
+  // An injury told as bad is danger now, whatever pattern it is part of.
+  'cut * badly',
+  'cut * * badly',
+  'badly cut',
+  'badly hurt',
+  'badly injured',
   // Giving things away is a goodbye, whatever else the message says.
   'giving * things away',
   'given * things away',

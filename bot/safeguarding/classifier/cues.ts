@@ -80,6 +80,7 @@ export const CUES = {
     'come back',
     'keep a close eye',
     'calmed down',
+    'venting',
     // A thing or a service as what is to be killed, or what is killing the writer: figurative.
     'kill my phone',
     'kill my laptop',
@@ -100,7 +101,6 @@ export const CUES = {
     'form is literally killing me',
     'forms are literally killing me',
     'paperwork is literally killing me',
-    'venting',
   ],
   past: [
     'when * was #',

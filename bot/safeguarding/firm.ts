@@ -23,6 +23,8 @@ const SUICIDE_NOW = phraseRegExp(
     '(die|be dead|dying|kil myself|kiling myself|end it !(with|between)|ending it !(with|between)|end my life|ending my life|end everything|ending everything|unalive myself)' +
     ' !((my|his|her|the|some)? (hair|clothes|top|shirt|jeans|uniform|shoes|hoodie|laughing|for))|' +
     `i ${ADVERB} (wish|wished) i (was|were) dead|` +
+    // Resignation, not a what-if: "might as well end it all".
+    `(i)? ${ADVERB} (might|may) as wel (die|be dead|end it al|end it !(with|between)|end everything|end my life|kil myself|not be here)|` +
     `i ${ADVERB} (will|am going to|am gonna) (kil myself|end it !(with|between)|end my life)|` +
     `i ${ADVERB} (keep|am|cannot stop|can not stop) (thinking|think) (about|of) (kiling myself|ending it !(with|between)|ending my life|suicide|dying)|` +
     `i ${ADVERB} ${ADVERB} do not want to (live|be alive|be here) !(in|with|at|near|on|there|here)|` +
@@ -37,6 +39,33 @@ const ADULT_HURTS_ME_NOW = phraseRegExp(
   '(my|our) @parentFigure (keeps|always|still|is)? (always|still|constantly|keeps)? ' +
     '(hits|hurts|beats|kicks|punches|slaps|strangles|chokes|burns|whips|batters|abuses|touches|hitting|hurting|beating|kicking|punching|slapping|touching) ' +
     '(me|us) !(at (chess|cards|games|a game|football|fifa|tennis|pool|darts|monopoly|racing|running|a race))',
+  CLASSES,
+);
+
+/**
+ * The same wish with the "I" dropped, as texts drop it: "kms lol", "wanna die haha", "gonna kill myself".
+ * Only at the start of a sentence, so "does he want to die" or "if she says want to die" is not read so.
+ */
+const SUICIDE_NOW_NO_I = new RegExp(
+  '(?<=^ |\\. )(?:(?:realy|honestly|just|literaly|seriously|actualy|so) ){0,2}' +
+    '(?:(?:want to|going to|ready to|about to) (?:die|be dead|kil myself|end it al|end my life|unalive myself)|kil myself|wish i was dead|wish i were dead)(?= )',
+  'g',
+);
+
+/**
+ * An adult at home or in charge of a child hurting a child now, told by anyone: "my husband beats our kids
+ * when he is angry", "her stepdad hits my little brother". A present-tense verb, so "used to" and "hit"
+ * in the past are left to the layers; brothers, sisters and cousins are not here, since children fighting
+ * is a behaviour question as often as not.
+ */
+const ADULT_HURTS_CHILD_NOW = phraseRegExp(
+  '(my|our|his|her|their|the) (@partner|(mums|mum|dads|dad|nans|moms) (boyfriend|girlfriend|partner|husband|wife|fiance)|' +
+    'dad|mum|father|mother|parent|parents|step dad|step mum|stepdad|stepmum|stepfather|stepmother|uncle|aunt|auntie|aunty|' +
+    'grandad|grandpa|grandfather|nan|nana|gran|granny|grandma|grandmother|carer|carers|foster carer|foster dad|foster mum|' +
+    'teacher|teachers|ta|teaching assistant|staff|babysitter|childminder|coach) ' +
+    '(keeps|always|still|is|regularly|often)? (always|still|constantly|keeps|regularly|often)? ' +
+    '(hits|hurts|beats|kicks|punches|slaps|strangles|chokes|burns|whips|batters|abuses|touches|hitting|hurting|beating|kicking|punching|slapping|touching) ' +
+    '@victimChild !(feelings|at (chess|cards|games|a game|football|fifa|tennis|pool|darts|monopoly|racing|running|a race))',
   CLASSES,
 );
 
@@ -62,6 +91,9 @@ export function firmDisclosure(pieces: string[][], kinds: readonly RiskKind[]): 
   if (!suicide && !child) return false;
   return pieces.some((p) => {
     const text = ` ${p.join(' ')} `;
-    return (suicide && heldIn(SUICIDE_NOW, text)) || (child && heldIn(ADULT_HURTS_ME_NOW, text));
+    return (
+      (suicide && (heldIn(SUICIDE_NOW, text) || heldIn(SUICIDE_NOW_NO_I, text))) ||
+      (child && (heldIn(ADULT_HURTS_ME_NOW, text) || heldIn(ADULT_HURTS_CHILD_NOW, text)))
+    );
   });
 }

@@ -87,6 +87,28 @@ describe('a disclosure of danger now told inside a SEND question keeps the crisi
     'she took an overdose an hour ago, she has a care plan',
     'my daughter has taken an overdose, should I ring CAMHS?',
     "he took an overdose just now, she's under CAMHS",
+    // Beside a calming cue, an adult hurting a child now, an attempt made again, and danger told with
+    // words that also calm a near-miss (a course, a drama, a close eye, "not in danger").
+    'my stepdad hits my little brother when he gets angry, what should I do',
+    'is there a course for parents, my husband beats our kids when he is angry',
+    'my son 19 tried to hang himself 3 years ago and last night he tried again, he is in A&E now',
+    'he has not done it for a year but he tried again yesterday',
+    'she is currently stable on the ward but she has told the nurse she will kill herself when she gets out',
+    'my drama teacher keeps asking me to send photos of myself in my underwear',
+    "I'm on a first aid course and the trainer keeps touching me and said he'd hurt me if I told anyone",
+    'we keep a close eye on him but he has run off and we cannot find him anywhere',
+    'she is happy at school but at home her uncle touches her',
+    'caller says she is not in danger but her husband locked her in the house and took her phone',
+    'its not an emergency but my son took 20 of my sleeping pills',
+    'my son with autism hurts himself when he is upset and he has cut his arm badly',
+    'I could murder the transport team. I have had enough of everything, I have written letters to my kids and I know which bridge',
+    'this form is killing me. my daughter has been cutting her arms every day and the cuts are getting deeper',
+    'kill my phone, my stepdad keeps sending me pictures of himself and says not to tell mum',
+    // Text-speak drops the "I"; a laugh beside it does not make it a joke.
+    'kms lol',
+    'wanna die haha',
+    'she is under camhs and has a safety plan but she has cut her wrists and its deep',
+    'he is known to camhs and has cut his arm, i think it needs stitches',
   ])('%s', (text) => {
     expect(assessRisk(text).level).toBe('crisis');
   });
@@ -115,6 +137,18 @@ describe('what the second layer adds', () => {
   test('figurative language triggers nothing', () => {
     for (const text of ['this process is killing me', 'im dying to know when the panel meets', 'the paperwork will be the death of me'])
       expect(assessRisk(text).level).toBe('none');
+  });
+
+  test.each([
+    'I cut myself a lot between 13 and 15. I have not done it for three years. Do I need to tell my new college about my history?',
+    'we are putting together a staff guidance pack on what to do if a pupil says they want to kill themselves, where should it link',
+    'our youth group is making a drama piece about self harm, are there any guidelines for doing it safely',
+    'if a child ever tells me they are being hit at home, who is the safeguarding contact? I am a new childminder writing my policies',
+    'he stopped breathing in a tv drama and now my son keeps asking about death, is there a social story',
+    'he has to be knocked out at the dentist because of his autism, can the hospital play team help',
+    "I could murder the transport team, honestly. My daughter's bus was late again today. Where do I complain?",
+  ])('a near-miss told as past, managed, made up or planned for gets the possible-risk line at most: %s', (text) => {
+    expect(assessRisk(text).level).not.toBe('crisis');
   });
 
   test('a past event asked about now gets the possible-risk line, not the crisis reply', () => {

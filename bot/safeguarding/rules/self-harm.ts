@@ -232,7 +232,30 @@ export const SELF_HARM: RuleSpec[] = [
     name: 'never-wake-up',
     kinds: ['self-harm'],
     category: 'suicide',
-    phrase: '(sleep|sleeping) (and|then) (never|not) (wake|waking|woke)|(hope|hoping|wish) (i|he|she) (never|do not|does not|will not) wake up',
+    phrase:
+      '(sleep|sleeping) (and|then) (never|not) (wake|waking|woke)|(hope|hoping|wish) (i|he|she) (never|do not|does not|will not) wake up|' +
+      // "gonna go to sleep forever"; "I could sleep forever" is only tired.
+      '(going to|gonna|want to|wanna|ready to|about to|just want to) (go to)? sleep forever',
+  },
+  {
+    name: 'might-as-well-be-dead',
+    kinds: ['self-harm'],
+    category: 'suicide',
+    phrase: '(might|may) as wel (be dead|die|kil myself|not be here|not exist|end it al|end my life)',
+  },
+  {
+    name: 'tired-of-existing',
+    kinds: ['self-harm'],
+    category: 'suicide',
+    // "tired of living in this flat" is about the flat, so living is left out.
+    phrase: '(tired|sick|exhausted|so tired) of (existing|being alive)',
+  },
+  {
+    name: 'nobody-will-worry-about-me',
+    kinds: ['self-harm'],
+    category: 'suicide',
+    phrase:
+      '(nobody|no one|noone|no1) (will|is going to|gonna) (have to|need to|ever have to) (worry about|deal with|put up with|look after) me (soon|anymore|any more|again|after tonight|much longer|for much longer)',
   },
   {
     name: 'done-with-life',

@@ -1,16 +1,16 @@
 /**
  * What the start reads instead of working out again gives the same numbers, to the bit, and is not
  * trusted once it no longer matches its source: the hashed layer's float32 copy (unpacked.ts), the
- * meaning layer's vectors multiplied out word by word, and the word vectors' kept digest.
+ * meaning layer's vectors multiplied out word by word, the word vectors read word by word, and their kept digest.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MODEL_DIR, readModel, writeUnpackedModel } from '../../bot/safeguarding/classifier/artefact.js';
 import { DIMENSIONS, readMeaningVectors, VECTORS_FILE } from '../../bot/safeguarding/classifier/meaning-input.js';
 import { LinearModel } from '../../bot/safeguarding/classifier/model.js';
-import { WordVectors } from '../../bot/understanding/word-vectors.js';
+import { DIMENSIONS as WORD_DIMENSIONS, loadWordVectors, vectorCacheDir, WordVectors } from '../../bot/understanding/word-vectors.js';
 
 let dir: string;
 let dirUrl: URL;
@@ -71,19 +71,43 @@ test('the meaning vectors multiplied out word by word are those multiplied out a
 
 test("the word vectors' kept digest is used only while the file's size and time match", () => {
   const path = join(dir, 'vectors.f32');
-  const data = Float32Array.from({ length: 2 * 100 }, (_, i) => Math.sin(i));
+  const data = Float32Array.from({ length: 2 * WORD_DIMENSIONS }, (_, i) => Math.sin(i));
+  const other = Float32Array.from(data, (v) => v + 1);
   writeFileSync(path, Buffer.from(data.buffer));
   utimesSync(path, 1_000, 1_000);
-  const file = { path, size: data.byteLength, mtimeMs: 1_000_000 };
-  const print = new WordVectors(['a', 'b'], data, file).fingerprint();
-  expect(JSON.parse(readFileSync(`${path}.digest`, 'utf8'))).toEqual({ size: file.size, mtimeMs: file.mtimeMs, print });
-  expect(new WordVectors(['a', 'b'], data).fingerprint()).toBe(print);
+  const fd = openSync(path, 'r');
+  try {
+    const file = { path, fd, size: data.byteLength, mtimeMs: 1_000_000 };
+    const print = new WordVectors(['a', 'b'], new Float32Array(data.length), file).fingerprint();
+    expect(JSON.parse(readFileSync(`${path}.digest`, 'utf8'))).toEqual({ size: file.size, mtimeMs: file.mtimeMs, print });
+    expect(new WordVectors(['a', 'b'], data).fingerprint()).toBe(print);
 
-  // Other vectors in a file whose size and time still match would be told by the kept digest alone...
-  const other = Float32Array.from(data, (v) => v + 1);
-  expect(new WordVectors(['a', 'b'], other, file).fingerprint()).toBe(print);
-  // ...but a file replaced by the build is a new file, with a new time: its vectors are hashed again.
-  const replaced = new WordVectors(['a', 'b'], other, { ...file, mtimeMs: 2_000_000 }).fingerprint();
-  expect(replaced).toBe(new WordVectors(['a', 'b'], other).fingerprint());
-  expect(replaced).not.toBe(print);
+    // Other vectors in a file whose size and time still match would be told by the kept digest alone...
+    writeFileSync(path, Buffer.from(other.buffer));
+    utimesSync(path, 1_000, 1_000);
+    expect(new WordVectors(['a', 'b'], new Float32Array(data.length), file).fingerprint()).toBe(print);
+    // ...but a file replaced by the build is a new file, with a new time: its vectors are hashed again.
+    const replaced = new WordVectors(['a', 'b'], new Float32Array(data.length), { ...file, mtimeMs: 2_000_000 }).fingerprint();
+    expect(replaced).toBe(new WordVectors(['a', 'b'], other).fingerprint());
+    expect(replaced).not.toBe(print);
+  } finally {
+    closeSync(fd);
+  }
+});
+
+test('word vectors read from the file as asked for are those read all at once', () => {
+  const vectors = loadWordVectors();
+  expect(vectors).not.toBeNull();
+  const bytes = readFileSync(join(vectorCacheDir(), 'vectors.v1.f32'));
+  const whole = new WordVectors(
+    readFileSync(join(vectorCacheDir(), 'words.v1.txt'), 'utf8').split('\n'),
+    new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4),
+  );
+  for (const word of ['school', 'the', 'ehcp', 'tribunal', 'respite', 'zzqxplorb']) {
+    const a = new Float32Array(WORD_DIMENSIONS);
+    const b = new Float32Array(WORD_DIMENSIONS);
+    expect(vectors!.addTo(a, word, 0.5)).toBe(whole.addTo(b, word, 0.5));
+    expect(same(a, b)).toBe(true);
+  }
+  expect(vectors!.fingerprint()).toBe(whole.fingerprint());
 });

@@ -33,10 +33,19 @@ interface Item {
 type Atom = { kind: 'group'; alt: Alt } | { kind: 'end' } | { kind: 'gap'; words: number } | { kind: 'class'; name: string } | { kind: 'word'; word: string };
 
 /**
- * Reads a phrase into its parts, once for both readers below (compilePhrase, firstWords). Throws on a
- * malformed phrase (a bug in the rules).
+ * Reads a phrase into its parts, once for both readers below (compilePhrase, firstWords): kept by phrase,
+ * as every rule's phrase is read by both. The parts are never changed. Throws on a malformed phrase (a
+ * bug in the rules).
  */
 function parsePhrase(src: string): Alt {
+  let out = parsed.get(src);
+  if (!out) parsed.set(src, (out = readPhrase(src)));
+  return out;
+}
+
+const parsed = new Map<string, Alt>();
+
+function readPhrase(src: string): Alt {
   const tokens = tokenise(src);
   let pos = 0;
 
@@ -83,6 +92,11 @@ function parsePhrase(src: string): Alt {
   if (pos !== tokens.length) throw new Error(`unexpected "${tokens[pos]}" in phrase: ${src}`);
   return out;
 }
+
+const addAll = (into: Set<string>, from: Set<string>): Set<string> => {
+  for (const w of from) into.add(w);
+  return into;
+};
 
 /**
  * What each class compiles to and can begin with, worked out once for a set of classes: the rules use the
@@ -170,7 +184,7 @@ export function firstWords(src: string, classes: Classes): Set<string> | null {
     words: Set<string> | null;
     empty: boolean;
   }
-  const union = (a: Set<string> | null, b: Set<string> | null): Set<string> | null => (a && b ? new Set([...a, ...b]) : null);
+  const union = (a: Set<string> | null, b: Set<string> | null): Set<string> | null => (a && b ? addAll(new Set(a), b) : null);
 
   const alt = (options: Alt): Start => options.map(seq).reduce((out, next) => ({ words: union(out.words, next.words), empty: out.empty || next.empty }));
 

@@ -4,7 +4,7 @@
  * Content-Security-Policy and is never cached, because it is where a family's conversation appears.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,29 +110,39 @@ export function registerWebChatPage(server: Server, deps: WebChatPageDeps): void
   });
 
   const here = dirname(fileURLToPath(import.meta.url));
-  const assets: Record<'webchat' | 'app' | 'styles', Asset> = {
-    // Same URL for a whole Web Chat version, so a day's cache is safe; ours change with every deploy.
-    webchat: asset(readFileSync(webChatBundlePath()), 'application/javascript; charset=utf-8', 'public, max-age=86400'),
-    app: asset(readFileSync(join(here, 'public', 'app.js')), 'application/javascript; charset=utf-8', 'no-cache'),
-    styles: asset(readFileSync(join(here, 'public', 'styles.css')), 'text/css; charset=utf-8', 'no-cache'),
+  const files = { webchat: webChatBundlePath(), app: join(here, 'public', 'app.js'), styles: join(here, 'public', 'styles.css') };
+  // A missing file still stops the start; reading and hashing them (Web Chat is about 4 MB, some 50 ms)
+  // waits for the first request for the page or one of them, which the assistant's turns never need.
+  for (const file of Object.values(files)) if (!statSync(file).isFile()) throw new Error(`Web chat page: ${file} is not a file.`);
+  let built: { assets: Record<keyof typeof files, Asset>; html: Buffer } | undefined;
+  const build = () => {
+    if (built) return built;
+    const assets: Record<keyof typeof files, Asset> = {
+      // Same URL for a whole Web Chat version, so a day's cache is safe; ours change with every deploy.
+      webchat: asset(readFileSync(files.webchat), 'application/javascript; charset=utf-8', 'public, max-age=86400'),
+      app: asset(readFileSync(files.app), 'application/javascript; charset=utf-8', 'no-cache'),
+      styles: asset(readFileSync(files.styles), 'text/css; charset=utf-8', 'no-cache'),
+    };
+    const version = (a: Asset) => a.etag.slice(1, 9);
+    const html = Buffer.from(
+      renderPage({
+        council,
+        theme: themeFor(council.colours),
+        mode: deps.mode,
+        quickExitUrl,
+        assets: {
+          webchat: `/webchat/webchat.js?v=${version(assets.webchat)}`,
+          app: `/webchat/app.js?v=${version(assets.app)}`,
+          styles: `/webchat/styles.css?v=${version(assets.styles)}`,
+        },
+      }),
+    );
+    return (built = { assets, html });
   };
-  const version = (a: Asset) => a.etag.slice(1, 9);
-  const html = Buffer.from(
-    renderPage({
-      council,
-      theme: themeFor(council.colours),
-      mode: deps.mode,
-      quickExitUrl,
-      assets: {
-        webchat: `/webchat/webchat.js?v=${version(assets.webchat)}`,
-        app: `/webchat/app.js?v=${version(assets.app)}`,
-        styles: `/webchat/styles.css?v=${version(assets.styles)}`,
-      },
-    }),
-  );
   const csp = contentSecurityPolicy(deps.mode, frameAncestors);
 
   const page = async (req: Request, res: Response) => {
+    const { html } = build();
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Content-Security-Policy', csp);
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -152,7 +162,7 @@ export function registerWebChatPage(server: Server, deps: WebChatPageDeps): void
     ['app', 'app.js'],
     ['styles', 'styles.css'],
   ] as const) {
-    const handler = async (req: Request, res: Response) => sendAsset(req, res, assets[name]);
+    const handler = async (req: Request, res: Response) => sendAsset(req, res, build().assets[name]);
     server.get(`/webchat/${file}`, handler);
     server.head(`/webchat/${file}`, handler);
   }

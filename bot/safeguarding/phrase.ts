@@ -33,10 +33,19 @@ interface Item {
 type Atom = { kind: 'group'; alt: Alt } | { kind: 'end' } | { kind: 'gap'; words: number } | { kind: 'class'; name: string } | { kind: 'word'; word: string };
 
 /**
- * Reads a phrase into its parts, once for both readers below (compilePhrase, firstWords). Throws on a
- * malformed phrase (a bug in the rules).
+ * Reads a phrase into its parts, once for both readers below (compilePhrase, firstWords): kept by phrase,
+ * as every rule's phrase is read by both. The parts are never changed. Throws on a malformed phrase (a
+ * bug in the rules).
  */
 function parsePhrase(src: string): Alt {
+  let out = parsed.get(src);
+  if (!out) parsed.set(src, (out = readPhrase(src)));
+  return out;
+}
+
+const parsed = new Map<string, Alt>();
+
+function readPhrase(src: string): Alt {
   const tokens = tokenise(src);
   let pos = 0;
 
@@ -84,6 +93,24 @@ function parsePhrase(src: string): Alt {
   return out;
 }
 
+const addAll = (into: Set<string>, from: Set<string>): Set<string> => {
+  for (const w of from) into.add(w);
+  return into;
+};
+
+/**
+ * What each class compiles to and can begin with, worked out once for a set of classes: the rules use the
+ * same classes hundreds of times, and compiling them again for each use was most of the rules' start-up.
+ */
+const compiledClasses = new WeakMap<Classes, Map<string, string>>();
+const classFirstWords = new WeakMap<Classes, Map<string, Set<string> | null>>();
+
+function memo<T>(store: WeakMap<Classes, Map<string, T>>, classes: Classes): Map<string, T> {
+  let known = store.get(classes);
+  if (!known) store.set(classes, (known = new Map<string, T>()));
+  return known;
+}
+
 /** Compiles a phrase to a regular-expression source. Throws on a malformed phrase (a bug in the rules). */
 export function compilePhrase(src: string, classes: Classes, seen: Set<string> = new Set()): string {
   const alt = (options: Alt): string => {
@@ -111,9 +138,14 @@ export function compilePhrase(src: string, classes: Classes, seen: Set<string> =
         const body = classes[a.name];
         if (body === undefined) throw new Error(`unknown class @${a.name} in phrase: ${src}`);
         if (seen.has(a.name)) throw new Error(`class @${a.name} refers to itself`);
-        seen.add(a.name);
-        const compiled = compilePhrase(body, classes, seen);
-        seen.delete(a.name);
+        const known = memo(compiledClasses, classes);
+        let compiled = known.get(a.name);
+        if (compiled === undefined) {
+          seen.add(a.name);
+          compiled = compilePhrase(body, classes, seen);
+          seen.delete(a.name);
+          known.set(a.name, compiled);
+        }
         return `(?:${compiled})`;
       }
     }
@@ -152,7 +184,7 @@ export function firstWords(src: string, classes: Classes): Set<string> | null {
     words: Set<string> | null;
     empty: boolean;
   }
-  const union = (a: Set<string> | null, b: Set<string> | null): Set<string> | null => (a && b ? new Set([...a, ...b]) : null);
+  const union = (a: Set<string> | null, b: Set<string> | null): Set<string> | null => (a && b ? addAll(new Set(a), b) : null);
 
   const alt = (options: Alt): Start => options.map(seq).reduce((out, next) => ({ words: union(out.words, next.words), empty: out.empty || next.empty }));
 
@@ -191,11 +223,15 @@ export function firstWords(src: string, classes: Classes): Set<string> | null {
         const body = classes[a.name];
         if (body === undefined) throw new Error(`unknown class @${a.name} in phrase: ${src}`);
         // A class that can match nothing is not told apart here: read it as any word.
-        return { words: firstWords(body, classes), empty: false };
+        const known = memo(classFirstWords, classes);
+        let words = known.get(a.name);
+        if (words === undefined) known.set(a.name, (words = firstWords(body, classes)));
+        return { words, empty: false };
       }
     }
   };
 
   const out = alt(parsePhrase(src));
-  return out.empty ? null : out.words;
+  // A copy: the set may be a class's, kept for its next use.
+  return out.empty || !out.words ? null : new Set(out.words);
 }

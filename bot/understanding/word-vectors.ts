@@ -7,7 +7,7 @@
  * a few milliseconds. If the package or the cache cannot be had, retrieval carries on without vectors.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,15 +32,64 @@ export function vectorCacheDir(): string {
   return process.env.WORD_VECTORS_DIR ?? join(projectRoot(), '.cache', 'word-vectors');
 }
 
+/** A cache file read from as it is asked for: its open descriptor, and what it was when opened. */
+export interface VectorFile {
+  path: string;
+  fd: number;
+  size: number;
+  mtimeMs: number;
+}
+
 export class WordVectors {
   private readonly index = new Map<string, number>();
   private print: string | undefined;
+  /** With a file: which words' vectors are read into `data` yet. */
+  private readonly ready: Uint8Array | null;
 
   constructor(
     words: string[],
+    /** The vectors, DIMENSIONS a word; with a file, empty until each word's are read from it. */
     private readonly data: Float32Array,
+    /**
+     * The cache file the vectors are in. Reading all 20 MB took about a twentieth of a second at every
+     * start, and a process reads the vectors of a few thousand words: each is read from the file the first
+     * time it is asked for, the same bytes. fingerprint() keeps its digest beside the file.
+     */
+    private readonly file?: VectorFile,
   ) {
     words.forEach((w, i) => this.index.set(w, i));
+    this.ready = file ? new Uint8Array(Math.floor(data.length / DIMENSIONS)) : null;
+  }
+
+  /** Word i's vectors read from the file into `data`, if they were not yet. */
+  private read(i: number): void {
+    const { ready, file } = this;
+    if (!ready || !file || ready[i]) return;
+    const at = i * DIMENSIONS * 4;
+    // Beyond the file (a words list longer than the vectors): left as reading all of it would leave it.
+    if (at + DIMENSIONS * 4 > this.data.byteLength) return;
+    const into = new Uint8Array(this.data.buffer, this.data.byteOffset + at, DIMENSIONS * 4);
+    for (let done = 0; done < into.length;) {
+      const n = readSync(file.fd, into, done, into.length - done, at + done);
+      if (n === 0) throw new Error('the word vectors file is shorter than it was');
+      done += n;
+    }
+    ready[i] = 1;
+  }
+
+  /** Every word's vectors, all read. */
+  private all(): Float32Array {
+    const { ready, file } = this;
+    if (ready && file && !ready.every(Boolean)) {
+      const into = new Uint8Array(this.data.buffer, this.data.byteOffset, this.data.byteLength);
+      for (let done = 0; done < into.length;) {
+        const n = readSync(file.fd, into, done, into.length - done, done);
+        if (n === 0) throw new Error('the word vectors file is shorter than it was');
+        done += n;
+      }
+      ready.fill(1);
+    }
+    return this.data;
   }
 
   get size(): number {
@@ -56,11 +105,35 @@ export class WordVectors {
     return this.index.get(word);
   }
 
-  /** Tells one set of vectors from another (for index-snapshot.ts's key): the word count and a hash of the vectors. */
+  /**
+   * Tells one set of vectors from another (for index-snapshot.ts's key): the word count and a hash of the
+   * vectors. Hashing 20 MB took a twentieth of a second at every start, so the hash of a cache file is kept
+   * beside it (`<file>.digest`, written when first worked out, as the build does) with the file's size and
+   * modification time, and used while both still match: the cache is only ever replaced whole, by a rename.
+   */
   fingerprint(): string {
-    this.print ??= `${this.index.size}:${createHash('sha256')
-      .update(new Uint8Array(this.data.buffer, this.data.byteOffset, this.data.byteLength))
+    if (this.print !== undefined) return this.print;
+    const file = this.file;
+    const digestPath = file && `${file.path}.digest`;
+    if (file && digestPath) {
+      try {
+        const kept = JSON.parse(readFileSync(digestPath, 'utf8')) as { size?: unknown; mtimeMs?: unknown; print?: unknown };
+        if (kept.size === file.size && kept.mtimeMs === file.mtimeMs && typeof kept.print === 'string') return (this.print = kept.print);
+      } catch {
+        // None kept yet, or unreadable: worked out below.
+      }
+    }
+    const data = this.all();
+    this.print = `${this.index.size}:${createHash('sha256')
+      .update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
       .digest('base64url')}`;
+    if (file && digestPath) {
+      try {
+        writeFileSync(digestPath, `${JSON.stringify({ size: file.size, mtimeMs: file.mtimeMs, print: this.print })}\n`);
+      } catch {
+        // A read-only cache: the hash is worked out at each start instead.
+      }
+    }
     return this.print;
   }
 
@@ -68,6 +141,7 @@ export class WordVectors {
   addTo(into: Float32Array, word: string, weight = 1): boolean {
     const i = this.index.get(word);
     if (i === undefined) return false;
+    this.read(i);
     const offset = i * DIMENSIONS;
     for (let d = 0; d < DIMENSIONS; d++) into[d]! += this.data[offset + d]! * weight;
     return true;
@@ -166,10 +240,11 @@ export function loadWordVectors(dir = vectorCacheDir()): WordVectors | null {
   const wordsPath = join(dir, `words.${FORMAT}.txt`);
   try {
     if (!existsSync(vectorsPath) || !existsSync(wordsPath)) buildWordVectors(dir);
-    const bytes = readFileSync(vectorsPath);
-    const data = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    // Kept open for the life of the process: a cache file replaced later is a new file, and this one stays as it was.
+    const fd = openSync(vectorsPath, 'r');
+    const { size, mtimeMs } = fstatSync(fd);
     const words = readFileSync(wordsPath, 'utf8').split('\n');
-    loaded = new WordVectors(words, data);
+    loaded = new WordVectors(words, new Float32Array(Math.floor(size / 4)), { path: vectorsPath, fd, size, mtimeMs });
   } catch {
     loaded = null;
   }

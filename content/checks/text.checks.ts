@@ -149,7 +149,9 @@ export function checkGsm7(c: Checker, file: string, id: string, field: string, t
   const bad = findNonGsm7(text);
   if (bad.length) c.error('not-gsm7', file, id, field, `has characters that basic phones cannot show in a text message: ${describeChars(bad)}`);
   const plain = text.replace(PLACEHOLDER, '').replace(LETTER_PLACEHOLDER, '');
-  const costly = [...new Set([...plain].filter(isGsm7ExtensionChar))].filter((ch) => ch !== '\f');
+  // Each extension character once, in the order first used (read char by char: this runs on every text at start).
+  const costly: string[] = [];
+  for (const ch of plain) if (ch !== '\f' && isGsm7ExtensionChar(ch) && !costly.includes(ch)) costly.push(ch);
   if (costly.length) {
     c.warn(
       'costly-characters',

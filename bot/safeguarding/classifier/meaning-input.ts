@@ -12,15 +12,41 @@ export const DIMENSIONS = 100;
 /** The word vectors the meaning layer reads, keyed by skeleton word (normalise.ts `skeleton`). */
 export class MeaningVectors {
   private readonly index = new Map<string, number>();
+  /** For vectors read from the int8 file: which words' vectors are multiplied out in `rows` yet. */
+  private readonly ready: Uint8Array | null;
 
   constructor(
     readonly words: readonly string[],
     /** Each word's place by frequency in the embeddings' own corpus, for the SIF weight. */
     readonly ranks: Int32Array,
     /** words.length unit vectors of DIMENSIONS. */
-    readonly data: Float32Array,
+    private readonly rows: Float32Array,
+    /**
+     * The int8 components and their scale, when `rows` starts empty: each word's vector is multiplied
+     * out when first asked for, to the same float32 numbers as all at once, so the start does not pay
+     * for two million of them (a message reads a few dozen words).
+     */
+    private readonly quantised?: { q: Int8Array; scale: number },
   ) {
     words.forEach((w, i) => this.index.set(w, i));
+    this.ready = quantised ? new Uint8Array(words.length) : null;
+  }
+
+  /** Every vector (words.length of DIMENSIONS), all multiplied out. */
+  get data(): Float32Array {
+    if (this.ready) for (let i = 0; i < this.words.length; i++) this.vectorsWith(i);
+    return this.rows;
+  }
+
+  /** The vectors, with word i's multiplied out: its components are at i * DIMENSIONS. */
+  vectorsWith(i: number): Float32Array {
+    const ready = this.ready;
+    if (ready && !ready[i]) {
+      const { q, scale } = this.quantised!;
+      for (let d = i * DIMENSIONS; d < (i + 1) * DIMENSIONS; d++) this.rows[d] = (q[d] as number) * scale;
+      ready[i] = 1;
+    }
+    return this.rows;
   }
 
   get size(): number {
@@ -180,11 +206,12 @@ export const INPUTS = DIMENSIONS + CONTEXT_FEATURES.length;
  */
 export function meaningInput(vectors: MeaningVectors, words: readonly string[], out = new Float32Array(INPUTS)): Float32Array {
   out.fill(0);
-  const { data, ranks } = vectors;
+  const { ranks } = vectors;
   let total = 0;
   for (const w of words) {
     const i = vectors.at(w);
     if (i === undefined) continue;
+    const data = vectors.vectorsWith(i);
     const weight = sifWeight(ranks[i] as number);
     total += weight;
     const offset = i * DIMENSIONS;
@@ -237,9 +264,7 @@ export function readMeaningVectors(file: URL = VECTORS_FILE, wordsFile: URL = VE
   const scale = bytes.readFloatLE(0);
   if (bytes.length !== 4 + lines.length * DIMENSIONS) throw new Error('the safeguarding word vectors are damaged: run npm run safeguarding:train');
   const q = new Int8Array(bytes.buffer, bytes.byteOffset + 4, lines.length * DIMENSIONS);
-  const data = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) data[i] = (q[i] as number) * scale;
   const words = lines.map((l) => l.slice(0, l.indexOf(' ')));
   const ranks = Int32Array.from(lines, (l) => Number(l.slice(l.indexOf(' ') + 1)));
-  return new MeaningVectors(words, ranks, data);
+  return new MeaningVectors(words, ranks, new Float32Array(q.length), { q, scale });
 }

@@ -225,7 +225,7 @@ export class MeaningScorer {
     const h = this.hidden;
     const at = i * h;
     if (this.done[i]) return at;
-    const { data } = this.vectors;
+    const data = this.vectors.vectorsWith(i);
     for (let j = 0; j < h; j++) {
       let z = 0;
       for (let d = 0; d < DIMENSIONS; d++) z += (this.w1[j * INPUTS + d] as number) * (data[i * DIMENSIONS + d] as number);

@@ -25,12 +25,27 @@ export class LinearModel {
    * per label, which makes scoring a long message several times faster.
    */
   private byFeature: Float32Array | null = null;
+  /** labels.length rows of BUCKETS weights, row-major; for a model made from byFeature, laid out when asked for. */
+  private rows: Float32Array | null;
 
   constructor(
     readonly labels: readonly string[],
     /** labels.length rows of BUCKETS weights, row-major. */
-    readonly weights: Float32Array,
-  ) {}
+    weights: Float32Array,
+  ) {
+    this.rows = weights;
+  }
+
+  get weights(): Float32Array {
+    if (!this.rows) {
+      const k = this.labels.length;
+      const t = this.byFeature as Float32Array;
+      const rows = new Float32Array(t.length);
+      for (let c = 0; c < k; c++) for (let f = 0; f < BUCKETS; f++) rows[c * BUCKETS + f] = t[f * k + c] as number;
+      this.rows = rows;
+    }
+    return this.rows;
+  }
 
   /** Lays the weights out feature by feature for fast scoring; the model must not learn after this. */
   freeze(): this {
@@ -39,6 +54,21 @@ export class LinearModel {
     for (let c = 0; c < k; c++) for (let f = 0; f < BUCKETS; f++) t[f * k + c] = this.weights[c * BUCKETS + f] as number;
     this.byFeature = t;
     return this;
+  }
+
+  /** A frozen model's weights feature by feature (BUCKETS rows of labels.length), as freeze() lays them out. */
+  featureMajor(): Float32Array {
+    if (!this.byFeature) throw new Error('only a frozen model has its weights feature by feature');
+    return this.byFeature;
+  }
+
+  /** A frozen model from weights already laid out feature by feature (featureMajor() of another). */
+  static frozen(labels: readonly string[], byFeature: Float32Array): LinearModel {
+    if (byFeature.length !== labels.length * BUCKETS) throw new Error('safeguarding model has the wrong size: retrain it with npm run safeguarding:train');
+    const model = new LinearModel(labels, new Float32Array(0));
+    model.rows = null;
+    model.byFeature = byFeature;
+    return model;
   }
 
   static empty(labels: readonly string[]): LinearModel {

@@ -18,6 +18,7 @@ import type { Example } from '../corpus.js';
 import { inEpochs } from './epochs.js';
 import { featuresOf } from './features.js';
 import { LinearModel } from './model.js';
+import { readUnpacked, unpackedKey, writeUnpacked } from './unpacked.js';
 import { exampleWords } from './train-meaning.js';
 
 export const NOW_LABELS = ['not-now', 'now'] as const;
@@ -71,9 +72,27 @@ export function writeNowModel(model: LinearModel, corpusHash: string): void {
   writeFileSync(NOW_META_FILE, `${JSON.stringify({ labels: [...model.labels], scales, corpusHash } satisfies NowMeta, null, 2)}\n`);
 }
 
-export function readNowModel(): { model: LinearModel; corpusHash: string } {
+const NOW_UNPACKED_FILE = new URL('../model/now.f32', import.meta.url);
+
+function readQuantisedNow(): { meta: NowMeta; bytes: Int8Array; key: string } {
   const meta = JSON.parse(readFileSync(NOW_META_FILE, 'utf8')) as NowMeta;
   const buf = readFileSync(NOW_FILE);
   const bytes = new Int8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-  return { model: LinearModel.fromQuantised(meta.labels, bytes, meta.scales), corpusHash: meta.corpusHash };
+  return { meta, bytes, key: unpackedKey(bytes, [meta.labels, meta.scales]) };
+}
+
+/** The model, from the build's float32 copy (now.f32, unpacked.ts) when it matches now.bin. */
+export function readNowModel(): { model: LinearModel; corpusHash: string } {
+  const { meta, bytes, key } = readQuantisedNow();
+  const unpacked = readUnpacked(NOW_UNPACKED_FILE, key, bytes.length);
+  return {
+    model: unpacked ? LinearModel.frozen(meta.labels, unpacked) : LinearModel.fromQuantised(meta.labels, bytes, meta.scales),
+    corpusHash: meta.corpusHash,
+  };
+}
+
+/** Writes now.f32 for readNowModel. */
+export function writeUnpackedNowModel(): void {
+  const { meta, bytes, key } = readQuantisedNow();
+  writeUnpacked(NOW_UNPACKED_FILE, key, LinearModel.fromQuantised(meta.labels, bytes, meta.scales).featureMajor());
 }

@@ -22,9 +22,9 @@ import { readStatisticalLayers } from './classifier/fused.js';
 import type { LinearModel } from './classifier/model.js';
 import { readNowModel } from './classifier/now.js';
 import { scoreTokens, type ClassifierScore } from './classifier/score.js';
-import { urgentNow } from './classifier/cues.js';
+import { urgentNow, warningNow } from './classifier/cues.js';
 import { mayCalm, readSecondStage, secondStageInput, secondStageProbability, type SecondStageModel } from './classifier/second-stage.js';
-import { checkSafeguarding, tokenise, type RiskKind, type SafeguardingMatch } from './detector.js';
+import { checkSafeguarding, firmRuleFired, tokenise, type RiskKind, type SafeguardingMatch } from './detector.js';
 import { firmDisclosure } from './firm.js';
 
 /** At or above this crisis probability, the statistical layer alone sends the crisis reply. */
@@ -73,7 +73,7 @@ const { model: nowModel } = readNowModel();
  */
 export function saysDangerNow(text: string, kinds: readonly RiskKind[]): boolean {
   const pieces = tokenise(text);
-  return firmDisclosure(pieces, kinds) || urgentNow(skeletonOf(pieces));
+  return firmDisclosure(pieces, kinds) || urgentNow(skeletonOf(pieces)) || (kinds.length > 0 && firmRuleFired(pieces));
 }
 
 /** Whether the second stage softens a flagged message to the possible-risk line (classifier/second-stage.ts). */
@@ -117,7 +117,10 @@ export function decide(
     const crisis: RiskAssessment = { level: 'crisis', kinds: rules.kinds, categories: [...new Set(named)] };
     // "I want to kill myself" or "my dad hurts me", told now in the first person, is never softened
     // (firm.ts); nor is a message with a cue of danger now ("tonight", "scared", "not answering").
-    if (firmDisclosure(pieces, rules.kinds) || urgentNow(skeletonOf(pieces))) return crisis;
+    // Nor a goodbye note, "it's time" or an adult asking a child for pictures (rules marked `firm`), nor a
+    // warning sign now beside a past event ("tried to hang himself two years ago and now he has stopped his meds").
+    const skeleton = skeletonOf(pieces);
+    if (firmDisclosure(pieces, rules.kinds) || urgentNow(skeleton) || warningNow(skeleton) || firmRuleFired(pieces)) return crisis;
     // The rules cannot tell "she took an overdose in year 9, can the plan cover it" from now; the
     // statistical layer learnt past events apart. Then the 999 line still goes first.
     if (score.possible - score.crisis >= PAST_MARGIN + score.crisis) return POSSIBLE;
@@ -128,6 +131,12 @@ export function decide(
     if (!urgentNow(skeletonOf(pieces)) && calmed(text, pieces, false, score, stage, now)) return POSSIBLE;
     return { level: 'crisis', kinds: [], categories };
   }
-  if (score.possible >= POSSIBLE_AT) return { level: 'possible', kinds: [], categories: [] };
+  if (score.possible >= POSSIBLE_AT) {
+    // A past attempt with a warning sign now (things given away, medication stopped, a relapse last
+    // week) is danger now, though the layers read the attempt as past.
+    const skeleton = skeletonOf(pieces);
+    if (warningNow(skeleton)) return { level: 'crisis', kinds: [], categories };
+    return POSSIBLE;
+  }
   return NONE;
 }

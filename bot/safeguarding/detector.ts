@@ -167,6 +167,21 @@ export function tokenise(text: string): string[][] {
   return scannedParts(text).map((part) => normaliseTokens(part).map(skeleton));
 }
 
+const FIRM_RULES: Rule[] = RULES.filter((r) => r.firm);
+
+/**
+ * Whether a rule marked `firm` (rules/vocabulary.ts) fires in the message's pieces: a goodbye note or "it's
+ * time" beside a farewell, which no calming context may soften (assess.ts).
+ */
+export function firmRuleFired(pieces: string[][]): boolean {
+  for (const piece of pieces) {
+    const { text: prepared, ctx, present } = prepare(piece);
+    const hits: Hits = { kinds: new Set(), categories: new Set() };
+    for (const rule of FIRM_RULES) if (mayMatch(rule, present) && ruleHits(rule, prepared, ctx, hits)) return true;
+  }
+  return false;
+}
+
 /**
  * Checks one message. Returns the kinds of risk found and the categories of the rules that found them,
  * or null when there is nothing to act on.

@@ -104,6 +104,15 @@ describe('a disclosure of danger now told inside a SEND question keeps the crisi
     'I could murder the transport team. I have had enough of everything, I have written letters to my kids and I know which bridge',
     'this form is killing me. my daughter has been cutting her arms every day and the cuts are getting deeper',
     'kill my phone, my stepdad keeps sending me pictures of himself and says not to tell mum',
+    // A goodbye note or "it's time" is a plan made; a pretext is how an adult asks a child for pictures.
+    'i need to know how direct payments work for my mum so she is ok after. i wrote my note already. what forms does she fill in',
+    'in case anyone reads this, im sorry',
+    'im doing a drama project at school and my teacher keeps messaging me asking for pics of me',
+    // A past attempt beside a warning sign now, or a relapse now, is now.
+    'he tried 3 years before and now he has stopped his meds and given his things away',
+    'i have not done it for 2 years but i relapsed last week',
+    "she hadn't cut for over a year but she relapsed on sunday",
+    "He tried to hang himself two years ago and now he's stopped eating, stopped taking his meds and told his girlfriend to look after his dog.",
     // Text-speak drops the "I"; a laugh beside it does not make it a joke.
     'kms lol',
     'wanna die haha',
@@ -118,6 +127,12 @@ describe('a disclosure of danger now told inside a SEND question keeps the crisi
     expect(assessRisk('my dad used to hit me when I was little, I am 30 now and need help with my sons EHCP').level).not.toBe('crisis');
     expect(assessRisk('my son took an overdose two years ago and is now under CAMHS, can college help him').level).toBe('possible');
     expect(assessRisk("i don't want to live in this area any more, can we move school?").level).toBe('none');
+  });
+
+  test('a relapse or things given away that are over are not a warning sign now', () => {
+    expect(assessRisk('she relapsed in year 9 but has been fine for two years, can the plan mention it').level).toBe('possible');
+    expect(assessRisk('he gave his old toys away when we moved last year').level).not.toBe('crisis');
+    expect(assessRisk('school asked for photos of him for his profile').level).toBe('none');
   });
 });
 

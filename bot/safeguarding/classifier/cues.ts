@@ -435,3 +435,64 @@ export function urgentNow(skeletonText: string): boolean {
     if (!NEGATED.test(skeletonText.slice(Math.max(0, m.index - 24), m.index))) return true;
   return false;
 }
+
+/**
+ * Warning signs now beside a past event: things given away, goodbyes said, medication stopped, a relapse
+ * or an attempt made again. "He tried three years ago and now he has stopped his meds and given his
+ * things away" or "I hadn't done it for two years but I relapsed last week" is danger now, though the
+ * statistical layers read the attempt as past: a message they read as a possible risk (a past event)
+ * gets the crisis reply when it has one of these (assess.ts).
+ */
+const SIGNS_NOW = [
+  'giving * things away',
+  'given * things away',
+  'gave * things away',
+  'giving away * things',
+  'given away * things',
+  'gave away * things',
+  'giving * stuff away',
+  'given * stuff away',
+  'gave * stuff away',
+  'giving away * stuff',
+  'gave away * stuff',
+  'given away * stuff',
+  'giving * clothes away',
+  'given * clothes away',
+  'gave * clothes away',
+  'relapsed last *',
+  'relapsed this *',
+  'relapsed yesterday',
+  'relapsed today',
+  'relapsed again',
+  'relapsed recently',
+  'relapsed on *',
+  'have relapsed',
+  'has relapsed',
+  'just relapsed',
+  'a relapse last *',
+  'a relapse this *',
+  'tried again',
+  'did it again',
+  'done it again',
+  'doing it again',
+  'stopped * meds',
+  'stopped * medication',
+  'stopped taking * meds',
+  'stopped taking * medication',
+  'stopped taking * tablets',
+  'saying goodbye to',
+  'said goodbye to everyone',
+  'said goodbye to * friends',
+  'will not need them',
+  'will not need it',
+  'sorry for everything',
+] as const;
+const SIGNS_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${SIGNS_NOW.map((phrase) => phrase.split(' ').map(cueWord).join(' ')).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+
+/** Whether the skeleton text has a warning sign of SIGNS_NOW, not negated ("has not relapsed"). */
+export function warningNow(skeletonText: string): boolean {
+  SIGNS_RE.lastIndex = 0;
+  for (let m = SIGNS_RE.exec(skeletonText); m; m = SIGNS_RE.exec(skeletonText))
+    if (!NEGATED.test(skeletonText.slice(Math.max(0, m.index - 24), m.index))) return true;
+  return false;
+}

@@ -80,6 +80,23 @@ export const CHILD_AT_RISK: RuleSpec[] = [
       '(making|made|forcing|forced|asking|asked|pressuring|pressured|getting|blackmailing) (me|him|her|them|@victimChild) (to)? (send|take|share) (pictures|photos|pics|videos|images|selfies) of (@refl|me|him|her)',
   },
   {
+    name: 'adult-asks-for-pictures',
+    kinds: ['child-at-risk'],
+    // A pretext beside it ("for a drama project") is how grooming is told: no calming context softens it.
+    firm: true,
+    category: (ctx) => (picturesWithDemand(ctx) ? 'sextortion' : 'grooming'),
+    // An adult outside the home asking a child for pictures of themselves is grooming, whatever the
+    // pretext ("my teacher keeps messaging me asking for pics of me", "a man on my game wants selfies of me").
+    phrase:
+      '(teacher|teachers|tutor|coach|instructor|ta|teaching assistant|youth worker|leader|driver|escort|man|men|guy|bloke|stranger|adult|' +
+      'older (boy|guy|man|lad|lads)|someone online|somebody online|person online) ~5 ' +
+      '(asking|asks|asked|ask|wants|wanted|begging|begs|begged|pressuring|pressures|pressured|pushing|messaging|messages|messaged) ~3 ' +
+      '(pictures|picture|photos|photo|pics|pic|selfies|selfie|videos|video|snaps) of (me|@refl)',
+    // Photos for a pass, a profile or coursework: "my art teacher asked me to take photos of myself for my portrait coursework".
+    notAfter:
+      'for (the|a|my|his|her|our|their)? ~2 (profile|coursework|portfolio|pass|card|id|passport|badge|lanyard|yearbook|newsletter|website|display|file|record|records|form|application|plan|ehcp|review)',
+  },
+  {
     name: 'shaking-baby',
     kinds: ['child-at-risk'],
     category: carerOr('child-abuse'),

@@ -1,5 +1,5 @@
 /** The safeguarding rules for one kind of risk: self-harm and suicidal feelings. The decisions behind them are in ../rules.ts. */
-import { carerOr, personNamed, SHORT_MESSAGE, type RuleSpec } from './vocabulary.js';
+import { carerOr, GOODBYE_WORDS, personNamed, SHORT_MESSAGE, type RuleSpec } from './vocabulary.js';
 
 export const SELF_HARM: RuleSpec[] = [
   {
@@ -262,6 +262,79 @@ export const SELF_HARM: RuleSpec[] = [
     kinds: ['self-harm'],
     category: 'suicide',
     phrase: 'done with (life|living|being alive|existing)',
+  },
+  // Goodbyes: a note, a letter or a last message, "it's time", "won't be a burden much longer". Said
+  // in passing, often with no word of dying in them, and each a plan already made (`firm`: no calming
+  // context softens them). A note for a teacher, goodbye cards for a class or "it's time for bed" are not.
+  {
+    name: 'goodbye-note',
+    kinds: ['self-harm'],
+    category: 'suicide',
+    firm: true,
+    phrase:
+      '(suicide|goodbye|farewell) (note|notes|letter|letters|message|messages|video|videos|texts)|' +
+      // A note or letter that says sorry, goodbye or "I love you": "found a note in his room saying sorry and that he loves us".
+      '(note|notes|letter|letters) ~8 @farewell|' +
+      '(sorry|goodbye|bye) ~2 (on|in) (a|the|my|his|her) (note|letter)|' +
+      // "i wrote my note already", "note done": the note closing the sentence.
+      '(wrote|written|write|writing|finished|done|left|did) my (note|notes) (already|now|today|tonight|last night)? $',
+    // "signs such as goodbye notes", "goodbye cards for her class", "a goodbye letter to his TA".
+    notBefore: '(signs|sign|warning|such as|like|about|spot|spotting|or|@frame) ~3',
+    notAfter: '(to|for) (his|her|my|the|our|their)? (ta|teacher|teachers|class|classmates|staff|school|nursery|senco|team|leavers|tutor|form)',
+  },
+  {
+    name: 'sorry-for-everything',
+    kinds: ['self-harm'],
+    category: 'suicide',
+    // Closing a sentence, or before a goodbye; not "sorry for everything I said to my support worker".
+    phrase: 'sorry (for|4) (everything|evrything|it al) ($|x|goodbye|bye|i love|love you)',
+  },
+  {
+    name: 'its-time-goodbye',
+    kinds: ['self-harm'],
+    category: 'suicide',
+    firm: true,
+    // "wrote my note. its time", "tonight's the night": with a goodbye, a note or a means in the message.
+    phrase:
+      'it is (now)? (the)? (nearly|almost)? time (now)? $|(tonight is|today is|tonights|todays) the (night|day) !(of|for|we|he|she|they|when|that the|my|his|her)',
+    when: (ctx) => [...GOODBYE_WORDS].some((w) => ctx.words.has(w)),
+  },
+  {
+    name: 'if-anyone-reads-this',
+    kinds: ['self-harm'],
+    category: 'suicide',
+    firm: true,
+    // "in case anyone reads this, im sorry", "by the time you read this I will be gone"; not "if anyone
+    // reads this and can help, sorry it's long".
+    phrase:
+      '(if|when|in case|incase|by the time|once) (anyone|anybody|someone|somebody|you|my (mum|mom|dad|family|parents|sister|brother)|people|they) ' +
+      '(reads|read|finds|find|sees|see|gets|get) (this|my (note|letter|message|messages|notes|letters)|these) ~3 ' +
+      '(@farewell|i (wil|am|wil have) (be)? (gone|dead|not be here|not be alive|not be around|done it))',
+  },
+  {
+    name: 'not-a-burden-much-longer',
+    kinds: ['self-harm'],
+    category: 'suicide',
+    firm: true,
+    phrase:
+      'i (wil not|am not going to|am not gonna|wont) be (a|an)? (problem|burden|bother|nuisance|pain|trouble|worry) (to|for|on)? ~3 (much longer|for much longer|any longer|for long|after (tonight|today|this week|friday))|' +
+      '(he|she|they) (wil not|is not going to|are not going to|wont) be (a|an)? burden (to|for|on)? ~3 (much longer|for much longer|any longer|for long|soon|after (tonight|today))',
+    // "I won't be a problem for much longer, I've nearly finished the application".
+    notAfter: '~4 (finished|finish|application|form|forms|paperwork|moving|leaving|move|nearly done|sorted|job|college|course)',
+  },
+  {
+    name: 'better-when-gone',
+    kinds: ['self-harm'],
+    category: 'suicide',
+    phrase: '(better|easier|happier) (off)? (when|if|once|after) (i am|i) (gone|not around|not here|dead|no longer here|out of the way)',
+    notAfter: '(the house|so much|as much|at home|in the day|during|for|on|at|to|when|from)',
+  },
+  {
+    name: 'cannot-face-another-day',
+    kinds: ['self-harm'],
+    category: 'suicide',
+    phrase:
+      '(i|bye everyone)? (can not|could not) (do|face|take|handle|survive|live) (another|one more) (day|night) ($|alive|living|of (living|life|being alive))',
   },
   {
     name: 'jump-from-height',

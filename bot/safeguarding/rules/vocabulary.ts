@@ -64,6 +64,12 @@ export const CLASSES: Record<string, string> = {
     'policy|policies|procedure|procedures|training|trained|course|courses|awareness|prevention|statistics|' +
     'stats|rate|rates|research|leaflet|leaflets|lesson|lessons|curriculum|guidance|workshop|workshops|' +
     'toolkit|resources|module|project|homework|essay|assignment|protocol|protocols|strategy|charity|charities',
+  /** What a goodbye says: "sorry for everything", "I love you", "it was nobody's fault", "it's time". */
+  farewell:
+    'sorry $|sorry (mum|mom|mama|dad|everyone|al|for everything|4 everything|for evrything|4 evrything|for it al|for being (a|such a)? (burden|problem|pain|disappointment|failure|let down))|' +
+    'goodbye|bye $|bye (mum|mom|mama|dad|everyone|al)|i love (you|them|her|him|everyone|you al)|love you al|(he|she) loves (us|me|you)|forgive me|' +
+    '(it was|it is|it is not|it was not)? (nobodys|nobody is|no ones|noones) fault|not (your|anyones|anybodys|their|her|his|my mums|mums) fault|' +
+    'it is time|thank you for everything|thanks for everything|look after (mum|my mum|dad|my dad|my dog|my cat|each other|everyone)',
   sportsOrAccident:
     '(at|in|during|playing|doing) (football|rugby|pe|sport|sports|training|the park|a match|match|games|' +
     'play|playtime|the playground|gymnastics|swimming)|by accident|accidentally|falling|playing|shaving|cooking',
@@ -98,6 +104,11 @@ export interface RuleSpec {
   notAfter?: string;
   /** For the few checks the phrase language cannot say, such as "any word ending in -ing". */
   notAfterPattern?: RegExp;
+  /**
+   * A match is a disclosure of danger now that no calming context softens (assess.ts), as firm.ts holds
+   * for "I want to die": a goodbye note or "it's time" is a plan made, whatever SEND question is around it.
+   */
+  firm?: boolean;
   /** A test on the whole message, for rules that need a person named somewhere in it. */
   when?: (ctx: Context) => boolean;
 }
@@ -108,6 +119,8 @@ export const CHILD_WORDS = SK(
   'son sons daughter daughters child children childs kid kids boy boys girl girls baby toddler teen teenager nephew niece stepson stepdaughter grandson granddaughter',
 );
 
+/** Words that make "it's time" or "tonight's the night" a goodbye: a note, a farewell, the means at hand. */
+export const GOODBYE_WORDS = SK('note notes letter letters goodbye goodbyes bye sorry rope pills tablets bridge');
 export const personNamed = (ctx: Context): boolean => [...PERSONAL].some((w) => ctx.words.has(w));
 export const mentionsChild = (ctx: Context): boolean => [...CHILD_WORDS].some((w) => ctx.words.has(w));
 /** A short message ("self harm", "suicidal") is about the person typing it. */

@@ -113,6 +113,22 @@ describe('a disclosure of danger now told inside a SEND question keeps the crisi
     'i have not done it for 2 years but i relapsed last week',
     "she hadn't cut for over a year but she relapsed on sunday",
     "He tried to hang himself two years ago and now he's stopped eating, stopped taking his meds and told his girlfriend to look after his dog.",
+    // Danger now beside the calm words the second stage weighs: an idiom of exasperation, a hazard
+    // called a death trap, a member of staff retiring, a transition plan, physio, melatonin, easy read.
+    'our TA is retiring and i cant go on anymore',
+    "I'm losing my mind, she keeps saying she wants to die and she has a rope in her room",
+    "my head is exploding, I'm going to end it all this weekend",
+    'the SEND line will be the death of me. i have written my note and it is time',
+    'the flat is a death trap and my partner is threatening to kill me tonight',
+    "we have a transition plan but he told me he's going to jump off the bridge on friday",
+    "the transition meeting is next week but he says he won't be around for it, he has sorted who gets his stuff",
+    'it was going well at college but he has been saying goodbye to people and gave his dog to his friend',
+    'his physio is going well but he told me he wants to kill himself',
+    "she's on melatonin and she took the whole bottle, she won't wake up properly",
+    'he has a dosette box and he swallowed a weeks worth of tablets at once',
+    "I'm teaching her about online safety but a man online keeps asking her to send nudes and meet him",
+    'easy read leaflet please. my stepdad touches me at night',
+    'going ok here, just wanted to say thank you for everything and goodbye',
     // Text-speak drops the "I"; a laugh beside it does not make it a joke.
     'kms lol',
     'wanna die haha',

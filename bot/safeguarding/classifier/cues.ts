@@ -101,6 +101,21 @@ export const CUES = {
     'form is literally killing me',
     'forms are literally killing me',
     'paperwork is literally killing me',
+    // Things going well, a hazard told as an idiom, a member of staff leaving.
+    'going ok',
+    'going okay',
+    'going well',
+    'death trap',
+    'retiring',
+    'retired',
+    // Exasperation told as an idiom: "the SEND line will be the death of me", "mocks are slaughtering me".
+    'the death of me',
+    'lose my mind',
+    'losing my mind',
+    'kill me off',
+    'slaughtering me',
+    'head is exploding',
+    'head is * exploding',
   ],
   past: [
     'when * was #',
@@ -206,6 +221,11 @@ export const CUES = {
     'on her plan',
     'melts down',
     'always been like',
+    'dosette',
+    'blister pack',
+    'melatonin',
+    'physio',
+    'physiotherapy',
     'dentist',
     'anaesthetic',
   ],
@@ -266,6 +286,15 @@ export const CUES = {
     'training course',
     'a course on',
     'a course for',
+    // A move between schools being planned; a child taught about a risk before it comes.
+    'transition document',
+    'transition plan',
+    'transition meeting',
+    'transition visit',
+    'transition visits',
+    'teaching * about',
+    'teach * about',
+    'easy read',
     'writing a story',
     'for research',
   ],
@@ -428,11 +457,36 @@ const URGENT_RE = new RegExp(
   'gu',
 );
 
+/**
+ * A goodbye or an apology that is about school life, not a farewell: "we said goodbye to his TA",
+ * "goodbye cards for her class", "sorry for everything I said to my support worker", "signs such as
+ * goodbye notes". Read from where the urgency cue starts (skeleton text).
+ */
+const ORDINARY_GOODBYE = new RegExp(
+  '^(?:' +
+    [
+      'goodbye (?:cards?|party|parties|asembly|asemblies|presents?|gifts?|hug)',
+      'goodbye to (?:his|her|the|our|my|their) (?:ta|teachers?|clas|staf|schol|nursery|senco|team|suport worker|key worker|tutor|form tutor)',
+      'sory for everything (?:i|he|she|we|they) (?:said|did|put|caused|wrote)',
+    ]
+      .map((p) => p.replace(/[a-z]+/g, (w) => skeleton(w)))
+      .join('|') +
+    ')(?![\\p{L}\\p{N}])',
+  'u',
+);
+/** A goodbye named as a warning sign in a list: "signs such as giving things away or goodbye notes". */
+const LISTED_BEFORE = /(?:^| )(?:such as|signs of|signs like|signs|warning signs) (?:\S+ ){0,5}$/;
+
 /** Whether the skeleton text has an urgency cue of URGENT_NOW, not negated ("not scared"). */
 export function urgentNow(skeletonText: string): boolean {
   URGENT_RE.lastIndex = 0;
-  for (let m = URGENT_RE.exec(skeletonText); m; m = URGENT_RE.exec(skeletonText))
-    if (!NEGATED.test(skeletonText.slice(Math.max(0, m.index - 24), m.index))) return true;
+  for (let m = URGENT_RE.exec(skeletonText); m; m = URGENT_RE.exec(skeletonText)) {
+    const before = skeletonText.slice(Math.max(0, m.index - 24), m.index);
+    if (NEGATED.test(before)) continue;
+    if (ORDINARY_GOODBYE.test(skeletonText.slice(m.index, m.index + 80))) continue;
+    if (m[0] === skeleton('goodbye') && LISTED_BEFORE.test(skeletonText.slice(Math.max(0, m.index - 60), m.index))) continue;
+    return true;
+  }
   return false;
 }
 

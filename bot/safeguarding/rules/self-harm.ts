@@ -208,6 +208,8 @@ export const SELF_HARM: RuleSpec[] = [
   {
     name: 'cannot-go-on',
     kinds: ['self-harm'],
+    // Despair told now: an idiom beside it ("I'm losing my mind", "my head is exploding") does not soften it.
+    firm: true,
     category: carerOr('suicide'),
     // Only "I": "we can't go on like this" is usually about the wait for a school place.
     phrase: 'i (just|really|honestly|seriously|literally|actually|simply|feel like i|feel i)? can not (go on|carry on|keep going)',
@@ -218,6 +220,8 @@ export const SELF_HARM: RuleSpec[] = [
   {
     name: 'nobody-cares-if-die',
     kinds: ['self-harm'],
+    // Despair told now: an idiom beside it ("I'm losing my mind", "my head is exploding") does not soften it.
+    firm: true,
     category: 'suicide',
     phrase:
       '(nobody|everyone|people|anyone|no one) ~3 (care|cares|cared|notice|noticed|miss|mind) ~1 (if|when) ~2 (die|died|dead|gone|killed @refl|not here|never born)',

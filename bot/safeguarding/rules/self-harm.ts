@@ -280,6 +280,8 @@ export const SELF_HARM: RuleSpec[] = [
       // A note or letter that says sorry, goodbye or "I love you": "found a note in his room saying sorry and that he loves us".
       '(note|notes|letter|letters) ~8 @farewell|' +
       '(sorry|goodbye|bye) ~2 (on|in) (a|the|my|his|her) (note|letter)|' +
+      // "she has written letters to each of us".
+      '(written|wrote|writing|left|leaving) (letters|notes|a letter|a note) (to|for) (each|al|every one) of (us|them|you)|' +
       // "i wrote my note already", "note done": the note closing the sentence.
       '(wrote|written|write|writing|finished|done|left|did) my (note|notes) (already|now|today|tonight|last night)? $',
     // "signs such as goodbye notes", "goodbye cards for her class", "a goodbye letter to his TA".
@@ -322,9 +324,22 @@ export const SELF_HARM: RuleSpec[] = [
     firm: true,
     phrase:
       'i (wil not|am not going to|am not gonna|wont) be (a|an)? (problem|burden|bother|nuisance|pain|trouble|worry) (to|for|on)? ~3 (much longer|for much longer|any longer|for long|after (tonight|today|this week|friday))|' +
-      '(he|she|they) (wil not|is not going to|are not going to|wont) be (a|an)? burden (to|for|on)? ~3 (much longer|for much longer|any longer|for long|soon|after (tonight|today))',
+      '(he|she|they) (wil not|is not going to|are not going to|wont) be (a|an)? burden (to|for|on)? ~3 (much longer|for much longer|any longer|for long|soon|after (tonight|today))|' +
+      'i (wil not|am not going to|am not gonna|wont) be (around|here|alive) (much longer|for much longer|any longer|after (tonight|today|this week))|' +
+      // "he says we won't have to worry about him for much longer".
+      '(we|you|they|mum|dad|everyone|my family|his family|her family) (wil not|wont|do not|are not going to) (have to|need to) (worry about|deal with|look after|put up with) (me|him|her) (for)? (much longer|for much longer|any longer|soon|after (tonight|today))',
     // "I won't be a problem for much longer, I've nearly finished the application".
-    notAfter: '~4 (finished|finish|application|form|forms|paperwork|moving|leaving|move|nearly done|sorted|job|college|course)',
+    notAfter:
+      '(today|this (morning|afternoon|evening)|at (work|the office|home)|~4 (finished|finish|application|form|forms|paperwork|moving|moves|leaving|leaves|move|starts|starting|' +
+      'nearly done|sorted|job|college|course|placement|supported living|residential|university|uni|holiday))',
+  },
+  {
+    name: 'funeral-planned',
+    kinds: ['self-harm'],
+    category: 'suicide',
+    // "I've planned my funeral", "made a playlist for my funeral": not firm, so "lol" beside it may soften it.
+    phrase: '(planned|planning|plan|made|making|chosen|chose|picked|picking|written|wrote|sorted) ~3 (for|at|of)? my (own)? funeral',
+    notAfter: '(outfit|outfits|clothes|dress|suit|shoes|hat)',
   },
   {
     name: 'better-when-gone',

@@ -34,6 +34,19 @@ const SUICIDE_NOW = phraseRegExp(
   CLASSES,
 );
 
+/**
+ * A wish to die told of someone else, in the present: "she says she wants to die", "he keeps saying he
+ * wants to kill himself", whatever care they are under ("she is open to CAMHS"). A what-if before it
+ * ("what do I do if she says ...") is left to the layers, as is the past ("she said she wanted to die").
+ */
+const REPORTED_WISH_NOW = phraseRegExp(
+  '(he|she|they|@victimChild)? (says|keeps saying|is saying|has said|has been saying|tells me|told me|tels everyone|said) (that)? (he|she|they) ' +
+    `${ADVERB} (wants|want|needs|need|is going|are going|is planning|are planning|is trying|are trying) to ` +
+    '(die|be dead|kil (himself|herself|themselves)|end it al|end (his|her|their) life|unalive (himself|herself|themselves))' +
+    ' !((his|her|their|the|some)? (hair|clothes|top|shirt|jeans|uniform|shoes|hoodie|laughing|for))',
+  CLASSES,
+);
+
 /** A child telling of an adult who hurts them now: a present-tense verb, "me" after it. */
 const ADULT_HURTS_ME_NOW = phraseRegExp(
   '(my|our) @parentFigure (keeps|always|still|is)? (always|still|constantly|keeps)? ' +
@@ -72,11 +85,14 @@ const ADULT_HURTS_CHILD_NOW = phraseRegExp(
 /** Told as a what-if or as someone else's words in a question: "if a pupil says ...", "what should I say when ...". */
 const FRAMED_BEFORE = endingRegExp('(if|whenever|incase|in case|what if|says|say|said|saying|told|tells) ~4', CLASSES);
 
-function heldIn(re: RegExp, piece: string): boolean {
+/** Someone else's words told as what may come: "a written plan for when she says she wants to die at school". */
+const FRAMED_REPORT_BEFORE = endingRegExp('(if|when|whenever|incase|in case|what if|says|say|said|saying|told|tells) ~4', CLASSES);
+
+function heldIn(re: RegExp, piece: string, framed: RegExp = FRAMED_BEFORE): boolean {
   for (const m of piece.matchAll(re)) {
     const before = piece.slice(Math.max(0, m.index - 60), m.index);
     const cut = before.indexOf(' ');
-    if (!FRAMED_BEFORE.test(cut < 0 ? ' ' : before.slice(cut))) return true;
+    if (!framed.test(cut < 0 ? ' ' : before.slice(cut))) return true;
   }
   return false;
 }
@@ -92,7 +108,7 @@ export function firmDisclosure(pieces: string[][], kinds: readonly RiskKind[]): 
   return pieces.some((p) => {
     const text = ` ${p.join(' ')} `;
     return (
-      (suicide && (heldIn(SUICIDE_NOW, text) || heldIn(SUICIDE_NOW_NO_I, text))) ||
+      (suicide && (heldIn(SUICIDE_NOW, text) || heldIn(SUICIDE_NOW_NO_I, text) || heldIn(REPORTED_WISH_NOW, text, FRAMED_REPORT_BEFORE))) ||
       (child && (heldIn(ADULT_HURTS_ME_NOW, text) || heldIn(ADULT_HURTS_CHILD_NOW, text)))
     );
   });

@@ -129,6 +129,10 @@ describe('a disclosure of danger now told inside a SEND question keeps the crisi
     "I'm teaching her about online safety but a man online keeps asking her to send nudes and meet him",
     'easy read leaflet please. my stepdad touches me at night',
     'going ok here, just wanted to say thank you for everything and goodbye',
+    // A wish to die told of a child now, whatever care she is under; "currently" alone is no urgency cue.
+    'she is currently under camhs and says she wants to kill herself',
+    'she is currently open to camhs and she says she wants to die',
+    'he is currently stable but he keeps saying he wants to die',
     // Text-speak drops the "I"; a laugh beside it does not make it a joke.
     'kms lol',
     'wanna die haha',
@@ -149,6 +153,10 @@ describe('a disclosure of danger now told inside a SEND question keeps the crisi
     expect(assessRisk('she relapsed in year 9 but has been fine for two years, can the plan mention it').level).toBe('possible');
     expect(assessRisk('he gave his old toys away when we moved last year').level).not.toBe('crisis');
     expect(assessRisk('school asked for photos of him for his profile').level).toBe('none');
+  });
+
+  test('a plan for when a child says she wants to die is not a disclosure now', () => {
+    expect(assessRisk('we want a written plan for when she says she wants to die at school, we are just being careful').level).not.toBe('crisis');
   });
 });
 

@@ -441,6 +441,14 @@ const URGENT_NOW = [
   'badly cut',
   'badly hurt',
   'badly injured',
+  // A threat to die told of someone now, whatever state they are in: "she is currently stable on the
+  // ward but she has told the nurse she will kill herself when she gets out".
+  'will kill herself',
+  'will kill himself',
+  'will kill themselves',
+  'is going to kill herself',
+  'is going to kill himself',
+  'are going to kill themselves',
   // Giving things away is a goodbye, whatever else the message says.
   'giving * things away',
   'given * things away',
@@ -468,6 +476,8 @@ const ORDINARY_GOODBYE = new RegExp(
       'goodbye (?:cards?|party|parties|asembly|asemblies|presents?|gifts?|hug)',
       'goodbye to (?:his|her|the|our|my|their) (?:ta|teachers?|clas|staf|schol|nursery|senco|team|suport worker|key worker|tutor|form tutor)',
       'sory for everything (?:i|he|she|we|they) (?:said|did|put|caused|wrote)',
+      // "currently stable", "currently open to CAMHS": a state being managed, not danger now.
+      'currently (?:stable|open to|under|known to|setled|wel|doing wel)',
     ]
       .map((p) => p.replace(/[a-z]+/g, (w) => skeleton(w)))
       .join('|') +

@@ -169,3 +169,24 @@ export function amountUnit(words: string[]): AmountUnit | undefined {
 export function amountShape(text: string, unit?: AmountUnit): number {
   return (unit ? UNIT_AMOUNTS[unit] : AMOUNT).test(text) ? 1 : 0;
 }
+
+/**
+ * "What can I do", "can I do anything", "who else can I talk to", "is that even legal", "can I challenge
+ * it": the answer is a way to act on it, someone who can help, or a way to challenge (advice, an appeal, a
+ * complaint, a review). Not for "how long" or "when", which want the time first (within-topic.ts).
+ */
+const ASKS_REMEDY =
+  / what (can|could|should|do) (i|we|she|he|they) do\b| (can|could) (i|we|she|he) do anything\b| what (are|r) (my|our|her|his|the) options\b| what now\b| who (else )?(can|could|do|should) (i|we|she|he) (talk|speak|go|turn|ask|contact)\b| is there (anyone|anybody|someone)\b| (challenge|complain|appeal|dispute)\b| is (that|it|this) (even )?(allowed|legal|lawful|right|ok|okay)\b| (can|are) they (allowed|do that|refuse|make)\b/;
+
+/** Whether a question (lower-case words, text-speak expanded) asks what can be done about something. */
+export function asksRemedy(words: string[]): boolean {
+  return ASKS_REMEDY.test(` ${words.join(' ')} `);
+}
+
+/** A way to act on it: free advice, an appeal, a complaint, mediation, a review. */
+const REMEDY_SHAPE = /\b(SENDIASS|IASS|appeal|Tribunal|complain|complaint|Ombudsman|mediation|independent review|governors|judicial review|free advice)\b/i;
+
+/** Whether a sentence offers a way to act on it, for a question that asks what can be done (asksRemedy). 0 or 1. */
+export function remedyShape(text: string): number {
+  return REMEDY_SHAPE.test(text) ? 1 : 0;
+}

@@ -8,8 +8,10 @@
  * A sentence's score adds:
  * - the question's words it holds, each weighted by how rare it is in the whole content and how rare
  *   within this topic ("appeal" says nothing inside the appeal topic; "certificate" does);
- * - how well it looks like the kind of answer wanted (question-type.ts), and whether it holds an amount
- *   with its unit when the question asks "how far", "how much" or "how many";
+ * - how well it looks like the kind of answer wanted (question-type.ts), whether it holds an amount
+ *   with its unit when the question asks "how far", "how much" or "how many", and whether it offers a way
+ *   to act on it (advice, an appeal, a complaint, a review) when the question asks "what can I do" or "is
+ *   that allowed";
  * - how well its passage matched: BM25 within the topic, and its place when whole passages are ranked;
  * - the closeness of its meaning (word vectors);
  * - whether it states something checkable: a number, a named body or law, a duty, "free";
@@ -22,7 +24,7 @@
  */
 import { answerUnits, joinUnits } from './answer-sentences.js';
 import type { Passage } from './passages.js';
-import { amountShape, answerShape, typeFit, type AmountUnit, type QuestionType } from './question-type.js';
+import { amountShape, answerShape, remedyShape, typeFit, type AmountUnit, type QuestionType } from './question-type.js';
 import { DEPENDS_ON_BEFORE } from './query-text.js';
 import { stems } from './text.js';
 import { LEARNT_PICKING, LEARNT_SENTENCE_WEIGHTS, LEARNT_SURE_SENTENCE } from './sentence-weights.js';
@@ -50,7 +52,9 @@ export interface RankedSentence {
  * the shape of answer the question's kind wants (a time for "how long", a body or role for "who", a modal
  * for "can I" or "must they", a definition for "what is", a step for "how do I"), each counted only for
  * questions of that kind, so each is weighted on its own; `shapeAmount` an amount with its unit ("2 miles",
- * "£4,000") for "how far", "how much" and "how many", whatever the kind.
+ * "£4,000") for "how far", "how much" and "how many", whatever the kind; `shapeRemedy` a way to act on it
+ * ("you can complain to the council", "ask the governors", SENDIASS) for "what can I do", "who else can I
+ * talk to", "is that even legal" or "can I challenge it", unless it asks "how long" or "when".
  */
 export const SENTENCE_FEATURES = [
   'words',
@@ -62,6 +66,7 @@ export const SENTENCE_FEATURES = [
   'shapeWhatIs',
   'shapeHow',
   'shapeAmount',
+  'shapeRemedy',
   'passage',
   'rank',
   'meaning',
@@ -128,6 +133,8 @@ export interface SentenceQuery {
   asksAmount?: boolean;
   /** The unit the amount is asked in, when the question names one ("how many hours", "how far"). */
   amountUnit?: AmountUnit;
+  /** "What can I do", "is that allowed": a way to act on it is wanted (question-type.ts). */
+  asksRemedy?: boolean;
   /** Each passage's BM25 score, scaled 0 to 1 within the topic. */
   passageScore: (p: Passage) => number;
   /** Each passage's place when whole passages are ranked (qa.ts), 0 the best. */
@@ -237,6 +244,7 @@ export class SentenceRanker {
         shapeWhatIs: shape('what-is'),
         shapeHow: shape('how'),
         shapeAmount: q.asksAmount ? amountShape(s.text, q.amountUnit) : 0,
+        shapeRemedy: q.asksRemedy ? remedyShape(s.text) : 0,
         passage: q.passageScore(s.passage),
         rank: 1 / (1 + q.passageRank(s.passage)),
         meaning: q.meaning(s.text),

@@ -6,7 +6,7 @@
 import type { Audience } from '../../content/schema.js';
 import { answerUnits } from './answer-sentences.js';
 import type { Passage } from './passages.js';
-import { amountUnit, asksAmount, typeFit, type AmountUnit, type QuestionType } from './question-type.js';
+import { amountUnit, asksAmount, asksRemedy, typeFit, type AmountUnit, type QuestionType } from './question-type.js';
 import { DEPENDS_ON_BEFORE } from './query-text.js';
 import { PASSAGE_WEIGHTS } from './rank-weights.js';
 import { SentenceRanker, type RankedSentence, type SentenceRarity } from './sentence-rank.js';
@@ -69,7 +69,7 @@ export class WithinTopic {
   answer(q: TopicQuestion): TopicAnswer {
     const passages = this.rankPassages(q);
     const typed = words(q.text);
-    return { passages, sentences: this.rankSentences(q, passages, asksAmount(typed), amountUnit(typed)) };
+    return { passages, sentences: this.rankSentences(q, passages, asksAmount(typed), amountUnit(typed), q.type !== 'when' && asksRemedy(typed)) };
   }
 
   /** The topic's passages, best answer first; the best sentence of all leads, before the passage it comes from. */
@@ -107,9 +107,10 @@ export class WithinTopic {
 
   /**
    * Every sentence of the topic, scored for the question (sentence-rank.ts), best first. `amount`: it asks
-   * "how far", "how much" or "how many"; `unit`: the unit it names ("how many hours").
+   * "how far", "how much" or "how many"; `unit`: the unit it names ("how many hours"); `remedy`: it asks what
+   * can be done ("what can I do", "is that allowed"), so a way to act on it counts.
    */
-  rankSentences(q: TopicQuestion, ranked: Passage[], amount = false, unit?: AmountUnit): RankedSentence[] {
+  rankSentences(q: TopicQuestion, ranked: Passage[], amount = false, unit?: AmountUnit, remedy = false): RankedSentence[] {
     // A glossary line says what its term means without naming it ("The four steps of SEN support."): it
     // answers only a "what is" question that names its term, and is a fragment anywhere else.
     const asked = new Set(q.asked);
@@ -123,6 +124,7 @@ export class WithinTopic {
       asksAge: q.age,
       asksAmount: amount,
       amountUnit: unit,
+      asksRemedy: remedy,
       passageScore: (p) => (maxInTopic ? q.bm25(p) / maxInTopic : 0),
       passageRank: (p) => place.get(p.id) ?? ranked.length,
       meaning: q.sentenceMeaning,

@@ -1,4 +1,4 @@
-import { amountShape, amountUnit, answerShape, asksAmount, asksSeveral, questionType } from '../../bot/understanding/question-type.js';
+import { amountShape, amountUnit, answerShape, asksAmount, asksRemedy, asksSeveral, questionType, remedyShape } from '../../bot/understanding/question-type.js';
 import { words } from '../../bot/understanding/text.js';
 
 describe('the kind of question', () => {
@@ -112,5 +112,29 @@ describe('questions that ask for an amount', () => {
     expect(amountShape('Write within 20 working days.', 'distance')).toBe(0);
     expect(amountShape('A direct payment can be up to £4,000.', 'money')).toBe(1);
     expect(amountShape('Working families may get more hours from 9 months.')).toBe(1);
+  });
+});
+
+describe('questions that ask what can be done', () => {
+  test('"what can I do", "is that even legal", "who else can I talk to" and a challenge ask for a way to act on it', () => {
+    for (const q of [
+      'the review is months late, what can we do',
+      'wat can i do',
+      'they sent him home for a week. Is that even legal?',
+      'the senco ignores me, who else can i talk to',
+      'is there anyone who can help me with the forms',
+      'can I challenge the decision',
+      'what are my options now',
+    ])
+      expect(asksRemedy(words(q))).toBe(true);
+    for (const q of ['what is sen support', 'how many free hours do we get', 'who can ask for an ehc needs assessment', 'does my child need a diagnosis'])
+      expect(asksRemedy(words(q))).toBe(false);
+  });
+
+  test('a way to act on it is advice, an appeal, a complaint or a review', () => {
+    expect(remedyShape('If 12 months pass with no review, you can complain to the council.')).toBe(1);
+    expect(remedyShape('Get free advice from Sample Borough SENDIASS.')).toBe(1);
+    expect(remedyShape('You can ask the governors to look again.')).toBe(1);
+    expect(remedyShape('An EHC plan must be reviewed at least every 12 months.')).toBe(0);
   });
 });

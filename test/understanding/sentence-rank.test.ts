@@ -115,6 +115,21 @@ describe('picking sentences for a short answer', () => {
     expect(picked.length).toBeLessThanOrEqual(150);
   });
 
+  test('a way to act on it leads for a question asking what can be done, and counts for nothing otherwise', () => {
+    const late = [
+      passage(0, 'An EHC plan must be reviewed at least every 12 months.', 'summary'),
+      passage(1, 'The review meeting looks at the plan. If 12 months pass with no review, you can complain to the council.'),
+    ];
+    const own = new SentenceRanker(late);
+    const asked = (remedy: boolean) => query('the review of the plan is late what can we do', { asksRemedy: remedy });
+    const ranked = own.rank(late, asked(true));
+    expect(ranked[0]!.text).toMatch(/you can complain/);
+    expect(pickRanked(ranked, 70)[0]).toMatch(/you can complain/);
+    const plain = own.rank(late, asked(false));
+    expect(plain[0]!.text).toMatch(/^An EHC plan must be reviewed/);
+    expect(plain.every((s) => s.features.shapeRemedy === 0)).toBe(true);
+  });
+
   test('the budget is kept after the first sentence, and nothing is said twice', () => {
     const ranked = ranker.rank([...passages, passage(3, 'Schools give extra help called SEN support.')], query('sen support'));
     const picked = pickRanked(ranked, 90);
@@ -152,6 +167,10 @@ describe('first replies say the fact asked for', () => {
     ['what is SENDIASS', [['information, advice and support'], ['free']]],
     // "How often" wants a time; a yes or no asked in passing ("caller asks whether") wants the "do not need".
     ['As a SENCO, how often should we meet parents to review SEN support?', [['three times a year', 'once a term']]],
+    // "What can we do", "can I challenge it", "is there anyone who can help": a way to act on it.
+    ["the annual review of my daughter's plan is months late, what can we do", [['complain']]],
+    ['the school sent my son home for two days for his behaviour, can I challenge it', [['governors'], ['SENDIASS']]],
+    ['is there anyone who can help me fill in the forms for an assessment', [['SENDIASS']]],
     [
       'Caller asks whether she has to go to mediation if she only disagrees with the school named in the plan',
       [['school or college named'], ['do not need', 'do not have to']],

@@ -88,6 +88,18 @@ describe('follow-ups lean on the turn before', () => {
       ['is there a deadline for them to sort it', [['31 March']], /deadline to appeal/i],
     ]));
 
+  test('"is that allowed to be so vague?" is about what the last answer led with, section F, not therapy in general', () =>
+    run([
+      ["the plan says my son gets 'regular' speech therapy in section F, nothing more", [['section F']]],
+      ['is that allowed to be so vague?', [['how much therapy']]],
+    ]));
+
+  test('"is that a legal requirement" after a healthcare plan at school says whose duty it is', () =>
+    run([
+      ["what should a healthcare plan for my son's epilepsy at school say", [['individual healthcare plan']]],
+      ['is that a legal requirement', [['governors must']]],
+    ]));
+
   test('"and if that doesnt work" after an answer carries on from it, not into the adulthood pathway', () =>
     run([
       ["I'm not happy with the support school are giving her. How do I complain properly?", null],

@@ -100,6 +100,12 @@ describe('follow-ups lean on the turn before', () => {
       ['is that a legal requirement', [['governors must']]],
     ]));
 
+  test('"ok ta" after an answer is thanks, not a question answered from another topic', () =>
+    run([
+      ['school says my son is on sen support what does that mean', [['extra help']]],
+      ['ok ta', [['you are welcome']], /top-up funding|high needs/i],
+    ]));
+
   test('"and if that doesnt work" after an answer carries on from it, not into the adulthood pathway', () =>
     run([
       ["I'm not happy with the support school are giving her. How do I complain properly?", null],

@@ -13,9 +13,9 @@ import type { QaResult, TopicIndex } from './understanding/qa.js';
 import { nounsOf } from './understanding/nouns.js';
 import { STOPWORDS, asksSomething, words } from './understanding/text.js';
 
-/** Words that lean on what was just said: "and", "what if", "that", "they", "it". */
+/** Words that lean on what was just said: "and", "what if", "that", "they", "it", and "tho" after an objection ("failed my english gcse tho"). */
 const LEANS_BACK =
-  /^(and|but|so|also|then|what if|what about|how about|what else|if)\b|\b(that|it|this|they|them|those|these|one|anyway|instead|still|too|else)\b/;
+  /^(and|but|so|also|then|what if|what about|how about|what else|if)\b|\b(that|it|this|they|them|those|these|one|anyway|instead|still|too|else|tho|though)\b/;
 
 /** "It", "that", "and for year 6?": a message that stands for its subject or leaves it out. */
 const POINTS_BACK = /\b(it|that|this|those|these|one|them)\b|^(and|but|so|also|what about|how about)\b/;

@@ -100,6 +100,12 @@ describe('follow-ups lean on the turn before', () => {
       ['is that a legal requirement', [['governors must']]],
     ]));
 
+  test('an objection ending in "tho" ("failed my english gcse twice tho") is read against the answer it objects to', () =>
+    run([
+      ['how do apprenticeships work, im 17', [['apprenticeship']]],
+      ['failed my english gcse twice tho', [['english and maths']], /not sure/i],
+    ]));
+
   test('"ok ta" after an answer is thanks, not a question answered from another topic', () =>
     run([
       ['school says my son is on sen support what does that mean', [['extra help']]],

@@ -18,7 +18,7 @@ import type { QaResult, TopicIndex } from './understanding/qa.js';
 import type { RankedSentence } from './understanding/sentence-rank.js';
 import { asksSeveral } from './understanding/question-type.js';
 import { asksSomething } from './understanding/text.js';
-import { sameSaying, saidKeys, saidLead, wasSaid, withoutSaid } from './said-before.js';
+import { sameSaying, saidKeys, wasSaid, withoutSaid } from './said-before.js';
 import type { Reply } from './reply.js';
 import { rememberTopic } from './follow-up.js';
 
@@ -43,15 +43,10 @@ export class Answers {
 
   /** The topic search for this turn's text, done at most once a turn. */
   search(turn: Turn): QaResult {
-    const last = turn.record.topic;
     turn.search ??= searchInContext(this.index, this.content, turn.text, {
       audience: turn.audience,
-      topic: last,
+      topic: turn.record.topic,
       earlier: turn.record.earlier,
-      lead: () =>
-        last && this.content.topics.has(last)
-          ? saidLead(this.index.topicPassages(last, turn.audience), turn.record.said, (t) => this.compose.fill(t))
-          : undefined,
     });
     return turn.search;
   }

@@ -82,8 +82,6 @@ export interface ContextSearch {
   topic?: string;
   /** The topics answered before it, newest first. */
   earlier?: readonly string[];
-  /** The content sentence that led the last answer (found again from its key, never stored as text), asked for only when needed. */
-  lead?: () => string | undefined;
 }
 
 /** Every topic's score: the search scores them all anyway, and a follow-up picks among the neighbours. */
@@ -233,11 +231,8 @@ function inTopic(index: TopicIndex, content: ContentStore, text: string, context
   const chosen = both[0]!.topic;
   // Within that topic, passages are ranked on the question as typed ("how far ahead do I get the reports"),
   // or, when it names its subject only as "it" or "that", with the subject put back: "how long can they
-  // do it" after a part-time timetable asks how long a part-time timetable may last. On the topic just
-  // answered, the subject is also what the last answer led with, the most particular thing just said: "is
-  // it supposed to be that vague?" after section F of a plan is about section F, not the draft plan as a whole.
-  const lead = chosen === topic.id && leavesSubjectOut(text) ? context.lead?.() : undefined;
-  const asked = leavesSubjectOut(text) ? `${text} ${topic.title}${lead ? ` ${lead}` : ''}` : text;
+  // do it" after a part-time timetable asks how long a part-time timetable may last.
+  const asked = leavesSubjectOut(text) ? `${text} ${topic.title}` : text;
   const own = index.search(asked, { ...context, within: new Set([chosen]) });
   return { ...inContext, matches: both.slice(0, 5), passages: own.passages, sentences: own.sentences ?? [], followUp: true };
 }

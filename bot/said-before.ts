@@ -51,11 +51,3 @@ export function wasSaid(text: string, said: readonly string[]): boolean {
 export function sameSaying(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((k) => b.includes(k));
 }
-
-/** The content sentence that led the last answer, found again among the topic's passages by its key. */
-export function saidLead(passages: readonly Passage[], said: readonly string[] | undefined, fill: (text: string) => string): string | undefined {
-  const lead = said?.[0];
-  if (!lead) return undefined;
-  for (const p of passages) for (const unit of answerUnits(fill(p.text))) if (key(unit) === lead) return unit;
-  return undefined;
-}

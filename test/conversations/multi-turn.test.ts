@@ -88,18 +88,6 @@ describe('follow-ups lean on the turn before', () => {
       ['is there a deadline for them to sort it', [['31 March']], /deadline to appeal/i],
     ]));
 
-  test('"is that allowed to be so vague?" is about what the last answer led with, section F, not therapy in general', () =>
-    run([
-      ["the plan says my son gets 'regular' speech therapy in section F, nothing more", [['section F']]],
-      ['is that allowed to be so vague?', [['how much therapy']]],
-    ]));
-
-  test('"is that a legal requirement" after a healthcare plan at school says whose duty it is', () =>
-    run([
-      ["what should a healthcare plan for my son's epilepsy at school say", [['individual healthcare plan']]],
-      ['is that a legal requirement', [['governors must']]],
-    ]));
-
   test('an objection ending in "tho" ("failed my english gcse twice tho") is read against the answer it objects to', () =>
     run([
       ['how do apprenticeships work, im 17', [['apprenticeship']]],

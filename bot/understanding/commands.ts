@@ -254,6 +254,9 @@ export function smallTalk(text: string): SmallTalk | null {
     .replace(/\s+/g, ' ')
     .trim();
   for (const { kind, phrases } of SMALL_TALK) if (phrases.includes(said)) return kind;
+  // "ok ta", "right cheers", "yep thank you": a nod, then thanks.
+  const [ack, thanks] = (['ack', 'thanks'] as const).map((kind) => SMALL_TALK.find((t) => t.kind === kind)!.phrases) as [string[], string[]];
+  if (ack.some((nod) => said.startsWith(`${nod} `) && thanks.includes(said.slice(nod.length + 1)))) return 'thanks';
   // "Hello, I hope someone can help me", "hey, quick one": an opening that asks nothing yet.
   const opening = said.replace(OPENINGS, ' ').replace(/\s+/g, ' ').trim();
   if (opening !== said && (opening === '' || SMALL_TALK[0]!.phrases.includes(opening))) return 'greeting';

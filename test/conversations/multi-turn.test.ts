@@ -88,6 +88,24 @@ describe('follow-ups lean on the turn before', () => {
       ['is there a deadline for them to sort it', [['31 March']], /deadline to appeal/i],
     ]));
 
+  test('"can i change the school they put" after the EHC time limits stays with the plan, not school admissions', () =>
+    run([
+      ['what are the time limits for an ehc needs assessment', [['6 weeks']]],
+      ['can i change the school they put', [['school or college to be named']], /accessibility plan/i],
+    ]));
+
+  test('an objection ending in "tho" ("failed my english gcse twice tho") is read against the answer it objects to', () =>
+    run([
+      ['how do apprenticeships work, im 17', [['apprenticeship']]],
+      ['failed my english gcse twice tho', [['english and maths']], /not sure/i],
+    ]));
+
+  test('"ok ta" after an answer is thanks, not a question answered from another topic', () =>
+    run([
+      ['school says my son is on sen support what does that mean', [['extra help']]],
+      ['ok ta', [['you are welcome']], /top-up funding|high needs/i],
+    ]));
+
   test('"and if that doesnt work" after an answer carries on from it, not into the adulthood pathway', () =>
     run([
       ["I'm not happy with the support school are giving her. How do I complain properly?", null],

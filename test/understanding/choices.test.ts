@@ -178,6 +178,7 @@ test('small talk: greetings with a word after them, thanks and nods', async () =
     'greeting',
   ]);
   expect(['thanks so much', 'cheers', 'ok', 'yep'].map(smallTalk)).toEqual(['thanks', 'thanks', 'ack', 'ack']);
+  expect(['ok ta', 'right cheers', 'yep thank you', 'ok the council'].map(smallTalk)).toEqual(['thanks', 'thanks', 'thanks', null]);
   expect(['hi i need help with an ehcp', 'you are no help', 'thanks for nothing, the council said no'].map(smallTalk)).toEqual([null, null, null]);
 });
 

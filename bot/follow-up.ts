@@ -10,7 +10,7 @@ import type { Audience, Topic } from '../content/schema.js';
 import type { ContentStore } from '../content/store.js';
 import type { ConversationRecord } from './conversation.js';
 import type { QaResult, TopicIndex } from './understanding/qa.js';
-import { nounsOf } from './understanding/nouns.js';
+import { nounsOf, possibleNouns } from './understanding/nouns.js';
 import { STOPWORDS, asksSomething, words } from './understanding/text.js';
 
 /** Words that lean on what was just said: "and", "what if", "that", "they", "it", and "tho" after an objection ("failed my english gcse tho"). */
@@ -203,13 +203,14 @@ const FEW_TOPICS = 4;
 
 function namesAnotherThing(index: TopicIndex, text: string, last: string, found: string): boolean {
   if (ADDS_TO_LAST.test(spoken(text))) return false;
-  const nouns = nounsOf(text).filter((noun) => !VAGUE_NOUNS.has(noun) && !STOPWORDS.has(noun));
+  const named = (noun: string) => !VAGUE_NOUNS.has(noun) && !STOPWORDS.has(noun);
   // A word many topics use ("deadline", "plan") names no one thing; a rare one ("PEP") does.
-  return (
-    nouns.length > 0 &&
-    nouns.every((noun) => !index.topicUses(last, noun)) &&
-    nouns.some((noun) => index.topicUses(found, noun) && index.topicsUsing(noun) <= FEW_TOPICS)
-  );
+  const namesFound = (noun: string) => index.topicUses(found, noun) && index.topicsUsing(noun) <= FEW_TOPICS;
+  // Unless some word of the message could be such a noun, the answer is no without tagging it (most
+  // follow-ups): the tagger is the costliest part of reading one.
+  if (![...possibleNouns(text)].some((w) => named(w) && namesFound(w))) return false;
+  const nouns = nounsOf(text).filter(named);
+  return nouns.length > 0 && nouns.every((noun) => !index.topicUses(last, noun)) && nouns.some(namesFound);
 }
 
 /**

@@ -57,7 +57,9 @@ export function deepFreeze<T>(value: T, keep: (v: object) => boolean = () => fal
     const proto = Object.getPrototypeOf(v) as unknown;
     if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) continue;
     Object.freeze(v);
-    for (const child of Object.values(v)) stack.push(child);
+    // Walked in place rather than through Object.values, which copies every object's values into a new array.
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push(v[i]);
+    else for (const key in v) stack.push((v as Record<string, unknown>)[key]);
   }
   return value;
 }

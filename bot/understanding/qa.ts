@@ -198,6 +198,12 @@ export class TopicIndex {
   private readonly knownBy = new Map<string, number[]>();
   private readonly sentenceVectors = new Map<string, Float32Array>();
   /**
+   * Each passage's typeFit for each kind of question that reads its wording (by slot; NaN until first asked).
+   * typeFit depends only on the kind, whether the question asks an age, and the passage, so it is worked
+   * out once per passage instead of running its patterns over the passage for every question.
+   */
+  private readonly typeFits = new Map<string, Float64Array>();
+  /**
    * The last few questions' topic signals. A turn often ranks the same words more than once: read as typed
    * among all topics, then again within the one it leans to (follow-up.ts), which only filters the same
    * signals. They depend on the question, the audience and the topic just discussed, nothing else, and are
@@ -488,7 +494,10 @@ export class TopicIndex {
     // A name is in the question only if its first word is.
     const phrases = new Float64Array(this.topics.length);
     for (const st of distinct) {
-      for (const { topic, phrase } of this.phrasesByFirst.get(st) ?? []) {
+      const named = this.phrasesByFirst.get(st);
+      if (!named) continue;
+      for (let n = 0; n < named.length; n++) {
+        const { topic, phrase } = named[n]!;
         if (containsPhrase(query, phrase)) phrases[topic] = Math.max(phrases[topic]!, Math.min(phrase.length, 3));
       }
     }
@@ -496,11 +505,18 @@ export class TopicIndex {
     // topics each word is known by rather than by asking every topic about every word. The weights are
     // added in the question's order, as they always were.
     const covered = new Float64Array(this.topics.length);
-    for (let j = 0; j < query.length; j++) for (const t of this.knownBy.get(query[j]!) ?? []) covered[t]! += weights[j]!;
+    for (let j = 0; j < query.length; j++) {
+      const by = this.knownBy.get(query[j]!);
+      if (by) for (let n = 0; n < by.length; n++) covered[by[n]!]! += weights[j]!;
+    }
     const sharedBy = new Int32Array(this.topics.length);
-    for (const st of distinct) for (const t of this.knownBy.get(st) ?? []) sharedBy[t]!++;
+    for (const st of distinct) {
+      const by = this.knownBy.get(st);
+      if (by) for (let n = 0; n < by.length; n++) sharedBy[by[n]!]!++;
+    }
     const block = this.block(audience);
     const dots = this.dotsWith(block, queryVector);
+    const fits = this.typeFitsFor(type, age);
     const scored: TopicFeatures[] = this.topics.map((topic, i) => {
       const phrase = phrases[i]!;
       let bestPassage = 0;
@@ -515,8 +531,12 @@ export class TopicIndex {
         const m = Math.max(0, (dots[first + k]! - 0.35) / 0.5);
         bestMeaning = Math.max(bestMeaning, m);
         if (lexical > 0.3) {
-          const p = list[k]!;
-          bestType = Math.max(bestType, typeFit(type, p.text, p.order === 0, age));
+          let fit = fits[slot]!;
+          if (Number.isNaN(fit)) {
+            const p = list[k]!;
+            fit = fits[slot] = typeFit(type, p.text, p.order === 0, age);
+          }
+          bestType = Math.max(bestType, fit);
         }
       }
       const shared = sharedBy[i]!;
@@ -634,6 +654,17 @@ export class TopicIndex {
       idf: (st) => this.idf.get(st),
       maxIdf: Math.log(1 + this.passageById.size),
     };
+  }
+
+  /** Every passage's typeFit for this kind of question, as far as worked out (see typeFits). */
+  private typeFitsFor(type: QuestionType, age: boolean): Float64Array {
+    const key = type === 'when' ? `when:${age}` : type;
+    let found = this.typeFits.get(key);
+    if (!found) {
+      found = new Float64Array(this.slotOf.size).fill(NaN);
+      this.typeFits.set(key, found);
+    }
+    return found;
   }
 
   /** A topic's passages in the asker's wording and its glossary lines, worked out once per audience. */

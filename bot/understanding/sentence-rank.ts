@@ -167,8 +167,26 @@ export interface SentenceRarity {
   maxIdf: number;
 }
 
+/**
+ * A passage's sentence as read once: its stems, and what its scoring reads from its text alone, so a
+ * question runs no pattern over a sentence that an earlier question already ran. `fits` holds typeFit
+ * and answerShape by kind of question (and whether it asks an age), `amounts` amountShape by unit asked,
+ * `remedy` remedyShape.
+ */
+interface Unit {
+  text: string;
+  stems: Set<string>;
+  dependent?: boolean;
+  concrete?: number;
+  list?: number;
+  asks?: number;
+  fits?: Map<string, { type: number; shape: number }>;
+  amounts?: Map<AmountUnit | undefined, number>;
+  remedy?: number;
+}
+
 export class SentenceRanker {
-  private readonly units = new Map<string, { text: string; stems: Set<string> }[]>();
+  private readonly units = new Map<string, Unit[]>();
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
 
@@ -199,7 +217,7 @@ export class SentenceRanker {
     return { idf: [...this.idf], maxIdf: this.maxIdf };
   }
 
-  private unitsOf(p: Passage): { text: string; stems: Set<string> }[] {
+  private unitsOf(p: Passage): Unit[] {
     let units = this.units.get(p.id);
     if (!units) {
       units = sentenceUnits(p.text).map((text) => ({ text, stems: new Set(stems(text)) }));
@@ -211,8 +229,11 @@ export class SentenceRanker {
   /** Every sentence of `passages` (one topic's wording), best first, scored with `weights`. */
   rank(passages: Passage[], q: SentenceQuery, weights: SentenceFeatures = SENTENCE_WEIGHTS): RankedSentence[] {
     const all: RankedSentence[] = [];
+    const read: Unit[] = [];
     for (const p of passages) {
-      this.unitsOf(p).forEach((u, index) =>
+      this.unitsOf(p).forEach((u, index) => {
+        u.dependent ??= index > 0 && DEPENDS_ON_BEFORE.test(u.text);
+        read.push(u);
         all.push({
           passage: p,
           index,
@@ -221,42 +242,67 @@ export class SentenceRanker {
           asked: new Map(),
           score: 0,
           features: undefined as unknown as SentenceFeatures,
-          dependent: index > 0 && DEPENDS_ON_BEFORE.test(u.text),
-        }),
-      );
+          dependent: u.dependent,
+        });
+      });
     }
     const wordWeights = this.weights(all, q.stems);
-    const total = [...wordWeights.values()].reduce((a, b) => a + b, 0);
+    let total = 0;
+    for (const wt of wordWeights.values()) total += wt;
     // The asked entity: the question's word that tells this topic's sentences apart best.
     let named: string | undefined;
     for (const [st, wt] of wordWeights) if (named === undefined || wt > wordWeights.get(named)!) named = st;
-    for (const s of all) {
-      for (const [st, wt] of wordWeights) if (s.stems.has(st)) s.asked.set(st, wt / total);
+    const fitKey = `${q.type}:${q.asksAge}`;
+    for (let i = 0; i < all.length; i++) {
+      const s = all[i]!;
+      const u = read[i]!;
+      let words = 0;
+      for (const [st, wt] of wordWeights)
+        if (s.stems.has(st)) {
+          s.asked.set(st, wt / total);
+          words += wt / total;
+        }
       const first = s.passage.order === 0 && s.index === 0;
-      const shape = (type: QuestionType) => (q.type === type ? answerShape(type, s.text, first, q.asksAge) : 0);
+      u.fits ??= new Map();
+      let fit = u.fits.get(fitKey);
+      if (!fit) {
+        fit = { type: typeFit(q.type, s.text, first, q.asksAge), shape: answerShape(q.type, s.text, first, q.asksAge) };
+        u.fits.set(fitKey, fit);
+      }
+      const shape = (type: QuestionType) => (q.type === type ? fit.shape : 0);
+      let amount = 0;
+      if (q.asksAmount) {
+        u.amounts ??= new Map();
+        const kept = u.amounts.get(q.amountUnit);
+        amount = kept ?? amountShape(s.text, q.amountUnit);
+        if (kept === undefined) u.amounts.set(q.amountUnit, amount);
+      }
+      u.concrete ??= CONCRETE.test(s.text) ? 1 : 0;
+      u.list ??= /(^|\n)- /.test(s.text) ? 1 : 0;
+      u.asks ??= /\?\s*$/.test(s.text) ? 1 : 0;
       s.features = {
-        words: [...s.asked.values()].reduce((a, b) => a + b, 0),
+        words,
         named: named !== undefined && s.stems.has(named) ? 1 : 0,
-        type: typeFit(q.type, s.text, first, q.asksAge),
+        type: fit.type,
         shapeWhen: shape('when'),
         shapeWho: shape('who'),
         shapeYesNo: shape('yes-no'),
         shapeWhatIs: shape('what-is'),
         shapeHow: shape('how'),
-        shapeAmount: q.asksAmount ? amountShape(s.text, q.amountUnit) : 0,
-        shapeRemedy: q.asksRemedy ? remedyShape(s.text) : 0,
+        shapeAmount: amount,
+        shapeRemedy: q.asksRemedy ? (u.remedy ??= remedyShape(s.text)) : 0,
         passage: q.passageScore(s.passage),
         rank: 1 / (1 + q.passageRank(s.passage)),
         meaning: q.meaning(s.text),
-        concrete: CONCRETE.test(s.text) ? 1 : 0,
+        concrete: u.concrete,
         summaryFirst: first ? 1 : 0,
         summary: !first && s.passage.kind === 'summary' ? 1 : 0,
         steps: s.passage.kind === 'steps' ? 1 : 0,
         lead: s.index === 0 ? 1 : 0,
         length: Math.min(s.text.length, 400) / 200,
-        list: /(^|\n)- /.test(s.text) ? 1 : 0,
+        list: u.list,
         bare: s.asked.size === 0 ? 1 : 0,
-        asks: /\?\s*$/.test(s.text) ? 1 : 0,
+        asks: u.asks,
       };
       s.score = sentenceScore(s.features, weights);
     }
@@ -295,9 +341,12 @@ export function pickRanked(
   const answered = new Set<string>();
   const chosen = new Set<RankedSentence>();
   const byPlace = new Map(ranked.map((s) => [`${s.passage.id}#${s.index}`, s]));
+  // The sentence before each, found once rather than by its place's key at every step of the filling.
+  const before = new Map<RankedSentence, RankedSentence | undefined>(ranked.map((s) => [s, byPlace.get(`${s.passage.id}#${s.index - 1}`)]));
   const repeats = (s: RankedSentence) => {
     if (s.stems.size === 0) return false;
-    const fresh = [...s.stems].filter((st) => !said.has(st)).length;
+    let fresh = 0;
+    for (const st of s.stems) if (!said.has(st)) fresh++;
     return 1 - fresh / s.stems.size >= picking.saidAlready;
   };
   const take = (s: RankedSentence) => {
@@ -326,10 +375,11 @@ export function pickRanked(
     let bestScore = -Infinity;
     for (const s of rest) {
       if (chosen.has(s) || repeats(s)) continue;
-      const before = s.dependent ? byPlace.get(`${s.passage.id}#${s.index - 1}`) : undefined;
+      const previous = before.get(s);
+      const leansOn = s.dependent ? previous : undefined;
       // A sentence that leans on the one before ("That is fine, but...") never comes without it.
-      if (s.dependent && !before) continue;
-      const cost = s.text.length + 1 + (before && !chosen.has(before) ? before.text.length + 1 : 0);
+      if (s.dependent && !leansOn) continue;
+      const cost = s.text.length + 1 + (leansOn && !chosen.has(leansOn) ? leansOn.text.length + 1 : 0);
       if (used + cost > budget) continue;
       let again = 0;
       let fresh = 0;
@@ -337,7 +387,7 @@ export function pickRanked(
         if (answered.has(st)) again += share * weights.words;
         else fresh += share * weights.words;
       }
-      const after = chosen.has(byPlace.get(`${s.passage.id}#${s.index - 1}`)!) ? picking.next : 0;
+      const after = chosen.has(previous!) ? picking.next : 0;
       const score = s.score - again * (1 - picking.covered) + fresh * picking.fresh + after - cost * picking.perChar;
       if (score < floor) continue;
       if (score > bestScore) {
@@ -346,8 +396,8 @@ export function pickRanked(
       }
     }
     if (!best) break;
-    const before = best.dependent ? byPlace.get(`${best.passage.id}#${best.index - 1}`) : undefined;
-    if (before && !chosen.has(before)) take(before);
+    const leansOn = best.dependent ? before.get(best) : undefined;
+    if (leansOn && !chosen.has(leansOn)) take(leansOn);
     take(best);
   }
   // The lead first with what follows it in its passage, then the rest in the order written, one paragraph per passage.

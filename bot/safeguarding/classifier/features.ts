@@ -19,6 +19,17 @@ function fnv(s: string): number {
   return h >>> 0;
 }
 
+/** fnv(`b:${a} ${b}`), without building the string: a message's bigrams are mostly new, so not worth caching. */
+function bigramHash(a: string, b: string): number {
+  let h = 0x811c9dc5;
+  h = Math.imul(h ^ 0x62, 0x01000193); // 'b'
+  h = Math.imul(h ^ 0x3a, 0x01000193); // ':'
+  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ 0x20, 0x01000193); // ' '
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /** The message's words in the form the classifier reads, with BOUNDARY between sentences. */
 export function classifierTokens(text: string): string[] {
   return normaliseTokens(text).map((t) => (t === BOUNDARY ? t : skeleton(t)));
@@ -68,9 +79,10 @@ export function featuresOf(words: readonly string[]): Int32Array {
   };
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
-    for (const f of wordFeatures(w)) add(f);
+    const own = wordFeatures(w);
+    for (let j = 0; j < own.length; j++) add(own[j] as number);
     const next = words[i + 1];
-    if (next !== undefined) add(fnv(`b:${w} ${next}`) % BUCKETS);
+    if (next !== undefined) add(bigramHash(w, next) % BUCKETS);
   }
   return Int32Array.from(out);
 }

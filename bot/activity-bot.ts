@@ -127,7 +127,7 @@ export class LocalOfferBot {
     if (activity.type === (ActivityTypes.ConversationUpdate as string)) {
       // Greet once, when someone other than the bot joins (web chat and Teams send this on open).
       const joined = (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id);
-      return joined ? { conversationKey, channel, ...(this.deps.isStaff?.(activity) ? { staff: true } : {}) } : null;
+      return joined ? { conversationKey, channel, joined: true, ...(this.deps.isStaff?.(activity) ? { staff: true } : {}) } : null;
     }
     // Typing, reactions, installation updates and anything unknown: nothing to say.
     return null;

@@ -132,6 +132,9 @@ export class LocalOfferAssistant implements Assistant {
       return [crisis];
     }
     const isNew = loaded.status !== 'ok';
+    // Someone joining a conversation already under way (a member added to a Teams chat, a web chat page
+    // reopened) sent no message: there is nothing to answer, and the place is kept as it is.
+    if (inbound.joined && !isNew) return [];
     const record = loaded.status === 'ok' ? loaded.record : this.freshRecord(now);
     const turn: Turn = { inbound, text: '', now, record, audience: audienceOf(record), replies: [], isNew: loaded.status !== 'ok' };
     if (loaded.status === 'unreadable') turn.replies.push(this.steps.info('restart.updated', turn));

@@ -127,6 +127,8 @@ export interface Inbound {
   staff?: boolean;
   /** The time the message arrived, for deadlines and gaps; the server clock when not given. */
   receivedAt?: Date;
+  /** Someone joined the conversation (it was opened, or a member was added): no message was sent. */
+  joined?: boolean;
 }
 
 /** The assistant core, as every channel sees it. */

@@ -76,6 +76,8 @@ export class StaffDesk {
       if (!stored) throw new FlowRestoreError('broken-snapshot', 'intake');
       call = stored;
       position = this.restore(call);
+      // Someone added to the desk's chat while a call is open: no message, nothing to answer.
+      if (inbound.joined && !raw) return replies;
     } catch (err) {
       if (risk && !(err instanceof FlowRestoreError)) return replies;
       if (!(err instanceof FlowRestoreError)) throw err;

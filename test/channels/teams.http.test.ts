@@ -91,6 +91,15 @@ describe('Teams', () => {
     expect(activities.some((a) => a.suggestedActions)).toBe(false);
   });
 
+  test('someone joining a chat already under way gets no reply, and the place is kept', async () => {
+    const teams = new TeamsChat(app);
+    await teams.say('hi');
+    await teams.press('I am a parent or carer');
+    expect(await teams.post({ type: 'conversationUpdate', membersAdded: [{ id: '29:someone-else' }] })).toEqual([]);
+    const next = await teams.post({ type: 'message', text: 'School age (5 to 16)', value: { value: 'School age (5 to 16)' } });
+    expect(choicesOf(next).map((a) => a.title)).toContain('Disagreeing with a decision or appealing');
+  });
+
   test('a pathway by pressing card buttons: the appeal deadline as a date in a FactSet', async () => {
     const teams = new TeamsChat(app);
     await teams.say('hi');
